@@ -1,0 +1,343 @@
+/*
+ * tracker-admin: migrations, accounts and demo data from the command
+ * line.  See tracker-admin(8).
+ */
+#include "config.h"
+
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "auth.h"
+#include "conf.h"
+#include "db.h"
+#include "migrate.h"
+#include "users.h"
+
+#ifndef PKGDATADIR
+#define PKGDATADIR "/usr/local/share/tracker"
+#endif
+
+static const char *progname = "tracker-admin";
+
+static void
+usage(void)
+{
+	fprintf(stderr,
+	    "usage: %s [-c tracker.conf] command [arguments]\n"
+	    "commands:\n"
+	    "  migrate [--sql-dir DIR]      apply pending schema migrations\n"
+	    "  user add NAME [--role viewer|editor|admin] [--name \"Full Name\"]\n"
+	    "  user passwd NAME             set a new password\n"
+	    "  user list                    list accounts\n"
+	    "  user disable NAME            disable an account, ending its sessions\n"
+	    "  user enable NAME             enable an account again\n"
+	    "  demo-data                    load the demo data (demo/demo)\n"
+	    "  purge                        remove expired sessions\n"
+	    "  check-config                 check the configuration and database\n",
+	    progname);
+}
+
+/* Who is acting, for the audit log. */
+static const char *
+actor(void)
+{
+	static char	 name[100];
+	struct passwd	*pw = getpwuid(getuid());
+
+	snprintf(name, sizeof(name), "tracker-admin:%s",
+	    pw != NULL ? pw->pw_name : "?");
+	return name;
+}
+
+static int
+db_fail(const struct db *db, enum db_err e, const char *what)
+{
+	fprintf(stderr, "%s: %s: %s%s%s\n", progname, what, db_strerror(e),
+	    db->error[0] ? " — " : "", db->error);
+	return 1;
+}
+
+static void
+show_progress(void *ctx, const char *file, size_t i, size_t total)
+{
+	(void)ctx;
+	fprintf(stderr, "[%zu/%zu] applying %s\n", i, total, file);
+}
+
+static int
+cmd_migrate(struct db *db, int argc, char **argv)
+{
+	const char		*dir = PKGDATADIR "/sql";
+	char			 msg[512];
+	size_t			 applied;
+	enum migrate_err	 e;
+
+	if (argc == 2 && strcmp(argv[0], "--sql-dir") == 0)
+		dir = argv[1];
+	else if (argc != 0) {
+		usage();
+		return 2;
+	}
+	e = migrate_run(db, dir, show_progress, NULL, &applied, msg, sizeof(msg));
+	if (e != MIGRATE_OK) {
+		fprintf(stderr, "%s: migrate: %s: %s\n", progname,
+		    migrate_strerror(e), msg);
+		return 1;
+	}
+	printf("migrate: %zu applied, schema up to date\n", applied);
+	return 0;
+}
+
+/* Read a password: twice without echo on a terminal, else one line. */
+static char *
+read_password(void)
+{
+	struct termios	 old, quiet;
+	char		*first = NULL, *second = NULL;
+	size_t		 cap1 = 0, cap2 = 0;
+	ssize_t		 n;
+	int		 tty = isatty(STDIN_FILENO);
+
+	if (tty && tcgetattr(STDIN_FILENO, &old) == 0) {
+		quiet = old;
+		quiet.c_lflag &= ~(tcflag_t)ECHO;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+		fprintf(stderr, "Password: ");
+	}
+	n = getline(&first, &cap1, stdin);
+	if (tty) {
+		fprintf(stderr, "\nRepeat password: ");
+		if (getline(&second, &cap2, stdin) == -1 ||
+		    strcmp(first ? first : "", second) != 0)
+			n = -2;
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fprintf(stderr, "\n");
+		free(second);
+	}
+	if (n < 0) {
+		fprintf(stderr, "%s: %s\n", progname, n == -2 ?
+		    "the passwords differ" : "no password given");
+		free(first);
+		return NULL;
+	}
+	first[strcspn(first, "\r\n")] = '\0';
+	return first;
+}
+
+static int
+user_add_cmd(struct db *db, int argc, char **argv)
+{
+	const char	*name = argv[0], *display = argv[0], *problem;
+	enum role	 role = ROLE_EDITOR;
+	char		*pw;
+	enum db_err	 e;
+	int		 i;
+
+	for (i = 1; i + 1 < argc; i += 2)
+		if (strcmp(argv[i], "--role") == 0 &&
+		    (role = role_parse(argv[i + 1])) != ROLE_NONE)
+			continue;
+		else if (strcmp(argv[i], "--name") == 0)
+			display = argv[i + 1];
+		else
+			break;
+	if (i != argc) {
+		usage();
+		return 2;
+	}
+	if ((problem = user_name_problem(name)) != NULL) {
+		fprintf(stderr, "%s: %s\n", progname, problem);
+		return 2;
+	}
+	if ((pw = read_password()) == NULL)
+		return 1;
+	if ((problem = user_password_problem(pw)) != NULL) {
+		fprintf(stderr, "%s: %s\n", progname, problem);
+		free(pw);
+		return 2;
+	}
+	e = user_add(db, actor(), name, display, role, pw);
+	explicit_bzero(pw, strlen(pw));
+	free(pw);
+	if (e != DB_OK)
+		return db_fail(db, e, e == DB_DUPLICATE ?
+		    "user add: that user name is taken" : "user add");
+	printf("user %s added with role %s\n", name, role_name(role));
+	return 0;
+}
+
+static int
+user_passwd_cmd(struct db *db, const char *name)
+{
+	const char	*problem;
+	char		*pw;
+	enum db_err	 e;
+
+	if ((pw = read_password()) == NULL)
+		return 1;
+	if ((problem = user_password_problem(pw)) != NULL) {
+		fprintf(stderr, "%s: %s\n", progname, problem);
+		free(pw);
+		return 2;
+	}
+	e = user_set_password(db, actor(), name, pw);
+	explicit_bzero(pw, strlen(pw));
+	free(pw);
+	if (e != DB_OK)
+		return db_fail(db, e, e == DB_NOTFOUND ? "no such user" : "passwd");
+	printf("password changed for %s; their sessions have ended\n", name);
+	return 0;
+}
+
+static int
+user_list_cmd(struct db *db)
+{
+	struct arena	 a;
+	struct user	*u;
+	size_t		 n, i;
+	enum db_err	 e;
+
+	arena_init(&a);
+	if ((e = user_list(db, &a, &u, &n)) != DB_OK) {
+		arena_free(&a);
+		return db_fail(db, e, "user list");
+	}
+	printf("%-20s %-8s %-9s %s\n", "USERNAME", "ROLE", "STATUS", "NAME");
+	for (i = 0; i < n; i++)
+		printf("%-20s %-8s %-9s %s\n", u[i].username,
+		    role_name(u[i].role), u[i].disabled ? "disabled" : "active",
+		    u[i].display_name);
+	arena_free(&a);
+	return 0;
+}
+
+static int
+user_enable_cmd(struct db *db, const char *name, int disabled)
+{
+	enum db_err	 e = user_set_disabled(db, actor(), name, disabled);
+
+	if (e != DB_OK)
+		return db_fail(db, e, e == DB_NOTFOUND ? "no such user" : "user");
+	printf("user %s %s\n", name, disabled ? "disabled" : "enabled");
+	return 0;
+}
+
+static int
+cmd_user(struct db *db, int argc, char **argv)
+{
+	if (argc == 1 && strcmp(argv[0], "list") == 0)
+		return user_list_cmd(db);
+	if (argc >= 2 && strcmp(argv[0], "add") == 0)
+		return user_add_cmd(db, argc - 1, argv + 1);
+	if (argc == 2 && strcmp(argv[0], "passwd") == 0)
+		return user_passwd_cmd(db, argv[1]);
+	if (argc == 2 && strcmp(argv[0], "disable") == 0)
+		return user_enable_cmd(db, argv[1], 1);
+	if (argc == 2 && strcmp(argv[0], "enable") == 0)
+		return user_enable_cmd(db, argv[1], 0);
+	usage();
+	return 2;
+}
+
+/*
+ * The demo data: for now the demo account.  Its password is "demo",
+ * which real accounts may not have; it exists only on demo installs.
+ */
+static int
+cmd_demo_data(struct db *db)
+{
+	enum db_err	 e;
+
+	e = user_add(db, actor(), "demo", "Demo User", ROLE_ADMIN, "demo");
+	if (e == DB_DUPLICATE) {
+		printf("demo-data: already loaded\n");
+		return 0;
+	}
+	if (e != DB_OK)
+		return db_fail(db, e, "demo-data");
+	printf("demo-data: loaded (log in as demo / demo)\n");
+	return 0;
+}
+
+static int
+run(struct db *db, const struct conf *conf, int argc, char **argv)
+{
+	enum db_err	 e;
+
+	if (strcmp(argv[0], "migrate") == 0)
+		return cmd_migrate(db, argc - 1, argv + 1);
+	if (strcmp(argv[0], "user") == 0)
+		return cmd_user(db, argc - 1, argv + 1);
+	if (strcmp(argv[0], "demo-data") == 0 && argc == 1)
+		return cmd_demo_data(db);
+	if (strcmp(argv[0], "purge") == 0 && argc == 1) {
+		if ((e = session_purge(db, conf)) != DB_OK)
+			return db_fail(db, e, "purge");
+		return 0;
+	}
+	if (strcmp(argv[0], "check-config") == 0 && argc == 1) {
+		printf("configuration and database connection are fine\n");
+		return 0;
+	}
+	usage();
+	return 2;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char	*path = NULL;
+	struct conf	 conf;
+	struct db	 db;
+	unsigned	 line;
+	enum conf_err	 ce;
+	enum db_err	 e;
+	int		 ch, rc;
+
+	while ((ch = getopt(argc, argv, "+c:h")) != -1)
+		switch (ch) {
+		case 'c':
+			path = optarg;
+			break;
+		default:
+			usage();
+			return ch == 'h' ? 0 : 2;
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1) {
+		usage();
+		return 2;
+	}
+	if (auth_init() == -1) {
+		fprintf(stderr, "%s: libsodium failed to initialise\n", progname);
+		return 1;
+	}
+	if (path == NULL)
+		path = conf_path();
+	conf_defaults(&conf);
+	if ((ce = conf_load(&conf, path, &line)) != CONF_OK) {
+		if (line)
+			fprintf(stderr, "%s: %s:%u: %s\n", progname, path,
+			    line, conf_strerror(ce));
+		else
+			fprintf(stderr, "%s: %s: %s\n", progname, path,
+			    conf_strerror(ce));
+		conf_free(&conf);
+		return 1;
+	}
+	if ((e = db_open(&db, &conf, DB_FLAG_MULTI)) != DB_OK) {
+		rc = db_fail(&db, e, "cannot connect to the database");
+		conf_free(&conf);
+		return rc;
+	}
+	rc = run(&db, &conf, argc, argv);
+	db_close(&db);
+	conf_free(&conf);
+	return rc;
+}

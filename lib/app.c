@@ -1,0 +1,339 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <fcgiapp.h>
+
+#include "app.h"
+#include "pages.h"
+
+static void
+log_error(const struct ctx *c, const char *what, const char *detail)
+{
+	fprintf(stderr, "tracker: %s %s: %s%s%s\n",
+	    c->req.method_name ? c->req.method_name : "-",
+	    c->req.path ? c->req.path : "-", what,
+	    detail ? ": " : "", detail ? detail : "");
+}
+
+void
+app_begin_page(struct ctx *c)
+{
+	buf_reset(&c->resp.body);
+	html_init(&c->html, &c->resp.body);
+}
+
+void
+app_error(struct ctx *c, int status, const char *detail)
+{
+	c->resp.status = status;
+	resp_header_set(&c->resp, "Content-Type", "text/html; charset=utf-8");
+	app_begin_page(c);
+	page_error(&c->html, status, detail, c->logged_in ? &c->session : NULL);
+}
+
+void
+app_db_error(struct ctx *c, enum db_err e)
+{
+	log_error(c, db_strerror(e), c->db->error);
+	app_error(c, e == DB_UNAVAILABLE ? 503 : 500, NULL);
+	if (e == DB_UNAVAILABLE)
+		resp_header(&c->resp, "Retry-After", "30");
+}
+
+static int
+status_for(enum req_err e)
+{
+	switch (e) {
+	case REQ_TOO_LARGE: return 413;
+	case REQ_BAD_TYPE: return 415;
+	case REQ_NOMEM: return 500;
+	default: return 400;
+	}
+}
+
+static const struct route *
+find_route(const struct app *app, const char *path)
+{
+	size_t	 i;
+
+	for (i = 0; i < app->nroutes; i++)
+		if (strcmp(app->routes[i].path, path) == 0)
+			return &app->routes[i];
+	return NULL;
+}
+
+static void
+method_not_allowed(struct ctx *c, const struct route *r)
+{
+	app_error(c, 405, NULL);
+	resp_header(&c->resp, "Allow", r->get && r->post ? "GET, HEAD, POST" :
+	    r->get ? "GET, HEAD" : "POST");
+}
+
+/*
+ * Trust REMOTE_USER when the configuration says the web server has
+ * authenticated the user: open a session for an active account of that
+ * name, so CSRF tokens work as with a password login.
+ */
+static enum db_err
+session_from_remote_user(struct ctx *c)
+{
+	char		 token[AUTH_TOKEN_HEX];
+	struct user	 u;
+	enum db_err	 e;
+
+	e = user_find(c->db, &c->arena, c->req.remote_user, &u);
+	if (e != DB_OK || u.disabled)
+		return e == DB_NOTFOUND || e == DB_OK ? DB_OK : e;
+	if ((e = session_create(c->db, c->conf, &u, c->req.remote_addr, token,
+	    &c->session)) != DB_OK)
+		return e;
+	c->logged_in = 1;
+	resp_cookie(&c->resp, SESSION_COOKIE, token,
+	    (long)c->conf->session_max_hours * 3600, c->req.https);
+	return DB_OK;
+}
+
+static enum db_err
+load_session(struct ctx *c)
+{
+	const char	*token = req_cookie(&c->req, SESSION_COOKIE);
+	enum db_err	 e = DB_NOTFOUND;
+
+	if (token != NULL)
+		e = session_load(c->db, &c->arena, c->conf, token, &c->session);
+	if (e == DB_OK)
+		c->logged_in = 1;
+	else if (e != DB_NOTFOUND)
+		return e;
+	if (!c->logged_in && c->conf->trust_remote_user &&
+	    c->req.remote_user != NULL && *c->req.remote_user != '\0')
+		return session_from_remote_user(c);
+	return DB_OK;
+}
+
+/*
+ * Logged-in forms carry the session's token.  The login form, shown
+ * before there is a session, carries the token of its own cookie.
+ */
+static int
+csrf_ok(const struct ctx *c, const struct route *r)
+{
+	const char	*given = req_form(&c->req, "csrf");
+
+	if (c->logged_in && auth_token_equal(c->session.csrf, given))
+		return 1;
+	return (r->flags & ROUTE_PUBLIC) &&
+	    auth_token_equal(req_cookie(&c->req, LOGIN_CSRF_COOKIE), given);
+}
+
+/* Back to the page after login; a POST cannot be replayed, so not then. */
+static void
+redirect_to_login(struct ctx *c)
+{
+	struct buf	 url;
+	const char	*loc;
+
+	if (c->req.method == METHOD_POST) {
+		resp_redirect(&c->resp, "/login");
+		return;
+	}
+	buf_init(&url);
+	buf_puts(&url, "/login?next=");
+	url_escape_query(&url, c->req.path);
+	loc = url.failed ? NULL : arena_strdup(&c->arena, url.data);
+	buf_free(&url);
+	resp_redirect(&c->resp, loc ? loc : "/login");
+}
+
+static void
+dispatch(const struct app *app, struct ctx *c)
+{
+	const struct route	*r = find_route(app, c->req.path);
+	handler_fn		 fn;
+	enum db_err		 e;
+
+	if (r == NULL) {
+		app_error(c, 404, NULL);
+		return;
+	}
+	fn = c->req.method == METHOD_POST ? r->post :
+	    c->req.method == METHOD_OTHER ? NULL : r->get;
+	if (fn == NULL) {
+		method_not_allowed(c, r);
+		return;
+	}
+	if ((e = db_ensure(c->db)) != DB_OK || (e = load_session(c)) != DB_OK) {
+		app_db_error(c, e);
+		return;
+	}
+	if (!(r->flags & ROUTE_PUBLIC) && !c->logged_in) {
+		redirect_to_login(c);
+		return;
+	}
+	if (!(r->flags & ROUTE_PUBLIC) && c->session.role < r->min_role) {
+		app_error(c, 403, "Your role does not allow this page.");
+		return;
+	}
+	if (c->req.method == METHOD_POST &&
+	    !auth_origin_ok(c->req.origin, c->req.host, c->req.https)) {
+		app_error(c, 403, "This form was sent from another site, so it "
+		    "was refused.");
+		return;
+	}
+	if (c->req.method == METHOD_POST && !csrf_ok(c, r)) {
+		app_error(c, 403, "This form has expired or did not come from "
+		    "this site. Go back, reload the page and try again; what "
+		    "you typed is still in your browser's back history.");
+		return;
+	}
+	fn(c);
+}
+
+void
+app_handle(const struct app *app, struct ctx *c, struct db *db,
+    const struct conf *conf, const struct req_source *src)
+{
+	enum req_err	 e;
+
+	memset(c, 0, sizeof(*c));
+	arena_init(&c->arena);
+	resp_init(&c->resp, &c->arena);
+	html_init(&c->html, &c->resp.body);
+	c->db = db;
+	c->conf = conf;
+	e = req_parse(&c->req, &c->arena, src, conf->max_body_bytes);
+	c->resp.head_only = c->req.method == METHOD_HEAD;
+	if (e != REQ_OK) {
+		log_error(c, "bad request", req_strerror(e));
+		app_error(c, status_for(e), req_strerror(e));
+		return;
+	}
+	dispatch(app, c);
+	if (c->html.error || c->resp.body.failed) {
+		log_error(c, "page rendering failed", NULL);
+		app_error(c, 500, NULL);
+	}
+}
+
+void
+app_ctx_free(struct ctx *c)
+{
+	resp_free(&c->resp);
+	arena_free(&c->arena);
+}
+
+/* FastCGI glue: the only place that calls fcgi2. */
+
+static const char *
+fcgi_getenv(void *ctx, const char *name)
+{
+	return FCGX_GetParam(name, ((FCGX_Request *)ctx)->envp);
+}
+
+static ssize_t
+fcgi_read(void *ctx, char *buf, size_t len)
+{
+	int	 n = len > 1 << 30 ? 1 << 30 : (int)len;
+
+	return FCGX_GetStr(buf, n, ((FCGX_Request *)ctx)->in);
+}
+
+static int
+fcgi_put(void *ctx, const char *p, size_t len)
+{
+	return FCGX_PutStr(p, (int)len, ((FCGX_Request *)ctx)->out) == (int)len ?
+	    0 : -1;
+}
+
+static const char *
+cgi_getenv(void *ctx, const char *name)
+{
+	(void)ctx;
+	return getenv(name);
+}
+
+static ssize_t
+cgi_read(void *ctx, char *buf, size_t len)
+{
+	(void)ctx;
+	return read(STDIN_FILENO, buf, len);
+}
+
+static int
+cgi_put(void *ctx, const char *p, size_t len)
+{
+	(void)ctx;
+	return fwrite(p, 1, len, stdout) == len ? 0 : -1;
+}
+
+static int
+serve_cgi(const struct app *app, struct db *db, const struct conf *conf)
+{
+	const struct req_source	 src = { cgi_getenv, cgi_read, NULL };
+	struct ctx		 c;
+	int			 rc;
+
+	app_handle(app, &c, db, conf, &src);
+	rc = resp_write(&c.resp, cgi_put, NULL);
+	app_ctx_free(&c);
+	return rc == 0 && fflush(stdout) == 0 ? 0 : 1;
+}
+
+static int
+serve_fastcgi(const struct app *app, struct db *db, const struct conf *conf)
+{
+	FCGX_Request	 fr;
+	struct ctx	 c;
+
+	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0) {
+		fprintf(stderr, "%s: cannot initialise FastCGI\n", app->name);
+		return 1;
+	}
+	while (FCGX_Accept_r(&fr) >= 0) {
+		const struct req_source src = { fcgi_getenv, fcgi_read, &fr };
+
+		app_handle(app, &c, db, conf, &src);
+		if (resp_write(&c.resp, fcgi_put, &fr) == -1)
+			fprintf(stderr, "%s: client went away\n", app->name);
+		app_ctx_free(&c);
+		FCGX_Finish_r(&fr);
+	}
+	FCGX_Free(&fr, 1);
+	return 0;
+}
+
+int
+app_main(const struct app *app)
+{
+	struct conf	 conf;
+	struct db	 db;
+	unsigned	 line;
+	enum conf_err	 ce;
+	int		 rc;
+
+	if (auth_init() == -1) {
+		fprintf(stderr, "%s: libsodium failed to initialise\n", app->name);
+		return 1;
+	}
+	conf_defaults(&conf);
+	if ((ce = conf_load(&conf, conf_path(), &line)) != CONF_OK) {
+		fprintf(stderr, "%s: %s:%u: %s\n", app->name, conf_path(), line,
+		    conf_strerror(ce));
+		conf_free(&conf);
+		return 1;
+	}
+	/* A database that is down now is retried at each request (503). */
+	if (db_open(&db, &conf, 0) != DB_OK)
+		fprintf(stderr, "%s: database: %s (will retry)\n", app->name,
+		    db.error);
+	rc = FCGX_IsCGI() ? serve_cgi(app, &db, &conf) :
+	    serve_fastcgi(app, &db, &conf);
+	db_close(&db);
+	conf_free(&conf);
+	return rc;
+}

@@ -1,0 +1,51 @@
+/*
+ * tracker.conf: "key = value" lines, '#' comments, read once per process.
+ * Every key is documented in tracker.conf(5) and etc/tracker.conf.example.
+ */
+#ifndef TRACKER_CONF_H
+#define TRACKER_CONF_H
+
+#include <stddef.h>
+
+struct conf {
+	char	*db_socket;		/* unix socket; or host + port */
+	char	*db_host;
+	unsigned db_port;
+	char	*db_name;
+	char	*db_user;
+	char	*db_password;
+	size_t	 max_body_bytes;	/* larger POST bodies get 413 */
+	unsigned session_idle_minutes;	/* idle sessions end after this */
+	unsigned session_max_hours;	/* every session ends after this */
+	unsigned login_max_failures;	/* per user name, within the window */
+	unsigned login_window_minutes;
+	int	 trust_remote_user;	/* the web server authenticates */
+};
+
+enum conf_err {
+	CONF_OK = 0,
+	CONF_NOMEM,
+	CONF_OPEN,		/* cannot open the file */
+	CONF_SYNTAX,		/* a line is not "key = value" */
+	CONF_UNKNOWN_KEY,
+	CONF_BAD_VALUE,
+	CONF__MAX
+};
+
+/* The defaults, with no strings set. */
+void		 conf_defaults(struct conf *);
+
+/*
+ * Read path over the defaults.  On error, *line is the offending line
+ * (0 when the file could not be opened) and the config is partly filled;
+ * call conf_free() either way.
+ */
+enum conf_err	 conf_load(struct conf *, const char *path, unsigned *line);
+
+/* The configuration file for this process: $TRACKER_CONF or the default. */
+const char	*conf_path(void);
+
+const char	*conf_strerror(enum conf_err);
+void		 conf_free(struct conf *);
+
+#endif

@@ -1,0 +1,413 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+#include <mysqld_error.h>
+
+#include "arena.h"
+#include "conf.h"
+#include "db.h"
+
+/* Every statement the product runs.  Times are UTC (see db_open). */
+static const char *const stmt_sql[STMT__MAX] = {
+	[STMT_USER_BY_NAME] =
+	    "SELECT id, username, display_name, role, password_hash, disabled "
+	    "FROM users WHERE username = ?",
+	[STMT_USER_INSERT] =
+	    "INSERT INTO users (username, display_name, role, password_hash, "
+	    "created_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
+	[STMT_USER_SET_PASSWORD] =
+	    "UPDATE users SET password_hash = ?, version = version + 1 "
+	    "WHERE id = ?",
+	[STMT_USER_SET_DISABLED] =
+	    "UPDATE users SET disabled = ?, version = version + 1 WHERE id = ?",
+	[STMT_USER_LIST] =
+	    "SELECT id, username, display_name, role, password_hash, disabled "
+	    "FROM users ORDER BY username",
+	[STMT_SESSION_INSERT] =
+	    "INSERT INTO sessions (token_hash, user_id, csrf_token, remote_addr, "
+	    "created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, "
+	    "UTC_TIMESTAMP(), UTC_TIMESTAMP(), UTC_TIMESTAMP() + INTERVAL ? HOUR)",
+	[STMT_SESSION_LOOKUP] =
+	    "SELECT s.id, u.id, u.username, u.display_name, u.role, "
+	    "s.csrf_token, TIMESTAMPDIFF(SECOND, s.last_seen_at, UTC_TIMESTAMP()) "
+	    "FROM sessions s JOIN users u ON u.id = s.user_id "
+	    "WHERE s.token_hash = ? AND u.disabled = 0 "
+	    "AND s.expires_at > UTC_TIMESTAMP() "
+	    "AND s.last_seen_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
+	[STMT_SESSION_TOUCH] =
+	    "UPDATE sessions SET last_seen_at = UTC_TIMESTAMP() WHERE id = ?",
+	[STMT_SESSION_DELETE] =
+	    "DELETE FROM sessions WHERE token_hash = ?",
+	[STMT_SESSION_DELETE_USER] =
+	    "DELETE FROM sessions WHERE user_id = ?",
+	[STMT_SESSION_PURGE] =
+	    "DELETE FROM sessions WHERE expires_at <= UTC_TIMESTAMP() "
+	    "OR last_seen_at <= UTC_TIMESTAMP() - INTERVAL ? MINUTE",
+	[STMT_LOGIN_FAILURES_USER] =
+	    "SELECT COUNT(*), TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), "
+	    "MIN(attempted_at) + INTERVAL ? MINUTE) FROM login_failures "
+	    "WHERE username = ? AND attempted_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
+	[STMT_LOGIN_FAILURES_ADDR] =
+	    "SELECT COUNT(*), TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), "
+	    "MIN(attempted_at) + INTERVAL ? MINUTE) FROM login_failures "
+	    "WHERE remote_addr = ? AND attempted_at > UTC_TIMESTAMP() - INTERVAL ? MINUTE",
+	[STMT_LOGIN_FAILURE_ADD] =
+	    "INSERT INTO login_failures (username, remote_addr, attempted_at) "
+	    "VALUES (?, ?, UTC_TIMESTAMP())",
+	[STMT_LOGIN_FAILURE_CLEAR] =
+	    "DELETE FROM login_failures WHERE username = ?",
+	[STMT_LOGIN_FAILURE_PURGE] =
+	    "DELETE FROM login_failures "
+	    "WHERE attempted_at < UTC_TIMESTAMP() - INTERVAL 1 DAY",
+	[STMT_AUDIT_INSERT] =
+	    "INSERT INTO audit_log (at, actor, entity, entity_id, action, "
+	    "before_data, after_data) VALUES (UTC_TIMESTAMP(), ?, ?, ?, ?, ?, ?)",
+	[STMT_MIGRATION_LIST] =
+	    "SELECT version, checksum FROM schema_migrations ORDER BY version",
+	[STMT_MIGRATION_RECORD] =
+	    "INSERT INTO schema_migrations (version, checksum, applied_at) "
+	    "VALUES (?, ?, UTC_TIMESTAMP())",
+};
+
+/* Strict mode and UTC on every connection, reconnects included. */
+static const char session_setup[] =
+    "SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,"
+    "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION', time_zone = '+00:00'";
+
+static const char *const db_errors[DB__MAX] = {
+	[DB_OK] = "no error",
+	[DB_NOMEM] = "out of memory",
+	[DB_UNAVAILABLE] = "the database is unavailable",
+	[DB_DUPLICATE] = "a record with that value already exists",
+	[DB_NOTFOUND] = "no such record",
+	[DB_ERROR] = "database error",
+};
+
+const char *
+db_strerror(enum db_err e)
+{
+	return e >= 0 && e < DB__MAX ? db_errors[e] : "unknown error";
+}
+
+const char *
+db_stmt_sql(enum db_stmt id)
+{
+	return id >= 0 && id < STMT__MAX ? stmt_sql[id] : NULL;
+}
+
+static int
+connection_lost(unsigned err)
+{
+	return err == CR_SERVER_GONE_ERROR || err == CR_SERVER_LOST ||
+	    err == CR_CONNECTION_ERROR || err == CR_CONN_HOST_ERROR ||
+	    err == CR_SERVER_LOST_EXTENDED || err == ER_CONNECTION_KILLED ||
+	    err == ER_SERVER_SHUTDOWN || err == CR_COMMANDS_OUT_OF_SYNC ||
+	    err == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */;
+}
+
+/* Record the server's error and classify it. */
+static enum db_err
+fail(struct db *db, unsigned err, const char *msg)
+{
+	db->last_errno = err;
+	snprintf(db->error, sizeof(db->error), "%u: %s", err, msg);
+	if (connection_lost(err)) {
+		db->broken = 1;
+		return DB_UNAVAILABLE;
+	}
+	if (err == ER_DUP_ENTRY)
+		return DB_DUPLICATE;
+	return DB_ERROR;
+}
+
+static void
+drop_statements(struct db *db)
+{
+	size_t	 i;
+
+	for (i = 0; i < STMT__MAX; i++)
+		if (db->stmts[i] != NULL) {
+			mysql_stmt_close(db->stmts[i]);
+			db->stmts[i] = NULL;
+		}
+}
+
+static enum db_err
+connect_now(struct db *db)
+{
+	const struct conf	*c = db->conf;
+	MYSQL			*m;
+	unsigned		 timeout = 10;
+	unsigned long		 flags = CLIENT_FOUND_ROWS;
+
+	if ((m = mysql_init(NULL)) == NULL)
+		return DB_NOMEM;
+	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(m, MYSQL_INIT_COMMAND, session_setup);
+	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
+	timeout = 60;
+	mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &timeout);
+	mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
+	if (db->flags & DB_FLAG_MULTI)
+		flags |= CLIENT_MULTI_STATEMENTS;
+	if (mysql_real_connect(m, c->db_socket ? NULL : c->db_host,
+	    c->db_user, c->db_password, c->db_name, c->db_port,
+	    c->db_socket, flags) == NULL) {
+		enum db_err e = fail(db, mysql_errno(m), mysql_error(m));
+
+		mysql_close(m);
+		/* Any failure to connect means: not reachable now, try later. */
+		db->broken = 1;
+		return e == DB_ERROR ? DB_UNAVAILABLE : e;
+	}
+	db->conn = m;
+	db->broken = 0;
+	return DB_OK;
+}
+
+enum db_err
+db_open(struct db *db, const struct conf *c, unsigned flags)
+{
+	memset(db, 0, sizeof(*db));
+	db->conf = c;
+	db->flags = flags;
+	return connect_now(db);
+}
+
+void
+db_close(struct db *db)
+{
+	drop_statements(db);
+	if (db->conn != NULL)
+		mysql_close(db->conn);
+	db->conn = NULL;
+}
+
+enum db_err
+db_ensure(struct db *db)
+{
+	if (db->conn != NULL && !db->broken)
+		return DB_OK;
+	db_close(db);
+	return connect_now(db);
+}
+
+static enum db_err
+prepared(struct db *db, enum db_stmt id, MYSQL_STMT **out)
+{
+	MYSQL_STMT	*st;
+
+	if (id < 0 || id >= STMT__MAX)
+		return DB_ERROR;
+	if (db->conn == NULL || db->broken)
+		return DB_UNAVAILABLE;
+	if ((st = db->stmts[id]) == NULL) {
+		if ((st = mysql_stmt_init(db->conn)) == NULL)
+			return DB_NOMEM;
+		if (mysql_stmt_prepare(st, stmt_sql[id], strlen(stmt_sql[id]))) {
+			enum db_err e = fail(db, mysql_stmt_errno(st),
+			    mysql_stmt_error(st));
+
+			mysql_stmt_close(st);
+			return e;
+		}
+		db->stmts[id] = st;
+	}
+	*out = st;
+	return DB_OK;
+}
+
+/* Bind the arguments and execute. */
+static enum db_err
+execute(struct db *db, MYSQL_STMT *st, const struct db_val *args, size_t n)
+{
+	MYSQL_BIND	 bind[32];
+	size_t		 i;
+
+	if (n != mysql_stmt_param_count(st) || n > 32) {
+		snprintf(db->error, sizeof(db->error),
+		    "statement wants %lu parameters, given %zu",
+		    mysql_stmt_param_count(st), n);
+		return DB_ERROR;
+	}
+	memset(bind, 0, sizeof(bind));
+	for (i = 0; i < n; i++) {
+		switch (args[i].type) {
+		case DB_T_NULL:
+			bind[i].buffer_type = MYSQL_TYPE_NULL;
+			break;
+		case DB_T_INT:
+			bind[i].buffer_type = MYSQL_TYPE_LONGLONG;
+			bind[i].buffer = (void *)&args[i].i;
+			break;
+		case DB_T_STR:
+			bind[i].buffer_type = MYSQL_TYPE_STRING;
+			bind[i].buffer = (void *)args[i].s;
+			bind[i].buffer_length = strlen(args[i].s);
+			break;
+		}
+	}
+	if ((n > 0 && mysql_stmt_bind_param(st, bind)) || mysql_stmt_execute(st))
+		return fail(db, mysql_stmt_errno(st), mysql_stmt_error(st));
+	return DB_OK;
+}
+
+enum db_err
+db_exec(struct db *db, enum db_stmt id, const struct db_val *args,
+    size_t n, unsigned long long *affected, unsigned long long *insert_id)
+{
+	MYSQL_STMT	*st;
+	enum db_err	 e;
+
+	if ((e = prepared(db, id, &st)) != DB_OK ||
+	    (e = execute(db, st, args, n)) != DB_OK)
+		return e;
+	if (affected != NULL)
+		*affected = mysql_stmt_affected_rows(st);
+	if (insert_id != NULL)
+		*insert_id = mysql_stmt_insert_id(st);
+	return DB_OK;
+}
+
+/* Fetch one row's columns as strings, whatever their length. */
+static enum db_err
+fetch_row(struct db *db, MYSQL_STMT *st, struct arena *a, char **cells,
+    size_t ncols)
+{
+	MYSQL_BIND	 bind[64];
+	unsigned long	 len[64];
+	my_bool		 isnull[64];
+	size_t		 c;
+	int		 rc;
+
+	memset(bind, 0, sizeof(bind));
+	for (c = 0; c < ncols; c++) {
+		bind[c].buffer_type = MYSQL_TYPE_STRING;
+		bind[c].length = &len[c];
+		bind[c].is_null = &isnull[c];
+	}
+	if (mysql_stmt_bind_result(st, bind))
+		return fail(db, mysql_stmt_errno(st), mysql_stmt_error(st));
+	rc = mysql_stmt_fetch(st);
+	if (rc == MYSQL_NO_DATA)
+		return DB_NOTFOUND;
+	if (rc == 1)
+		return fail(db, mysql_stmt_errno(st), mysql_stmt_error(st));
+	for (c = 0; c < ncols; c++) {
+		if (isnull[c]) {
+			cells[c] = NULL;
+			continue;
+		}
+		if ((cells[c] = arena_alloc(a, len[c] + 1)) == NULL)
+			return DB_NOMEM;
+		bind[c].buffer = cells[c];
+		bind[c].buffer_length = len[c] + 1;
+		if (len[c] > 0 && mysql_stmt_fetch_column(st, &bind[c],
+		    (unsigned)c, 0))
+			return fail(db, mysql_stmt_errno(st),
+			    mysql_stmt_error(st));
+		cells[c][len[c]] = '\0';
+	}
+	return DB_OK;
+}
+
+enum db_err
+db_query(struct db *db, enum db_stmt id, const struct db_val *args,
+    size_t n, struct arena *a, struct db_rows *out)
+{
+	MYSQL_STMT	*st;
+	enum db_err	 e;
+	size_t		 cap = 0;
+
+	memset(out, 0, sizeof(*out));
+	if ((e = prepared(db, id, &st)) != DB_OK ||
+	    (e = execute(db, st, args, n)) != DB_OK)
+		return e;
+	out->ncols = mysql_stmt_field_count(st);
+	if (out->ncols > 64 || mysql_stmt_store_result(st)) {
+		e = out->ncols > 64 ? DB_ERROR :
+		    fail(db, mysql_stmt_errno(st), mysql_stmt_error(st));
+		goto done;
+	}
+	cap = mysql_stmt_num_rows(st);
+	if (cap > 0 &&
+	    (out->cells = arena_alloc(a, cap * out->ncols * sizeof(char *))) == NULL) {
+		e = DB_NOMEM;
+		goto done;
+	}
+	while (out->nrows < cap) {
+		e = fetch_row(db, st, a, out->cells + out->nrows * out->ncols,
+		    out->ncols);
+		if (e == DB_NOTFOUND) {
+			e = DB_OK;
+			break;
+		}
+		if (e != DB_OK)
+			break;
+		out->nrows++;
+	}
+done:
+	if (!db->broken)
+		mysql_stmt_free_result(st);
+	return e;
+}
+
+static enum db_err
+simple(struct db *db, const char *sql)
+{
+	if (db->conn == NULL || db->broken)
+		return DB_UNAVAILABLE;
+	if (mysql_query(db->conn, sql))
+		return fail(db, mysql_errno(db->conn), mysql_error(db->conn));
+	return DB_OK;
+}
+
+enum db_err
+db_begin(struct db *db)
+{
+	return simple(db, "START TRANSACTION");
+}
+
+enum db_err
+db_commit(struct db *db)
+{
+	return simple(db, "COMMIT");
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (db->conn != NULL && !db->broken)
+		(void)simple(db, "ROLLBACK");
+}
+
+enum db_err
+db_run_script(struct db *db, const char *sql, size_t len)
+{
+	MYSQL		*m = db->conn;
+	enum db_err	 e = DB_OK;
+	int		 status;
+
+	if (m == NULL || db->broken)
+		return DB_UNAVAILABLE;
+	if (!(db->flags & DB_FLAG_MULTI))
+		return DB_ERROR;
+	if (mysql_real_query(m, sql, len))
+		return fail(db, mysql_errno(m), mysql_error(m));
+	do {
+		MYSQL_RES *res = mysql_store_result(m);
+
+		if (res != NULL)
+			mysql_free_result(res);
+		else if (mysql_field_count(m) != 0)
+			e = fail(db, mysql_errno(m), mysql_error(m));
+		if ((status = mysql_next_result(m)) > 0)
+			e = fail(db, mysql_errno(m), mysql_error(m));
+	} while (status == 0);
+	return e;
+}

@@ -1,0 +1,129 @@
+/*
+ * Database access.  All SQL lives in one table of statements (db.c),
+ * addressed by enum db_stmt, prepared once per connection on first use
+ * and executed with typed binds.  No SQL text is ever built at run time.
+ *
+ * A lost connection marks the handle broken and returns DB_UNAVAILABLE
+ * (the caller shows 503); db_ensure() at the start of the next request
+ * reconnects, so a restarted MariaDB needs no restart of the programs.
+ */
+#ifndef TRACKER_DB_H
+#define TRACKER_DB_H
+
+#include <stddef.h>
+
+struct arena;
+struct conf;
+
+enum db_err {
+	DB_OK = 0,
+	DB_NOMEM,
+	DB_UNAVAILABLE,		/* cannot reach the server: 503 */
+	DB_DUPLICATE,		/* a unique key already holds the value */
+	DB_NOTFOUND,		/* the row asked for is not there */
+	DB_ERROR,		/* anything else; see db->error */
+	DB__MAX
+};
+
+enum db_stmt {
+	STMT_USER_BY_NAME,
+	STMT_USER_INSERT,
+	STMT_USER_SET_PASSWORD,
+	STMT_USER_SET_DISABLED,
+	STMT_USER_LIST,
+	STMT_SESSION_INSERT,
+	STMT_SESSION_LOOKUP,
+	STMT_SESSION_TOUCH,
+	STMT_SESSION_DELETE,
+	STMT_SESSION_DELETE_USER,
+	STMT_SESSION_PURGE,
+	STMT_LOGIN_FAILURES_USER,
+	STMT_LOGIN_FAILURES_ADDR,
+	STMT_LOGIN_FAILURE_ADD,
+	STMT_LOGIN_FAILURE_CLEAR,
+	STMT_LOGIN_FAILURE_PURGE,
+	STMT_AUDIT_INSERT,
+	STMT_MIGRATION_LIST,
+	STMT_MIGRATION_RECORD,
+	STMT__MAX
+};
+
+enum db_type { DB_T_NULL, DB_T_INT, DB_T_STR };
+
+/* A bound parameter; build them with the macros below. */
+struct db_val {
+	enum db_type	 type;
+	long long	 i;
+	const char	*s;
+};
+
+static inline struct db_val
+db_val_str(const char *s)
+{
+	struct db_val	 v = { s != NULL ? DB_T_STR : DB_T_NULL, 0, s };
+
+	return v;
+}
+
+#define DB_INT(x)	((struct db_val){ DB_T_INT, (long long)(x), NULL })
+#define DB_STR(x)	db_val_str(x)	/* NULL binds SQL NULL */
+#define DB_NULL		((struct db_val){ DB_T_NULL, 0, NULL })
+
+/* Rows as strings (NULL for SQL NULL), all in the caller's arena. */
+struct db_rows {
+	size_t	 nrows;
+	size_t	 ncols;
+	char	**cells;	/* row-major: cells[row * ncols + col] */
+};
+
+#define DB_CELL(r, row, col)	((r)->cells[(row) * (r)->ncols + (col)])
+
+#define DB_FLAG_MULTI	0x01	/* allow multi-statement text (migrations) */
+
+struct db {
+	void		*conn;			/* MYSQL * */
+	void		*stmts[STMT__MAX];	/* MYSQL_STMT * */
+	const struct conf *conf;
+	unsigned	 flags;
+	int		 broken;
+	unsigned	 last_errno;
+	char		 error[512];
+};
+
+/* Connect with conf's settings; the conf must outlive the handle. */
+enum db_err	 db_open(struct db *, const struct conf *, unsigned flags);
+
+/* Reconnect when the last call found the server gone. */
+enum db_err	 db_ensure(struct db *);
+
+void		 db_close(struct db *);
+
+/* Run a statement that returns no rows. */
+enum db_err	 db_exec(struct db *, enum db_stmt, const struct db_val *,
+		    size_t nargs, unsigned long long *affected,
+		    unsigned long long *insert_id);
+
+/* Run a statement and fetch all its rows into the arena. */
+enum db_err	 db_query(struct db *, enum db_stmt, const struct db_val *,
+		    size_t nargs, struct arena *, struct db_rows *);
+
+#define DB_ARGS(...)	(const struct db_val[]){ __VA_ARGS__ }, \
+	sizeof((const struct db_val[]){ __VA_ARGS__ }) / sizeof(struct db_val)
+
+/* Transactions: one per save, with its audit row. */
+enum db_err	 db_begin(struct db *);
+enum db_err	 db_commit(struct db *);
+void		 db_rollback(struct db *);
+
+/*
+ * Run trusted, fixed SQL text (a migration file, never input) on a
+ * DB_FLAG_MULTI connection, consuming every result.
+ */
+enum db_err	 db_run_script(struct db *, const char *sql, size_t len);
+
+const char	*db_strerror(enum db_err);
+
+/* The SQL text of a statement (for tests and error messages). */
+const char	*db_stmt_sql(enum db_stmt);
+
+#endif

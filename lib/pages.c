@@ -1,0 +1,125 @@
+#include "config.h"
+
+#include <stddef.h>
+
+#include "auth.h"
+#include "form.h"
+#include "html.h"
+#include "layout.h"
+#include "pages.h"
+#include "users.h"
+
+void
+page_login(struct html *h, const struct login_view *v)
+{
+	const struct page p = { "Log in", NULL, AREA_NONE };
+
+	layout_begin(h, &p);
+	if (v->notice != NULL) {
+		html_open(h, EL_P, AT_CLASS, "notice", AT_ROLE, "status", AT__MAX);
+		html_text(h, v->notice);
+		html_close(h);
+	}
+	if (v->problem != NULL) {
+		html_open(h, EL_DIV, AT_CLASS, "error-summary", AT_ROLE, "alert",
+		    AT__MAX);
+		html_elem(h, EL_P, v->problem);
+		html_close(h);
+	} else
+		form_render_summary(h, v->form);
+	html_open(h, EL_FORM, AT_METHOD, "post", AT_ACTION, "/login",
+	    AT_CLASS, "stacked", AT__MAX);
+	layout_csrf_input(h, v->csrf);
+	form_render_fields(h, v->form);
+	html_open(h, EL_BUTTON, AT_TYPE, "submit", AT_CLASS, "primary", AT__MAX);
+	html_text(h, "Log in");
+	html_close(h);
+	html_close(h);
+	layout_end(h);
+}
+
+void
+page_home(struct html *h, const struct session *s)
+{
+	const struct page	 p = { "Home", s, AREA_HOME };
+	const struct area_link	*l;
+
+	layout_begin(h, &p);
+	html_open(h, EL_P, AT_CLASS, "lead", AT__MAX);
+	html_textf(h, "You are logged in as %s (%s), with the %s role.",
+	    s->display_name, s->username, role_name(s->role));
+	html_close(h);
+	html_elem(h, EL_H2, "Areas");
+	if (layout_areas[1].href == NULL) {
+		html_elem(h, EL_P, "The areas for engagements, people, press "
+		    "monitoring, reports and the APPG appear here as they are "
+		    "set up.");
+		layout_end(h);
+		return;
+	}
+	html_open(h, EL_UL, AT_CLASS, "areas", AT__MAX);
+	for (l = layout_areas; l->href != NULL; l++) {
+		if (l->area == AREA_HOME)
+			continue;
+		html_open(h, EL_LI, AT__MAX);
+		html_open(h, EL_A, AT_HREF, l->href, AT__MAX);
+		html_text(h, l->label);
+		html_close(h);
+		html_elem(h, EL_P, l->blurb);
+		html_close(h);
+	}
+	html_close(h);
+	layout_end(h);
+}
+
+static const struct {
+	int		 status;
+	const char	*title;
+	const char	*text;
+} errors[] = {
+	{ 400, "Bad request", "The request could not be understood." },
+	{ 403, "Forbidden", "You do not have permission to do that." },
+	{ 404, "Page not found", "There is no page at this address. "
+	    "Check the address, or start again from the home page." },
+	{ 405, "Method not allowed", "This page does not accept that kind of "
+	    "request." },
+	{ 409, "Changed by someone else", "Someone else saved this record "
+	    "while you were editing it. Reload it to see their changes." },
+	{ 413, "Too much data", "What you sent is larger than this server "
+	    "accepts. Nothing was saved." },
+	{ 415, "Unsupported form encoding", "The form was sent in an "
+	    "encoding this server does not accept." },
+	{ 429, "Too many attempts", "Too many attempts; wait a few minutes "
+	    "and try again." },
+	{ 500, "Something went wrong", "The server hit an error; it has been "
+	    "logged. Nothing was saved." },
+	{ 503, "Service unavailable", "The database cannot be reached just "
+	    "now. Nothing was saved; please try again in a minute." },
+};
+
+void
+page_error(struct html *h, int status, const char *detail,
+    const struct session *s)
+{
+	struct page	 p = { "Error", s, AREA_NONE };
+	const char	*text = NULL;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(errors) / sizeof(errors[0]); i++)
+		if (errors[i].status == status) {
+			p.title = errors[i].title;
+			text = errors[i].text;
+		}
+	layout_begin(h, &p);
+	html_open(h, EL_P, AT_CLASS, "lead", AT__MAX);
+	html_text(h, detail != NULL ? detail : text);
+	html_close(h);
+	if (detail != NULL && text != NULL)
+		html_elem(h, EL_P, text);
+	html_open(h, EL_P, AT__MAX);
+	html_open(h, EL_A, AT_HREF, "/", AT__MAX);
+	html_text(h, "Go to the home page");
+	html_close(h);
+	html_close(h);
+	layout_end(h);
+}

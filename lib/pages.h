@@ -1,0 +1,26 @@
+/*
+ * Renderers for the core pages.  Each takes the data to show and a
+ * writer; none queries the database or reads the request.
+ */
+#ifndef TRACKER_PAGES_H
+#define TRACKER_PAGES_H
+
+struct form;
+struct html;
+struct session;
+
+struct login_view {
+	const struct form	*form;		/* username, password, next */
+	const char		*csrf;		/* the login form's token */
+	const char		*notice;	/* "You have logged out." */
+	const char		*problem;	/* wrong password, throttled */
+};
+
+void	page_login(struct html *, const struct login_view *);
+void	page_home(struct html *, const struct session *);
+
+/* The error page for status, with an optional detail sentence. */
+void	page_error(struct html *, int status, const char *detail,
+	    const struct session *);
+
+#endif

@@ -1,0 +1,76 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+
+#include "auth.h"
+#include "testhelp.h"
+
+int
+th_run(Suite *s)
+{
+	SRunner	*sr = srunner_create(s);
+	int	 failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+void
+th_db_open(struct db *db, struct conf *c)
+{
+	const char	*path = getenv("TRACKER_CONF");
+	unsigned	 line;
+
+	ck_assert_msg(path != NULL, "TRACKER_CONF is not set: run through "
+	    "tests/harness/unit-env.sh");
+	ck_assert_int_eq(auth_init(), 0);
+	conf_defaults(c);
+	ck_assert_int_eq(conf_load(c, path, &line), CONF_OK);
+	ck_assert_msg(db_open(db, c, DB_FLAG_MULTI) == DB_OK, "%s", db->error);
+}
+
+void
+th_db_close(struct db *db, struct conf *c)
+{
+	db_close(db);
+	conf_free(c);
+}
+
+static const char *
+th_getenv(void *ctx, const char *name)
+{
+	struct th_env	*e = ctx;
+	size_t		 n = strlen(name), i;
+
+	for (i = 0; e->vars[i] != NULL; i++)
+		if (strncmp(e->vars[i], name, n) == 0 && e->vars[i][n] == '=')
+			return e->vars[i] + n + 1;
+	return NULL;
+}
+
+static ssize_t
+th_read(void *ctx, char *buf, size_t len)
+{
+	struct th_env	*e = ctx;
+	size_t		 left = e->body ? e->body_len - e->body_off : 0;
+
+	if (len > left)
+		len = left;
+	if (len > 0)
+		memcpy(buf, e->body + e->body_off, len);
+	e->body_off += len;
+	return (ssize_t)len;
+}
+
+struct req_source
+th_source(struct th_env *e)
+{
+	struct req_source s = { th_getenv, th_read, e };
+
+	return s;
+}

@@ -1,0 +1,32 @@
+/*
+ * Shared by the Check suites: run a suite with TAP output, and for the
+ * database suites, open the throwaway MariaDB that tests/harness/unit-env.sh
+ * started (its tracker.conf is in $TRACKER_CONF).
+ */
+#ifndef TRACKER_TESTHELP_H
+#define TRACKER_TESTHELP_H
+
+#include <check.h>
+
+#include "conf.h"
+#include "db.h"
+#include "request.h"
+
+/* Run the suite; exit status for main(). */
+int	 th_run(Suite *);
+
+/* Load $TRACKER_CONF and connect (DB_FLAG_MULTI); fails the test if not. */
+void	 th_db_open(struct db *, struct conf *);
+void	 th_db_close(struct db *, struct conf *);
+
+/* A request source over a NULL-terminated list of "NAME=value" strings. */
+struct th_env {
+	const char *const	*vars;
+	const char		*body;
+	size_t			 body_len;
+	size_t			 body_off;
+};
+extern const struct req_source th_source_proto;
+struct req_source th_source(struct th_env *);
+
+#endif
