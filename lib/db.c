@@ -67,6 +67,9 @@ static const char *const stmt_sql[STMT__MAX] = {
 	[STMT_AUDIT_INSERT] =
 	    "INSERT INTO audit_log (at, actor, entity, entity_id, action, "
 	    "before_data, after_data) VALUES (UTC_TIMESTAMP(), ?, ?, ?, ?, ?, ?)",
+	[STMT_AUDIT_FOR] =
+	    "SELECT id, actor, action, before_data, after_data FROM audit_log "
+	    "WHERE entity = ? AND entity_id = ? ORDER BY id",
 	[STMT_MIGRATION_LIST] =
 	    "SELECT version, checksum FROM schema_migrations ORDER BY version",
 	[STMT_MIGRATION_RECORD] =

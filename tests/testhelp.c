@@ -41,6 +41,20 @@ th_db_close(struct db *db, struct conf *c)
 	conf_free(c);
 }
 
+void
+th_sql(struct db *db, const char *sql)
+{
+	ck_assert_msg(db_run_script(db, sql, strlen(sql)) == DB_OK, "%s: %s",
+	    sql, db->error);
+}
+
+void
+th_reset(struct db *db)
+{
+	th_sql(db, "DELETE FROM sessions; DELETE FROM login_failures; "
+	    "DELETE FROM audit_log; DELETE FROM users");
+}
+
 static const char *
 th_getenv(void *ctx, const char *name)
 {

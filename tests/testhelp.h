@@ -19,6 +19,12 @@ int	 th_run(Suite *);
 void	 th_db_open(struct db *, struct conf *);
 void	 th_db_close(struct db *, struct conf *);
 
+/* Run fixed test SQL (setup, ageing rows); fails the test on error. */
+void	 th_sql(struct db *, const char *sql);
+
+/* Empty the core tables: each test starts from nothing. */
+void	 th_reset(struct db *);
+
 /* A request source over a NULL-terminated list of "NAME=value" strings. */
 struct th_env {
 	const char *const	*vars;

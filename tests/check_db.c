@@ -1,0 +1,245 @@
+/*
+ * lib/db.c against a real MariaDB: typed binds, rows as strings, strict
+ * mode, utf8mb4, transactions, and recovery from a lost connection.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <check.h>
+#include <mysql.h>
+
+#include "arena.h"
+#include "db.h"
+#include "testhelp.h"
+#include "users.h"
+
+static struct db	 db;
+static struct conf	 conf;
+
+static void
+setup(void)
+{
+	th_db_open(&db, &conf);
+	th_reset(&db);
+}
+
+static void
+teardown(void)
+{
+	th_db_close(&db, &conf);
+}
+
+static enum db_err
+insert_user(const char *name, const char *display)
+{
+	return db_exec(&db, STMT_USER_INSERT, DB_ARGS(DB_STR(name),
+	    DB_STR(display), DB_STR("viewer"), DB_STR("x")), NULL, NULL);
+}
+
+START_TEST(test_statement_table_complete)
+{
+	int	 i;
+
+	for (i = 0; i < STMT__MAX; i++) {
+		ck_assert_ptr_nonnull(db_stmt_sql((enum db_stmt)i));
+		ck_assert_int_gt(strlen(db_stmt_sql((enum db_stmt)i)), 10);
+	}
+	ck_assert_ptr_null(db_stmt_sql(STMT__MAX));
+}
+END_TEST
+
+START_TEST(test_insert_and_query)
+{
+	struct arena		 a;
+	struct db_rows		 r;
+	unsigned long long	 id = 0, affected = 0;
+
+	arena_init(&a);
+	ck_assert_int_eq(db_exec(&db, STMT_USER_INSERT, DB_ARGS(DB_STR("alice"),
+	    DB_STR("Alice O'Brien"), DB_STR("editor"), DB_STR("h")), &affected,
+	    &id), DB_OK);
+	ck_assert_uint_eq(affected, 1);
+	ck_assert_uint_gt(id, 0);
+	ck_assert_int_eq(db_query(&db, STMT_USER_BY_NAME,
+	    DB_ARGS(DB_STR("alice")), &a, &r), DB_OK);
+	ck_assert_uint_eq(r.nrows, 1);
+	ck_assert_uint_eq(r.ncols, 6);
+	ck_assert_str_eq(DB_CELL(&r, 0, 1), "alice");
+	ck_assert_str_eq(DB_CELL(&r, 0, 2), "Alice O'Brien");
+	ck_assert_str_eq(DB_CELL(&r, 0, 3), "editor");
+	ck_assert_int_eq(strtoll(DB_CELL(&r, 0, 0), NULL, 10), (long long)id);
+	ck_assert_int_eq(db_query(&db, STMT_USER_BY_NAME,
+	    DB_ARGS(DB_STR("nobody")), &a, &r), DB_OK);
+	ck_assert_uint_eq(r.nrows, 0);
+	arena_free(&a);
+}
+END_TEST
+
+START_TEST(test_utf8mb4_round_trip)
+{
+	const char	*name = "Zoë 🙂 שלום";
+	struct arena	 a;
+	struct db_rows	 r;
+
+	arena_init(&a);
+	ck_assert_int_eq(insert_user("zoe", name), DB_OK);
+	ck_assert_int_eq(db_query(&db, STMT_USER_BY_NAME,
+	    DB_ARGS(DB_STR("zoe")), &a, &r), DB_OK);
+	ck_assert_str_eq(DB_CELL(&r, 0, 2), name);
+	arena_free(&a);
+}
+END_TEST
+
+START_TEST(test_null_and_long_values)
+{
+	struct arena	 a;
+	struct db_rows	 r;
+	char		*big = malloc(60001);
+
+	ck_assert_ptr_nonnull(big);
+	memset(big, 'x', 60000);
+	big[60000] = '\0';
+	arena_init(&a);
+	ck_assert_int_eq(db_exec(&db, STMT_AUDIT_INSERT, DB_ARGS(DB_STR("t"),
+	    DB_STR("thing"), DB_INT(7), DB_STR("create"), DB_NULL,
+	    DB_STR(big)), NULL, NULL), DB_OK);
+	ck_assert_int_eq(db_query(&db, STMT_AUDIT_FOR,
+	    DB_ARGS(DB_STR("thing"), DB_INT(7)), &a, &r), DB_OK);
+	ck_assert_uint_eq(r.nrows, 1);
+	ck_assert_ptr_null(DB_CELL(&r, 0, 3));
+	ck_assert_str_eq(DB_CELL(&r, 0, 4), big);
+	free(big);
+	arena_free(&a);
+}
+END_TEST
+
+START_TEST(test_duplicate_key)
+{
+	ck_assert_int_eq(insert_user("bob", "Bob"), DB_OK);
+	ck_assert_int_eq(insert_user("bob", "Bob again"), DB_DUPLICATE);
+}
+END_TEST
+
+START_TEST(test_strict_mode_refuses_truncation)
+{
+	char	 name[80];
+
+	memset(name, 'a', 79);
+	name[79] = '\0';
+	ck_assert_int_eq(insert_user(name, "Long"), DB_ERROR);
+	ck_assert_int_eq(db_exec(&db, STMT_USER_INSERT, DB_ARGS(DB_STR("r"),
+	    DB_STR("R"), DB_STR("superuser"), DB_STR("h")), NULL, NULL),
+	    DB_ERROR);
+}
+END_TEST
+
+START_TEST(test_wrong_parameter_count)
+{
+	ck_assert_int_eq(db_exec(&db, STMT_USER_BY_NAME, NULL, 0, NULL, NULL),
+	    DB_ERROR);
+	ck_assert_ptr_nonnull(strstr(db.error, "parameters"));
+}
+END_TEST
+
+START_TEST(test_rollback)
+{
+	struct arena	 a;
+	struct db_rows	 r;
+
+	arena_init(&a);
+	ck_assert_int_eq(db_begin(&db), DB_OK);
+	ck_assert_int_eq(insert_user("carol", "Carol"), DB_OK);
+	db_rollback(&db);
+	ck_assert_int_eq(db_query(&db, STMT_USER_BY_NAME,
+	    DB_ARGS(DB_STR("carol")), &a, &r), DB_OK);
+	ck_assert_uint_eq(r.nrows, 0);
+	ck_assert_int_eq(db_begin(&db), DB_OK);
+	ck_assert_int_eq(insert_user("carol", "Carol"), DB_OK);
+	ck_assert_int_eq(db_commit(&db), DB_OK);
+	ck_assert_int_eq(db_query(&db, STMT_USER_BY_NAME,
+	    DB_ARGS(DB_STR("carol")), &a, &r), DB_OK);
+	ck_assert_uint_eq(r.nrows, 1);
+	arena_free(&a);
+}
+END_TEST
+
+/* Another connection kills ours: 503-style error, then reconnect. */
+START_TEST(test_lost_connection_recovers)
+{
+	struct db	 killer;
+	struct arena	 a;
+	struct db_rows	 r;
+	char		 sql[64];
+
+	arena_init(&a);
+	ck_assert_int_eq(db_query(&db, STMT_USER_LIST, NULL, 0, &a, &r), DB_OK);
+	ck_assert_int_eq(db_open(&killer, &conf, DB_FLAG_MULTI), DB_OK);
+	snprintf(sql, sizeof(sql), "KILL %lu", mysql_thread_id(db.conn));
+	ck_assert_int_eq(db_run_script(&killer, sql, strlen(sql)), DB_OK);
+	db_close(&killer);
+	ck_assert_int_eq(db_query(&db, STMT_USER_LIST, NULL, 0, &a, &r),
+	    DB_UNAVAILABLE);
+	ck_assert_int_eq(db.broken, 1);
+	ck_assert_int_eq(db_query(&db, STMT_USER_LIST, NULL, 0, &a, &r),
+	    DB_UNAVAILABLE);
+	ck_assert_int_eq(db_ensure(&db), DB_OK);
+	ck_assert_int_eq(db.broken, 0);
+	ck_assert_int_eq(db_query(&db, STMT_USER_LIST, NULL, 0, &a, &r), DB_OK);
+	arena_free(&a);
+}
+END_TEST
+
+START_TEST(test_unreachable_server)
+{
+	struct conf	 bad = conf;
+	struct db	 d;
+
+	bad.db_socket = (char *)"/nonexistent/mysqld.sock";
+	ck_assert_int_eq(db_open(&d, &bad, 0), DB_UNAVAILABLE);
+	ck_assert_int_eq(d.broken, 1);
+	ck_assert_int_eq(db_ensure(&d), DB_UNAVAILABLE);
+	db_close(&d);
+}
+END_TEST
+
+START_TEST(test_script_needs_multi_flag)
+{
+	struct db	 plain;
+
+	ck_assert_int_eq(db_open(&plain, &conf, 0), DB_OK);
+	ck_assert_int_eq(db_run_script(&plain, "SELECT 1", 8), DB_ERROR);
+	db_close(&plain);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite	*s = suite_create("db");
+	TCase	*tc = tcase_create("db");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_statement_table_complete);
+	tcase_add_test(tc, test_insert_and_query);
+	tcase_add_test(tc, test_utf8mb4_round_trip);
+	tcase_add_test(tc, test_null_and_long_values);
+	tcase_add_test(tc, test_duplicate_key);
+	tcase_add_test(tc, test_strict_mode_refuses_truncation);
+	tcase_add_test(tc, test_wrong_parameter_count);
+	tcase_add_test(tc, test_rollback);
+	tcase_add_test(tc, test_lost_connection_recovers);
+	tcase_add_test(tc, test_unreachable_server);
+	tcase_add_test(tc, test_script_needs_multi_flag);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return th_run(suite());
+}
