@@ -70,7 +70,10 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 {
 	char	*p;
 
-	if (s == NULL || (p = arena_alloc(a, n + 1)) == NULL)
+	if (s == NULL)
+		return NULL;
+	n = strnlen(s, n);
+	if ((p = arena_alloc(a, n + 1)) == NULL)
 		return NULL;
 	memcpy(p, s, n);
 	p[n] = '\0';

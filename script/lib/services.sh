@@ -3,7 +3,7 @@
 # the tests (a throwaway directory).  Needs $top_srcdir and $top_builddir.
 #
 # Readiness is polled, never slept for: MariaDB by mariadb-admin ping,
-# lighttpd by connecting to its port.
+# lighttpd by the line it logs once listening.
 
 SVC_PIDS=""
 SVC_OWN_DIR=""
@@ -109,8 +109,10 @@ svc_free_port() {
 	    s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
 }
 
-svc_port_open() {
-	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+# lighttpd logs this line once it listens (the OpenBSD regress idiom:
+# wait for a known log line, never a fixed sleep).
+svc_lighttpd_ready() {
+	grep -q "server started" "$1" 2>/dev/null
 }
 
 # svc_lighttpd_start DIR PORT [PROCS]: serves htdocs/ and the FastCGI
@@ -125,10 +127,11 @@ svc_lighttpd_start() {
 	    -e "s|@RUNDIR@|$_dir/run|g" -e "s|@FCGIDIR@|$top_builddir/cgi-bin|g" \
 	    -e "s|@CONF@|$SVC_CONF|g" -e "s|@PROCS@|${3:-1}|g" \
 	    "$top_srcdir/etc/lighttpd.conf.in" >"$_dir/lighttpd.conf"
+	: >"$_dir/run/error.log"
 	"$_lighttpd" -D -f "$_dir/lighttpd.conf" &
 	SVC_WEB_PID=$!
 	SVC_PIDS="$SVC_WEB_PID $SVC_PIDS"
-	svc_wait_for 30 svc_port_open "$SVC_PORT" ||
+	svc_wait_for 30 svc_lighttpd_ready "$_dir/run/error.log" ||
 	    { cat "$_dir/run/error.log" >&2 2>/dev/null; svc_die "lighttpd did not start"; }
 	SVC_URL=http://127.0.0.1:$SVC_PORT
 }
