@@ -10,12 +10,27 @@
 #include "app.h"
 #include "pages.h"
 
+/* The path as logged: control characters become "?", so no log line is forged. */
+static void
+log_path(char *out, size_t len, const char *path)
+{
+	size_t	 i;
+
+	snprintf(out, len, "%s", path != NULL ? path : "-");
+	for (i = 0; out[i] != '\0'; i++)
+		if ((unsigned char)out[i] < 0x20 || out[i] == 0x7f)
+			out[i] = '?';
+}
+
 static void
 log_error(const struct ctx *c, const char *what, const char *detail)
 {
+	char	 path[256];
+
+	log_path(path, sizeof(path), c->req.path);
 	fprintf(stderr, "tracker: %s %s: %s%s%s\n",
-	    c->req.method_name ? c->req.method_name : "-",
-	    c->req.path ? c->req.path : "-", what,
+	    c->req.method == METHOD_OTHER ? "OTHER" : c->req.method_name ?
+	    c->req.method_name : "-", path, what,
 	    detail ? ": " : "", detail ? detail : "");
 }
 

@@ -169,6 +169,9 @@ render_control(struct html *h, const struct form_field *fd, const char *id,
 		    AT_ROWS, "5", AT_ARIA_DESCRIBEDBY, described,
 		    AT_ARIA_INVALID, bad ? "true" : NULL, AT_REQUIRED, required,
 		    AT_AUTOFOCUS, autofocus, AT__MAX);
+		/* HTML drops a newline right after <textarea>: keep the user's. */
+		if (*value == '\n')
+			html_text(h, "\n");
 		html_text(h, value);
 		html_close(h);
 		return;

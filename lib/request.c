@@ -146,7 +146,8 @@ req_parse_cookies(struct arena *a, const char *s, struct params *out)
 		if (eq != NULL && eq > ns) {
 			for (ne = eq; ne > ns && (ne[-1] == ' ' || ne[-1] == '\t'); ne--)
 				continue;
-			vs = eq + 1;
+			for (vs = eq + 1; *vs == ' ' || *vs == '\t'; vs++)
+				continue;
 			ve = end;
 			while (ve > vs && (ve[-1] == ' ' || ve[-1] == '\t'))
 				ve--;
@@ -275,8 +276,10 @@ read_body(struct request *req, struct arena *a, const struct req_source *src,
 			return REQ_BAD_LENGTH;
 		errno = 0;
 		len = strtoull(cl, &end, 10);
-		if (errno != 0 || *end != '\0')
+		if (*end != '\0')
 			return REQ_BAD_LENGTH;
+		if (errno == ERANGE)
+			return REQ_TOO_LARGE;
 	}
 	if (len > max_body)
 		return REQ_TOO_LARGE;

@@ -17,7 +17,7 @@ enum req_err {
 	REQ_NOMEM,		/* out of memory: 500 */
 	REQ_TOO_LARGE,		/* body over the configured cap: 413 */
 	REQ_BAD_UTF8,		/* a name, value or path is not UTF-8: 400 */
-	REQ_BAD_LENGTH,		/* CONTENT_LENGTH missing or not a number: 400 */
+	REQ_BAD_LENGTH,		/* CONTENT_LENGTH not a number (absent: no body): 400 */
 	REQ_SHORT_BODY,		/* fewer body bytes than announced: 400 */
 	REQ_BAD_TYPE,		/* a POST body that is not urlencoded: 415 */
 	REQ__MAX

@@ -94,7 +94,8 @@ resp_cookie(struct response *r, const char *name, const char *value,
 {
 	const char	*age = "", *v;
 
-	if (!is_token(name) || strpbrk(value, ";,\" \\") != NULL)
+	if (name == NULL || value == NULL || !is_token(name) ||
+	    strpbrk(value, ";,\" \\") != NULL)
 		return -1;
 	if (max_age >= 0 && (age = arena_printf(r->arena, "; Max-Age=%ld",
 	    max_age)) == NULL)
