@@ -160,6 +160,10 @@ redirect_to_login(struct ctx *c)
 	buf_init(&url);
 	buf_puts(&url, "/login?next=");
 	url_escape_query(&url, c->req.path);
+	if (*c->req.query_string != '\0') {
+		url_escape_query(&url, "?");
+		url_escape_query(&url, c->req.query_string);
+	}
 	loc = url.failed ? NULL : arena_strdup(&c->arena, url.data);
 	buf_free(&url);
 	resp_redirect(&c->resp, loc ? loc : "/login");

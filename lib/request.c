@@ -308,6 +308,7 @@ req_parse(struct request *req, struct arena *a, const struct req_source *src,
 
 	memset(req, 0, sizeof(*req));
 	req->path = "/";
+	req->query_string = "";
 	req->host = "";
 	req->remote_addr = "";
 	m = env(src, "REQUEST_METHOD");
@@ -333,6 +334,9 @@ req_parse(struct request *req, struct arena *a, const struct req_source *src,
 	if (qs != NULL &&
 	    (e = req_parse_urlencoded(a, qs, strlen(qs), &req->query)) != REQ_OK)
 		return e;
+	/* Valid once decoded; kept encoded for links back to this page. */
+	if ((req->query_string = arena_strdup(a, qs ? qs : "")) == NULL)
+		return REQ_NOMEM;
 	if (req->method == METHOD_POST)
 		return read_body(req, a, src, max_body);
 	return REQ_OK;

@@ -45,6 +45,7 @@ struct request {
 	enum req_method	 method;
 	const char	*method_name;	/* as sent, for logs */
 	const char	*path;		/* decoded, without the query string */
+	const char	*query_string;	/* as sent (still encoded), or "" */
 	const char	*host;		/* HTTP_HOST, or "" */
 	const char	*origin;	/* HTTP_ORIGIN, or NULL when absent */
 	const char	*remote_addr;	/* or "" */

@@ -120,12 +120,13 @@ cookie_var(void)
 START_TEST(test_anonymous_redirected_to_login)
 {
 	const char *const vars[] = { "REQUEST_METHOD=GET",
-	    "REQUEST_URI=/admin?x=1", NULL };
+	    "REQUEST_URI=/admin?x=1&y=%C3%A9", "QUERY_STRING=x=1&y=%C3%A9", NULL };
 	struct result	 r;
 
 	request(&r, vars, NULL);
 	ck_assert_int_eq(r.status, 303);
-	ck_assert_ptr_nonnull(strstr(r.head, "Location: /login?next=/admin\r"));
+	ck_assert_ptr_nonnull(strstr(r.head,
+	    "Location: /login?next=/admin%3Fx%3D1%26y%3D%25C3%25A9\r"));
 	ck_assert_int_eq(handled, 0);
 	free(r.body);
 }
