@@ -58,14 +58,19 @@ svc_mariadb_start() {
 	    svc_die "mariadbd not found: run script/bootstrap"
 	_userflag=""
 	[ "$(id -u)" = 0 ] && _userflag="--user=root"
+	# A private tmpdir: mariadbd clears stale "#sql" files from its tmpdir
+	# at start, which would break another server starting at the same time.
+	mkdir -p "$_dir/tmp"
 	if [ ! -d "$_data/mysql" ]; then
 		mkdir -p "$_data"
 		mariadb-install-db --no-defaults --datadir="$_data" $_userflag \
+		    --tmpdir="$_dir/tmp" \
 		    --auth-root-socket-user="$(id -un)" --skip-test-db \
 		    >"$_dir/install-db.log" 2>&1 ||
 		    { cat "$_dir/install-db.log" >&2; svc_die "mariadb-install-db failed"; }
 	fi
 	"$_mariadbd" --no-defaults --datadir="$_data" $_userflag \
+	    --tmpdir="$_dir/tmp" \
 	    --socket="$SVC_DB_SOCKET" --skip-networking \
 	    --pid-file="$_dir/mysqld.pid" --log-error="$_dir/mysqld.log" \
 	    --innodb-buffer-pool-size=32M --innodb-log-file-size=16M \
