@@ -93,6 +93,13 @@ cmd_migrate(struct db *db, int argc, char **argv)
 	return 0;
 }
 
+static void
+forget_password(char *pw)
+{
+	explicit_bzero(pw, strlen(pw));
+	free(pw);
+}
+
 /* Read a password: twice without echo on a terminal, else one line. */
 static char *
 read_password(void)
@@ -129,6 +136,25 @@ read_password(void)
 	return first;
 }
 
+/*
+ * Read a password that meets the policy into *pw (release it with
+ * forget_password); returns 0, or the exit status for the failure.
+ */
+static int
+read_acceptable_password(char **pw)
+{
+	const char	*problem;
+
+	if ((*pw = read_password()) == NULL)
+		return 1;
+	if ((problem = user_password_problem(*pw)) != NULL) {
+		fprintf(stderr, "%s: %s\n", progname, problem);
+		forget_password(*pw);
+		return 2;
+	}
+	return 0;
+}
+
 static int
 user_add_cmd(struct db *db, int argc, char **argv)
 {
@@ -136,7 +162,7 @@ user_add_cmd(struct db *db, int argc, char **argv)
 	enum role	 role = ROLE_EDITOR;
 	char		*pw;
 	enum db_err	 e;
-	int		 i;
+	int		 i, rc;
 
 	for (i = 1; i + 1 < argc; i += 2)
 		if (strcmp(argv[i], "--role") == 0 &&
@@ -154,16 +180,10 @@ user_add_cmd(struct db *db, int argc, char **argv)
 		fprintf(stderr, "%s: %s\n", progname, problem);
 		return 2;
 	}
-	if ((pw = read_password()) == NULL)
-		return 1;
-	if ((problem = user_password_problem(pw)) != NULL) {
-		fprintf(stderr, "%s: %s\n", progname, problem);
-		free(pw);
-		return 2;
-	}
+	if ((rc = read_acceptable_password(&pw)) != 0)
+		return rc;
 	e = user_add(db, actor(), name, display, role, pw);
-	explicit_bzero(pw, strlen(pw));
-	free(pw);
+	forget_password(pw);
 	if (e != DB_OK)
 		return db_fail(db, e, e == DB_DUPLICATE ?
 		    "user add: that user name is taken" : "user add");
@@ -174,20 +194,14 @@ user_add_cmd(struct db *db, int argc, char **argv)
 static int
 user_passwd_cmd(struct db *db, const char *name)
 {
-	const char	*problem;
 	char		*pw;
 	enum db_err	 e;
+	int		 rc;
 
-	if ((pw = read_password()) == NULL)
-		return 1;
-	if ((problem = user_password_problem(pw)) != NULL) {
-		fprintf(stderr, "%s: %s\n", progname, problem);
-		free(pw);
-		return 2;
-	}
+	if ((rc = read_acceptable_password(&pw)) != 0)
+		return rc;
 	e = user_set_password(db, actor(), name, pw);
-	explicit_bzero(pw, strlen(pw));
-	free(pw);
+	forget_password(pw);
 	if (e != DB_OK)
 		return db_fail(db, e, e == DB_NOTFOUND ? "no such user" : "passwd");
 	printf("password changed for %s; their sessions have ended\n", name);
