@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,7 +37,7 @@ usage(void)
 	    "  user list                    list accounts\n"
 	    "  user disable NAME            disable an account, ending its sessions\n"
 	    "  user enable NAME             enable an account again\n"
-	    "  demo-data                    load the demo data (demo/demo)\n"
+	    "  demo-data [--file FILE]      load the demo data (demo/demo)\n"
 	    "  purge                        remove expired sessions\n"
 	    "  check-config                 check the configuration and database\n",
 	    progname);
@@ -259,21 +260,71 @@ cmd_user(struct db *db, int argc, char **argv)
 }
 
 /*
- * The demo data: for now the demo account.  Its password is "demo",
- * which real accounts may not have; it exists only on demo installs.
+ * The demo data: the demo accounts, then sql/demo/demo-data.sql (people,
+ * organisations, policy areas, engagements, follow-ups).  The password
+ * "demo" is below the policy for real accounts; these exist only on demo
+ * installs.  Loaded once: a second run finds the demo user and stops.
  */
-static int
-cmd_demo_data(struct db *db)
-{
-	enum db_err	 e;
+static const struct {
+	const char	*username;
+	const char	*name;
+	enum role	 role;
+} demo_users[] = {
+	{ "demo", "Demo User", ROLE_ADMIN },
+	{ "miriam", "Miriam Levy", ROLE_EDITOR },
+	{ "tom", "Tom Okafor", ROLE_VIEWER },
+};
 
-	e = user_add(db, actor(), "demo", "Demo User", ROLE_ADMIN, "demo");
-	if (e == DB_DUPLICATE) {
-		printf("demo-data: already loaded\n");
-		return 0;
+static int
+load_sql_file(struct db *db, const char *path)
+{
+	FILE	*f = fopen(path, "rb");
+	char	*text = NULL;
+	size_t	 cap = 0;
+	ssize_t	 n;
+	int	 rc = 1;
+
+	if (f == NULL) {
+		fprintf(stderr, "%s: %s: %s\n", progname, path, strerror(errno));
+		return 1;
 	}
-	if (e != DB_OK)
-		return db_fail(db, e, "demo-data");
+	/* Read the whole file: getdelim with NUL reads to the end. */
+	if ((n = getdelim(&text, &cap, '\0', f)) > 0) {
+		enum db_err e = db_run_script(db, text, (size_t)n);
+
+		rc = e == DB_OK ? 0 : db_fail(db, e, path);
+	}
+	free(text);
+	fclose(f);
+	return rc;
+}
+
+static int
+cmd_demo_data(struct db *db, int argc, char **argv)
+{
+	const char	*file = PKGDATADIR "/demo/demo-data.sql";
+	enum db_err	 e;
+	size_t		 i;
+
+	if (argc == 2 && strcmp(argv[0], "--file") == 0)
+		file = argv[1];
+	else if (argc != 0) {
+		usage();
+		return 2;
+	}
+	for (i = 0; i < sizeof(demo_users) / sizeof(demo_users[0]); i++) {
+		e = user_add(db, actor(), demo_users[i].username,
+		    demo_users[i].name, demo_users[i].role, "demo");
+		if (e == DB_DUPLICATE && i == 0) {
+			printf("demo-data: already loaded\n");
+			return 0;
+		}
+		if (e != DB_OK)
+			return db_fail(db, e, "demo-data");
+	}
+	fprintf(stderr, "demo-data: loading %s\n", file);
+	if (load_sql_file(db, file) != 0)
+		return 1;
 	printf("demo-data: loaded (log in as demo / demo)\n");
 	return 0;
 }
@@ -287,8 +338,8 @@ run(struct db *db, const struct conf *conf, int argc, char **argv)
 		return cmd_migrate(db, argc - 1, argv + 1);
 	if (strcmp(argv[0], "user") == 0)
 		return cmd_user(db, argc - 1, argv + 1);
-	if (strcmp(argv[0], "demo-data") == 0 && argc == 1)
-		return cmd_demo_data(db);
+	if (strcmp(argv[0], "demo-data") == 0)
+		return cmd_demo_data(db, argc - 1, argv + 1);
 	if (strcmp(argv[0], "purge") == 0 && argc == 1) {
 		if ((e = session_purge(db, conf)) != DB_OK)
 			return db_fail(db, e, "purge");

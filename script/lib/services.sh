@@ -104,6 +104,10 @@ svc_admin() {
 	"$top_builddir/admin/tracker-admin" -c "$SVC_CONF" "$@"
 }
 
+svc_demo_data() {
+	svc_admin demo-data --file "$top_srcdir/sql/demo/demo-data.sql"
+}
+
 svc_migrate() {
 	svc_admin migrate --sql-dir "$top_srcdir/sql" >/dev/null
 }
