@@ -4,13 +4,25 @@
 #include "config.h"
 
 #include "app.h"
+#include "engagements.h"
 #include "pages.h"
 
 static void
 home_get(struct ctx *c)
 {
+	struct home_view	 v = { &c->session, 0, 0 };
+	char			 today[11];
+	enum db_err		 e;
+
+	app_today(today);
+	e = followups_count(c->db, c->session.user_id, today,
+	    &v.open_followups, &v.overdue_followups);
+	if (e != DB_OK) {
+		app_db_error(c, e);
+		return;
+	}
 	app_begin_page(c);
-	page_home(&c->html, &c->session);
+	page_home(&c->html, &v);
 }
 
 static const struct route routes[] = {

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
@@ -42,6 +43,35 @@ app_begin_page(struct ctx *c)
 }
 
 void
+app_begin_csv(struct ctx *c, const char *filename)
+{
+	const char	*disp;
+
+	buf_reset(&c->resp.body);
+	resp_header_set(&c->resp, "Content-Type", "text/csv; charset=utf-8");
+	disp = arena_printf(&c->arena, "attachment; filename=\"%s\"", filename);
+	if (disp != NULL)
+		resp_header_set(&c->resp, "Content-Disposition", disp);
+}
+
+void
+app_today(char out[11])
+{
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+
+	if (localtime_r(&now, &tm) == NULL ||
+	    strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+		snprintf(out, 11, "1970-01-01");
+}
+
+const char *
+app_actor(const struct ctx *c)
+{
+	return c->logged_in ? c->session.username : "anonymous";
+}
+
+void
 app_error(struct ctx *c, int status, const char *detail)
 {
 	c->resp.status = status;
@@ -70,13 +100,46 @@ status_for(enum req_err e)
 	}
 }
 
+/* Match ":id" against the number at *p; advance p past it. */
+static int
+match_id(const char **p, long long *id)
+{
+	const char	*s = *p;
+	long long	 n = 0;
+
+	if (*s < '1' || *s > '9')
+		return 0;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		if (n > (1LL << 53) / 10)
+			return 0;
+		n = n * 10 + (*s - '0');
+	}
+	*p = s;
+	*id = n;
+	return 1;
+}
+
+int
+app_route_match(const char *pat, const char *path, long long *id)
+{
+	while (*pat != '\0') {
+		if (strncmp(pat, ":id", 3) == 0) {
+			if (!match_id(&path, id))
+				return 0;
+			pat += 3;
+		} else if (*pat++ != *path++)
+			return 0;
+	}
+	return *path == '\0';
+}
+
 static const struct route *
-find_route(const struct app *app, const char *path)
+find_route(const struct app *app, const char *path, long long *id)
 {
 	size_t	 i;
 
 	for (i = 0; i < app->nroutes; i++)
-		if (strcmp(app->routes[i].path, path) == 0)
+		if (app_route_match(app->routes[i].path, path, id))
 			return &app->routes[i];
 	return NULL;
 }
@@ -172,7 +235,7 @@ redirect_to_login(struct ctx *c)
 static void
 dispatch(const struct app *app, struct ctx *c)
 {
-	const struct route	*r = find_route(app, c->req.path);
+	const struct route	*r = find_route(app, c->req.path, &c->id);
 	handler_fn		 fn;
 	enum db_err		 e;
 
@@ -335,6 +398,9 @@ app_main(const struct app *app)
 	enum conf_err	 ce;
 	int		 rc;
 
+	/* Times are stored in UTC and shown in London time. */
+	setenv("TZ", "Europe/London", 1);
+	tzset();
 	if (auth_init() == -1) {
 		fprintf(stderr, "%s: libsodium failed to initialise\n", app->name);
 		return 1;

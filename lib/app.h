@@ -27,6 +27,7 @@ struct ctx {
 	const struct conf	*conf;
 	struct session		 session;
 	int			 logged_in;
+	long long		 id;		/* the ":id" of the route, if any */
 };
 
 typedef void (*handler_fn)(struct ctx *);
@@ -34,7 +35,7 @@ typedef void (*handler_fn)(struct ctx *);
 #define ROUTE_PUBLIC	0x01	/* no login needed (the login page) */
 
 struct route {
-	const char	*path;		/* exact match */
+	const char	*path;		/* exact, or with one ":id" segment */
 	handler_fn	 get;		/* GET and HEAD; NULL: not allowed */
 	handler_fn	 post;		/* NULL: not allowed */
 	unsigned	 flags;
@@ -67,5 +68,20 @@ void	app_db_error(struct ctx *, enum db_err);
 
 /* Start a fresh page body (discarding anything rendered so far). */
 void	app_begin_page(struct ctx *);
+
+/* Start a CSV download named filename ("people.csv") in the body. */
+void	app_begin_csv(struct ctx *, const char *filename);
+
+/* Today's date in Europe/London as YYYY-MM-DD. */
+void	app_today(char out[11]);
+
+/* Who is acting, for the audit log: the logged-in user name. */
+const char *app_actor(const struct ctx *);
+
+/*
+ * 1 if path matches the route pattern; a ":id" segment matches a positive
+ * decimal number without leading zeros, stored in *id.
+ */
+int	app_route_match(const char *pattern, const char *path, long long *id);
 
 #endif

@@ -68,14 +68,23 @@ static const char *const stmt_sql[STMT__MAX] = {
 	    "INSERT INTO audit_log (at, actor, entity, entity_id, action, "
 	    "before_data, after_data) VALUES (UTC_TIMESTAMP(), ?, ?, ?, ?, ?, ?)",
 	[STMT_AUDIT_FOR] =
-	    "SELECT id, actor, action, before_data, after_data FROM audit_log "
-	    "WHERE entity = ? AND entity_id = ? ORDER BY id",
+	    "SELECT id, actor, action, before_data, after_data, "
+	    "DATE_FORMAT(at, '%Y-%m-%dT%H:%i:%sZ') FROM audit_log "
+	    "WHERE entity = ? AND entity_id = ? ORDER BY id DESC",
 	[STMT_MIGRATION_LIST] =
 	    "SELECT version, checksum FROM schema_migrations ORDER BY version",
 	[STMT_MIGRATION_RECORD] =
 	    "INSERT INTO schema_migrations (version, checksum, applied_at) "
 	    "VALUES (?, ?, UTC_TIMESTAMP())",
+	[STMT_USER_BY_ID] =
+	    "SELECT id, username, display_name, role, password_hash, disabled "
+	    "FROM users WHERE id = ?",
+	[STMT_USER_SET_ROLE_NAME] =
+	    "UPDATE users SET display_name = ?, role = ?, version = version + 1 "
+	    "WHERE id = ?",
 };
+
+static const struct db_stmts core_stmts = { DB_SLOT_CORE, stmt_sql, STMT__MAX };
 
 /* Strict mode and UTC on every connection, reconnects included. */
 static const char session_setup[] =
@@ -88,6 +97,7 @@ static const char *const db_errors[DB__MAX] = {
 	[DB_UNAVAILABLE] = "the database is unavailable",
 	[DB_DUPLICATE] = "a record with that value already exists",
 	[DB_NOTFOUND] = "no such record",
+	[DB_CONFLICT] = "someone else changed the record",
 	[DB_ERROR] = "database error",
 };
 
@@ -131,13 +141,17 @@ fail(struct db *db, unsigned err, const char *msg)
 static void
 drop_statements(struct db *db)
 {
-	size_t	 i;
+	size_t	 slot, i;
 
-	for (i = 0; i < STMT__MAX; i++)
-		if (db->stmts[i] != NULL) {
-			mysql_stmt_close(db->stmts[i]);
-			db->stmts[i] = NULL;
-		}
+	for (slot = 0; slot < DB_SLOT__MAX; slot++) {
+		if (db->prepared[slot] == NULL)
+			continue;
+		for (i = 0; db->prepared[slot][i] != (void *)db; i++)
+			if (db->prepared[slot][i] != NULL)
+				mysql_stmt_close(db->prepared[slot][i]);
+		free(db->prepared[slot]);
+		db->prepared[slot] = NULL;
+	}
 }
 
 static enum db_err
@@ -200,26 +214,42 @@ db_ensure(struct db *db)
 	return connect_now(db);
 }
 
+/*
+ * The prepared handle for a module's statement, preparing it on first use
+ * on this connection.  Each slot's array ends with the db pointer itself
+ * as a sentinel, so drop_statements() needs no count.
+ */
 static enum db_err
-prepared(struct db *db, enum db_stmt id, MYSQL_STMT **out)
+prepared(struct db *db, const struct db_stmts *t, unsigned id,
+    MYSQL_STMT **out)
 {
 	MYSQL_STMT	*st;
+	void		**slot;
 
-	if (id < 0 || id >= STMT__MAX)
+	if (t->slot >= DB_SLOT__MAX || id >= t->n || t->sql[id] == NULL)
 		return DB_ERROR;
 	if (db->conn == NULL || db->broken)
 		return DB_UNAVAILABLE;
-	if ((st = db->stmts[id]) == NULL) {
+	if ((slot = db->prepared[t->slot]) == NULL) {
+		if ((slot = calloc(t->n + 1, sizeof(*slot))) == NULL)
+			return DB_NOMEM;
+		slot[t->n] = db;
+		db->prepared[t->slot] = slot;
+	}
+	if ((st = slot[id]) == NULL) {
 		if ((st = mysql_stmt_init(db->conn)) == NULL)
 			return DB_NOMEM;
-		if (mysql_stmt_prepare(st, stmt_sql[id], strlen(stmt_sql[id]))) {
+		if (mysql_stmt_prepare(st, t->sql[id], strlen(t->sql[id]))) {
 			enum db_err e = fail(db, mysql_stmt_errno(st),
 			    mysql_stmt_error(st));
 
+			snprintf(db->error + strlen(db->error),
+			    sizeof(db->error) - strlen(db->error),
+			    " (statement %u of slot %u)", id, (unsigned)t->slot);
 			mysql_stmt_close(st);
 			return e;
 		}
-		db->stmts[id] = st;
+		slot[id] = st;
 	}
 	*out = st;
 	return DB_OK;
@@ -229,10 +259,10 @@ prepared(struct db *db, enum db_stmt id, MYSQL_STMT **out)
 static enum db_err
 execute(struct db *db, MYSQL_STMT *st, const struct db_val *args, size_t n)
 {
-	MYSQL_BIND	 bind[32];
+	MYSQL_BIND	 bind[64];
 	size_t		 i;
 
-	if (n != mysql_stmt_param_count(st) || n > 32) {
+	if (n != mysql_stmt_param_count(st) || n > 64) {
 		snprintf(db->error, sizeof(db->error),
 		    "statement wants %lu parameters, given %zu",
 		    mysql_stmt_param_count(st), n);
@@ -261,13 +291,14 @@ execute(struct db *db, MYSQL_STMT *st, const struct db_val *args, size_t n)
 }
 
 enum db_err
-db_exec(struct db *db, enum db_stmt id, const struct db_val *args,
-    size_t n, unsigned long long *affected, unsigned long long *insert_id)
+db_exec_in(struct db *db, const struct db_stmts *t, unsigned id,
+    const struct db_val *args, size_t n, unsigned long long *affected,
+    unsigned long long *insert_id)
 {
 	MYSQL_STMT	*st;
 	enum db_err	 e;
 
-	if ((e = prepared(db, id, &st)) != DB_OK ||
+	if ((e = prepared(db, t, id, &st)) != DB_OK ||
 	    (e = execute(db, st, args, n)) != DB_OK)
 		return e;
 	if (affected != NULL)
@@ -275,6 +306,13 @@ db_exec(struct db *db, enum db_stmt id, const struct db_val *args,
 	if (insert_id != NULL)
 		*insert_id = mysql_stmt_insert_id(st);
 	return DB_OK;
+}
+
+enum db_err
+db_exec(struct db *db, enum db_stmt id, const struct db_val *args,
+    size_t n, unsigned long long *affected, unsigned long long *insert_id)
+{
+	return db_exec_in(db, &core_stmts, id, args, n, affected, insert_id);
 }
 
 /* Fetch one row's columns as strings, whatever their length. */
@@ -323,12 +361,20 @@ enum db_err
 db_query(struct db *db, enum db_stmt id, const struct db_val *args,
     size_t n, struct arena *a, struct db_rows *out)
 {
+	return db_query_in(db, &core_stmts, id, args, n, a, out);
+}
+
+enum db_err
+db_query_in(struct db *db, const struct db_stmts *t, unsigned id,
+    const struct db_val *args, size_t n, struct arena *a,
+    struct db_rows *out)
+{
 	MYSQL_STMT	*st;
 	enum db_err	 e;
 	size_t		 cap = 0;
 
 	memset(out, 0, sizeof(*out));
-	if ((e = prepared(db, id, &st)) != DB_OK ||
+	if ((e = prepared(db, t, id, &st)) != DB_OK ||
 	    (e = execute(db, st, args, n)) != DB_OK)
 		return e;
 	out->ncols = mysql_stmt_field_count(st);

@@ -21,6 +21,7 @@ enum db_err {
 	DB_UNAVAILABLE,		/* cannot reach the server: 503 */
 	DB_DUPLICATE,		/* a unique key already holds the value */
 	DB_NOTFOUND,		/* the row asked for is not there */
+	DB_CONFLICT,		/* the row changed since it was read: 409 */
 	DB_ERROR,		/* anything else; see db->error */
 	DB__MAX
 };
@@ -46,6 +47,8 @@ enum db_stmt {
 	STMT_AUDIT_FOR,
 	STMT_MIGRATION_LIST,
 	STMT_MIGRATION_RECORD,
+	STMT_USER_BY_ID,
+	STMT_USER_SET_ROLE_NAME,
 	STMT__MAX
 };
 
@@ -81,9 +84,34 @@ struct db_rows {
 
 #define DB_FLAG_MULTI	0x01	/* allow multi-statement text (migrations) */
 
+/*
+ * Each domain module keeps its statements in a table of its own, beside
+ * an enum of their ids, so the SQL sits with the code that uses it:
+ *
+ *	enum { PEOPLE_LIST, PEOPLE_GET, PEOPLE__MAX };
+ *	static const char *const people_sql[PEOPLE__MAX] = { ... };
+ *	const struct db_stmts people_stmts = { DB_SLOT_PEOPLE, people_sql,
+ *	    PEOPLE__MAX };
+ *
+ * The slot says where the connection keeps the prepared handles.
+ */
+enum db_slot {
+	DB_SLOT_CORE = 0,
+	DB_SLOT_DIRECTORY,
+	DB_SLOT_ENGAGEMENTS,
+	DB_SLOT_AUDIT,
+	DB_SLOT__MAX
+};
+
+struct db_stmts {
+	enum db_slot		 slot;
+	const char *const	*sql;
+	size_t			 n;
+};
+
 struct db {
 	void		*conn;			/* MYSQL * */
-	void		*stmts[STMT__MAX];	/* MYSQL_STMT * */
+	void		**prepared[DB_SLOT__MAX];	/* MYSQL_STMT *[n] */
 	const struct conf *conf;
 	unsigned	 flags;
 	int		 broken;
@@ -107,6 +135,14 @@ enum db_err	 db_exec(struct db *, enum db_stmt, const struct db_val *,
 /* Run a statement and fetch all its rows into the arena. */
 enum db_err	 db_query(struct db *, enum db_stmt, const struct db_val *,
 		    size_t nargs, struct arena *, struct db_rows *);
+
+/* The same for statement id of a module's table. */
+enum db_err	 db_exec_in(struct db *, const struct db_stmts *, unsigned id,
+		    const struct db_val *, size_t nargs,
+		    unsigned long long *affected, unsigned long long *insert_id);
+enum db_err	 db_query_in(struct db *, const struct db_stmts *, unsigned id,
+		    const struct db_val *, size_t nargs, struct arena *,
+		    struct db_rows *);
 
 #define DB_ARGS(...)	(const struct db_val[]){ __VA_ARGS__ }, \
 	sizeof((const struct db_val[]){ __VA_ARGS__ }) / sizeof(struct db_val)

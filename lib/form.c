@@ -17,6 +17,7 @@ static const char *const input_types[FIELD__MAX] = {
 	[FIELD_TEXT] = "text", [FIELD_PASSWORD] = "password",
 	[FIELD_EMAIL] = "email", [FIELD_DATE] = "date",
 	[FIELD_NUMBER] = "number", [FIELD_HIDDEN] = "hidden",
+	[FIELD_TIME] = "time",
 };
 
 int
@@ -75,6 +76,8 @@ check_field(struct arena *a, const struct form_field *fd, const char *v)
 		return check_option(fd, v);
 	if (fd->type == FIELD_DATE && validate_date(v) != NULL)
 		return validate_date(v);
+	if (fd->type == FIELD_TIME && validate_time(v) != NULL)
+		return validate_time(v);
 	if (fd->type == FIELD_NUMBER && validate_integer(v) != NULL)
 		return validate_integer(v);
 	if (fd->type == FIELD_EMAIL && validate_email(v) != NULL)
@@ -271,6 +274,17 @@ validate_date(const char *s)
 	if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days[m - 1] ||
 	    (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)))
 		return "That date does not exist.";
+	return NULL;
+}
+
+const char *
+validate_time(const char *t)
+{
+	if (strlen(t) != 5 || t[2] != ':' || !isdigit((unsigned char)t[0]) ||
+	    !isdigit((unsigned char)t[1]) || !isdigit((unsigned char)t[3]) ||
+	    !isdigit((unsigned char)t[4]) || (t[0] - '0') * 10 + t[1] - '0' > 23 ||
+	    t[3] > '5')
+		return "Enter a time as HH:MM, for example 14:30.";
 	return NULL;
 }
 

@@ -15,7 +15,7 @@ struct params;
 
 enum field_type {
 	FIELD_TEXT, FIELD_PASSWORD, FIELD_EMAIL, FIELD_DATE, FIELD_NUMBER,
-	FIELD_TEXTAREA, FIELD_SELECT, FIELD_HIDDEN,
+	FIELD_TEXTAREA, FIELD_SELECT, FIELD_HIDDEN, FIELD_TIME,
 	FIELD__MAX
 };
 
@@ -83,6 +83,7 @@ void		 form_render_summary(struct html *, const struct form *);
 
 /* Validators shared by programs. */
 const char	*validate_date(const char *);		/* YYYY-MM-DD */
+const char	*validate_time(const char *);		/* HH:MM, 24-hour */
 const char	*validate_integer(const char *);
 const char	*validate_email(const char *);
 const char	*validate_local_path(const char *);	/* "/..." on this site */

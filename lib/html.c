@@ -2,8 +2,11 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <cmark.h>
 
 #include "buf.h"
 #include "html.h"
@@ -14,6 +17,7 @@ static const struct {
 } elems[EL__MAX] = {
 	[EL_A] = { "a", 0 }, [EL_BODY] = { "body", 0 },
 	[EL_BUTTON] = { "button", 0 }, [EL_CAPTION] = { "caption", 0 },
+	[EL_DATALIST] = { "datalist", 0 },
 	[EL_DD] = { "dd", 0 }, [EL_DIV] = { "div", 0 }, [EL_DL] = { "dl", 0 },
 	[EL_DT] = { "dt", 0 }, [EL_EM] = { "em", 0 },
 	[EL_FIELDSET] = { "fieldset", 0 }, [EL_FOOTER] = { "footer", 0 },
@@ -63,11 +67,13 @@ static const struct {
 	[AT_ID] = { "id", ATTR_TEXT },
 	[AT_INPUTMODE] = { "inputmode", ATTR_TEXT },
 	[AT_LANG] = { "lang", ATTR_TEXT },
+	[AT_LIST] = { "list", ATTR_TEXT },
 	[AT_MAX] = { "max", ATTR_TEXT },
 	[AT_MAXLENGTH] = { "maxlength", ATTR_TEXT },
 	[AT_MEDIA] = { "media", ATTR_TEXT },
 	[AT_METHOD] = { "method", ATTR_TEXT },
 	[AT_MIN] = { "min", ATTR_TEXT },
+	[AT_MULTIPLE] = { "multiple", ATTR_BOOL },
 	[AT_NAME] = { "name", ATTR_TEXT },
 	[AT_PATTERN] = { "pattern", ATTR_TEXT },
 	[AT_PLACEHOLDER] = { "placeholder", ATTR_TEXT },
@@ -77,6 +83,7 @@ static const struct {
 	[AT_ROWS] = { "rows", ATTR_TEXT },
 	[AT_SCOPE] = { "scope", ATTR_TEXT },
 	[AT_SELECTED] = { "selected", ATTR_BOOL },
+	[AT_SIZE] = { "size", ATTR_TEXT },
 	[AT_SRC] = { "src", ATTR_URL },
 	[AT_STEP] = { "step", ATTR_TEXT },
 	[AT_TITLE] = { "title", ATTR_TEXT },
@@ -228,6 +235,24 @@ html_textf(struct html *h, const char *fmt, ...)
 	else if (tmp.len > 0)
 		html_escape(h->out, tmp.data);
 	buf_free(&tmp);
+}
+
+void
+html_markdown(struct html *h, const char *md)
+{
+	char	*out;
+
+	if (md == NULL || *md == '\0')
+		return;
+	/* Safe is cmark's default since 0.29; say so anyway. */
+	out = cmark_markdown_to_html(md, strlen(md),
+	    CMARK_OPT_SAFE | CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8);
+	if (out == NULL) {
+		h->error = 1;
+		return;
+	}
+	buf_puts(h->out, out);
+	free(out);
 }
 
 void

@@ -20,7 +20,8 @@
 struct buf;
 
 enum html_elem {
-	EL_A, EL_BODY, EL_BUTTON, EL_CAPTION, EL_DD, EL_DIV, EL_DL, EL_DT,
+	EL_A, EL_BODY, EL_BUTTON, EL_CAPTION, EL_DATALIST, EL_DD, EL_DIV, EL_DL,
+	EL_DT,
 	EL_EM, EL_FIELDSET, EL_FOOTER, EL_FORM, EL_H1, EL_H2, EL_H3, EL_HEAD,
 	EL_HEADER, EL_HTML, EL_INPUT, EL_LABEL, EL_LEGEND, EL_LI, EL_LINK,
 	EL_MAIN, EL_META, EL_NAV, EL_OL, EL_OPTION, EL_P, EL_SCRIPT,
@@ -35,9 +36,11 @@ enum html_attr {
 	AT_ARIA_LABEL, AT_ARIA_LIVE, AT_AUTOCOMPLETE, AT_AUTOFOCUS,
 	AT_CHARSET, AT_CHECKED, AT_CLASS, AT_CONTENT, AT_DATETIME, AT_DEFER,
 	AT_DISABLED, AT_FOR, AT_HIDDEN, AT_HREF, AT_ID, AT_INPUTMODE, AT_LANG,
-	AT_MAX, AT_MAXLENGTH, AT_MEDIA, AT_METHOD, AT_MIN, AT_NAME,
+	AT_LIST, AT_MAX, AT_MAXLENGTH, AT_MEDIA, AT_METHOD, AT_MIN, AT_MULTIPLE,
+	AT_NAME,
 	AT_PATTERN, AT_PLACEHOLDER, AT_REL, AT_REQUIRED, AT_ROLE, AT_ROWS,
-	AT_SCOPE, AT_SELECTED, AT_SRC, AT_STEP, AT_TITLE, AT_TYPE, AT_VALUE,
+	AT_SCOPE, AT_SELECTED, AT_SIZE, AT_SRC, AT_STEP, AT_TITLE, AT_TYPE,
+	AT_VALUE,
 	AT__MAX
 };
 
@@ -65,6 +68,14 @@ void	html_textf(struct html *, const char *fmt, ...)
 
 /* <el>text</el> with no attributes. */
 void	html_elem(struct html *, enum html_elem, const char *text);
+
+/*
+ * User Markdown as HTML, through cmark in its safe mode: raw HTML is
+ * dropped and javascript:, vbscript:, file: and data: links are removed.
+ * This is the only place where markup not built by this writer is
+ * written, and what cmark writes is escaped by cmark.
+ */
+void	html_markdown(struct html *, const char *markdown);
 
 /* Close the innermost element; close everything above depth; close all. */
 void	html_close(struct html *);

@@ -12,6 +12,16 @@
 /* Areas appear here as later work builds them. */
 const struct area_link layout_areas[] = {
 	{ AREA_HOME, "/", "Home", "Your areas and recent activity." },
+	{ AREA_ENGAGEMENTS, "/engagements", "Engagements", "Log meetings, "
+	    "briefings, media and coalition work; search and export them." },
+	{ AREA_FOLLOWUPS, "/follow-ups", "My follow-ups", "Actions you own: "
+	    "overdue, due and done." },
+	{ AREA_PEOPLE, "/people", "People", "MPs, Peers, officials, "
+	    "journalists and partners, with each one's engagement history." },
+	{ AREA_ORGANISATIONS, "/organisations", "Organisations", "Councils, "
+	    "departments, FCDO desks, media outlets, coalitions and others." },
+	{ AREA_ADMIN, "/admin", "Admin", "Users, policy areas and person "
+	    "categories (admins only)." },
 	{ AREA_NONE, NULL, NULL, NULL },
 };
 
@@ -45,6 +55,8 @@ render_nav(struct html *h, const struct page *p)
 	html_open(h, EL_NAV, AT_ARIA_LABEL, "Areas", AT__MAX);
 	html_open(h, EL_UL, AT__MAX);
 	for (l = layout_areas; l->href != NULL; l++) {
+		if (l->area == AREA_ADMIN && p->session->role != ROLE_ADMIN)
+			continue;
 		html_open(h, EL_LI, AT__MAX);
 		html_open(h, EL_A, AT_HREF, l->href,
 		    AT_ARIA_CURRENT, l->area == p->area ? "page" : NULL, AT__MAX);

@@ -38,9 +38,26 @@ page_login(struct html *h, const struct login_view *v)
 	layout_end(h);
 }
 
-void
-page_home(struct html *h, const struct session *s)
+static void
+followup_summary(struct html *h, const struct home_view *v)
 {
+	html_open(h, EL_P, AT_CLASS, v->overdue_followups ? "notice warn" :
+	    "notice", AT__MAX);
+	html_open(h, EL_A, AT_HREF, "/follow-ups", AT__MAX);
+	if (v->open_followups == 0)
+		html_text(h, "You have no open follow-ups.");
+	else
+		html_textf(h, "You have %ld open follow-up%s, %ld overdue.",
+		    v->open_followups, v->open_followups == 1 ? "" : "s",
+		    v->overdue_followups);
+	html_close(h);
+	html_close(h);
+}
+
+void
+page_home(struct html *h, const struct home_view *v)
+{
+	const struct session	*s = v->session;
 	const struct page	 p = { "Home", s, AREA_HOME };
 	const struct area_link	*l;
 
@@ -49,17 +66,12 @@ page_home(struct html *h, const struct session *s)
 	html_textf(h, "You are logged in as %s (%s), with the %s role.",
 	    s->display_name, s->username, role_name(s->role));
 	html_close(h);
+	followup_summary(h, v);
 	html_elem(h, EL_H2, "Areas");
-	if (layout_areas[1].href == NULL) {
-		html_elem(h, EL_P, "The areas for engagements, people, press "
-		    "monitoring, reports and the APPG appear here as they are "
-		    "set up.");
-		layout_end(h);
-		return;
-	}
 	html_open(h, EL_UL, AT_CLASS, "areas", AT__MAX);
 	for (l = layout_areas; l->href != NULL; l++) {
-		if (l->area == AREA_HOME)
+		if (l->area == AREA_HOME ||
+		    (l->area == AREA_ADMIN && s->role != ROLE_ADMIN))
 			continue;
 		html_open(h, EL_LI, AT__MAX);
 		html_open(h, EL_A, AT_HREF, l->href, AT__MAX);

@@ -17,7 +17,14 @@ struct login_view {
 };
 
 void	page_login(struct html *, const struct login_view *);
-void	page_home(struct html *, const struct session *);
+/* The home page: who is logged in, the areas, their open follow-ups. */
+struct home_view {
+	const struct session	*session;
+	long			 open_followups;
+	long			 overdue_followups;
+};
+
+void	page_home(struct html *, const struct home_view *);
 
 /* The error page for status, with an optional detail sentence. */
 void	page_error(struct html *, int status, const char *detail,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "audit.h"
 #include "auth.h"
 #include "db.h"
 #include "users.h"
@@ -88,6 +89,21 @@ user_find(struct db *db, struct arena *a, const char *username,
 }
 
 enum db_err
+user_get(struct db *db, struct arena *a, long long id, struct user *u)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+
+	memset(u, 0, sizeof(*u));
+	e = db_query(db, STMT_USER_BY_ID, DB_ARGS(DB_INT(id)), a, &r);
+	if (e != DB_OK)
+		return e;
+	if (r.nrows == 0)
+		return DB_NOTFOUND;
+	return user_from_row(&r, 0, u);
+}
+
+enum db_err
 user_list(struct db *db, struct arena *a, struct user **out, size_t *n)
 {
 	struct db_rows	 r;
@@ -108,16 +124,6 @@ user_list(struct db *db, struct arena *a, struct user **out, size_t *n)
 	return DB_OK;
 }
 
-enum db_err
-audit_write(struct db *db, const char *actor, const char *entity,
-    long long entity_id, const char *action, const char *before,
-    const char *after)
-{
-	return db_exec(db, STMT_AUDIT_INSERT, DB_ARGS(DB_STR(actor),
-	    DB_STR(entity), entity_id > 0 ? DB_INT(entity_id) : DB_NULL,
-	    DB_STR(action), DB_STR(before), DB_STR(after)), NULL, NULL);
-}
-
 /* Commit when e is DB_OK, else roll back; returns the outcome. */
 static enum db_err
 finish(struct db *db, enum db_err e)
@@ -133,23 +139,29 @@ enum db_err
 user_add(struct db *db, const char *actor, const char *username,
     const char *display_name, enum role role, const char *password)
 {
-	char			 hash[AUTH_HASH_MAX], after[512];
+	char			 hash[AUTH_HASH_MAX];
+	struct arena		 a;
 	unsigned long long	 id = 0;
 	enum db_err		 e;
+	const struct audit_field after[] = {
+		{ "username", username }, { "display_name", display_name },
+		{ "role", role_name(role) },
+	};
 
 	if (auth_hash_password(password, hash) == -1)
 		return DB_NOMEM;
 	if ((e = db_begin(db)) != DB_OK)
 		return e;
+	arena_init(&a);
 	e = db_exec(db, STMT_USER_INSERT, DB_ARGS(DB_STR(username),
 	    DB_STR(display_name), DB_STR(role_name(role)), DB_STR(hash)),
 	    NULL, &id);
-	snprintf(after, sizeof(after), "username=%s role=%s", username,
-	    role_name(role));
 	if (e == DB_OK)
 		e = audit_write(db, actor, "user", (long long)id, "create",
-		    NULL, after);
-	return finish(db, e);
+		    NULL, audit_json(&a, after, 3));
+	e = finish(db, e);
+	arena_free(&a);
+	return e;
 }
 
 /* Look the user up inside the transaction; DB_NOTFOUND if absent. */
@@ -209,4 +221,37 @@ user_set_disabled(struct db *db, const char *actor, const char *username,
 		e = audit_write(db, actor, "user", id,
 		    disabled ? "disable" : "enable", NULL, NULL);
 	return finish(db, e);
+}
+
+enum db_err
+user_set_role_name(struct db *db, const char *actor, long long id,
+    const char *display_name, enum role role)
+{
+	struct arena	 a;
+	struct user	 u;
+	enum db_err	 e;
+
+	if ((e = db_begin(db)) != DB_OK)
+		return e;
+	arena_init(&a);
+	if ((e = user_get(db, &a, id, &u)) == DB_OK)
+		e = db_exec(db, STMT_USER_SET_ROLE_NAME,
+		    DB_ARGS(DB_STR(display_name), DB_STR(role_name(role)),
+		    DB_INT(id)), NULL, NULL);
+	if (e == DB_OK) {
+		const struct audit_field before[] = {
+			{ "display_name", u.display_name },
+			{ "role", role_name(u.role) },
+		};
+		const struct audit_field after[] = {
+			{ "display_name", display_name },
+			{ "role", role_name(role) },
+		};
+
+		e = audit_write(db, actor, "user", id, "update",
+		    audit_json(&a, before, 2), audit_json(&a, after, 2));
+	}
+	e = finish(db, e);
+	arena_free(&a);
+	return e;
 }

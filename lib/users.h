@@ -42,6 +42,10 @@ const char	*user_password_problem(const char *pw);
 enum db_err	 user_find(struct db *, struct arena *, const char *username,
 		    struct user *);
 
+/* Look up by id; DB_NOTFOUND if there is no such user. */
+enum db_err	 user_get(struct db *, struct arena *, long long id,
+		    struct user *);
+
 /* All users by name, in the arena. */
 enum db_err	 user_list(struct db *, struct arena *, struct user **,
 		    size_t *n);
@@ -59,9 +63,12 @@ enum db_err	 user_set_password(struct db *, const char *actor,
 enum db_err	 user_set_disabled(struct db *, const char *actor,
 		    const char *username, int disabled);
 
-/* Write an audit row; call inside the change's transaction. */
-enum db_err	 audit_write(struct db *, const char *actor, const char *entity,
-		    long long entity_id, const char *action,
-		    const char *before, const char *after);
+/*
+ * Change the display name and role of user id (DB_NOTFOUND if there is
+ * none), with an audit row of both before and after.  A new role takes
+ * effect at the user's next request: sessions read the role live.
+ */
+enum db_err	 user_set_role_name(struct db *, const char *actor, long long id,
+		    const char *display_name, enum role);
 
 #endif

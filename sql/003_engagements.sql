@@ -2,6 +2,10 @@
 -- follow-ups.  Whether a person was new to us on an engagement is not
 -- stored: it is derived from the dates, so back-dated entries, edits and
 -- deletions can never leave it wrong.
+--
+-- occurred_on and occurred_time are the wall-clock date and time in the
+-- UK (Europe/London) when the engagement happened, shown as entered; the
+-- *_at columns are UTC timestamps.
 
 CREATE TABLE engagement_types (
 	code		VARCHAR(40) CHARACTER SET ascii NOT NULL PRIMARY KEY,

@@ -58,8 +58,9 @@ hostile_session(void)
 START_TEST(test_home_page)
 {
 	struct session	 s = hostile_session();
+	struct home_view v = { &s, 3, 1 };
 
-	page_home(&h, &s);
+	page_home(&h, &v);
 	ck_assert_int_eq(html_finish(&h), 0);
 	assert_has("<!DOCTYPE html>");
 	assert_has("<html lang=\"en-GB\">");
@@ -76,6 +77,9 @@ START_TEST(test_home_page)
 	assert_has("<button type=\"submit\">Log out</button>");
 	assert_has("href=\"#main\"");
 	assert_has("aria-current=\"page\"");
+	assert_has("<a href=\"/follow-ups\">You have 3 open follow-ups, 1 overdue.</a>");
+	/* An editor is not shown the admin area. */
+	ck_assert_ptr_null(strstr(out.data, "href=\"/admin\""));
 }
 END_TEST
 

@@ -227,3 +227,121 @@ export function assertSecurityHeaders(h, what) {
 	assert.ok(h.get('referrer-policy'), `${what}: Referrer-Policy present`);
 	assert.match(h.get('x-frame-options') || '', /^(DENY|SAMEORIGIN)$/i, `${what}: X-Frame-Options`);
 }
+
+// --- added for the directory tests (tests/http/directory.test.mjs) -------
+
+// The session's CSRF token, from the Log out form every logged-in page has.
+export function sessionToken(html) {
+	return inputValue(html, '/logout', 'csrf');
+}
+
+// The <div class="field..."> block of form field `name` (id "f-NAME"):
+// label, hint, error message and control.  Fails when there is none.
+export function fieldHtml(html, name) {
+	const block = html.split('<div class="field').slice(1)
+	    .find((b) => b.includes(`id="f-${name}"`));
+	assert.ok(block, `no field "${name}" in the page`);
+	return '<div class="field' + block.slice(0, block.indexOf('</div>') + 6);
+}
+
+// The options of <select name="name">: [{ value, label, selected }].
+export function selectOptions(html, name) {
+	const m = html.match(new RegExp(`<select\\b[^>]*\\bname="${name}"[^>]*>([\\s\\S]*?)</select>`));
+	assert.ok(m, `no <select name="${name}"> in the page`);
+	return [...m[1].matchAll(/<option\b([^>]*)>([\s\S]*?)<\/option>/g)].map((o) => {
+		const a = attributes(`<option ${o[1]}>`);
+		return { value: a.value, label: decodeEntities(o[2]), selected: 'selected' in a };
+	});
+}
+
+// The rows of the first <table class="cls">'s body, as arrays of cell text.
+export function tableRows(html, cls) {
+	const m = html.match(new RegExp(`<table class="${cls}">([\\s\\S]*?)</table>`));
+	if (!m)
+		return [];
+	const body = m[1].replace(/^[\s\S]*?<tbody>/, '');
+	return [...body.matchAll(/<tr\b[^>]*>([\s\S]*?)<\/tr>/g)].map((r) =>
+	    [...r[1].matchAll(/<t[dh]\b[^>]*>([\s\S]*?)<\/t[dh]>/g)].map((c) => pageText(c[1])));
+}
+
+// --- added for the engagement tests (tests/http/engagements.test.mjs) ----
+
+// What a browser would send for the form posting to `action`, as a
+// URLSearchParams: inputs (checkboxes only when ticked), every chosen
+// option of each select (the first option of a single select when none
+// is marked), and textareas.  Buttons are left out: add the op yourself.
+export function formData(html, action) {
+	const f = formFor(html, action);
+	const out = new URLSearchParams();
+	const re = /<input\b[^>]*>|<select\b[^>]*>[\s\S]*?<\/select>|<textarea\b[^>]*>([\s\S]*?)<\/textarea>/gi;
+	for (const m of f.html.matchAll(re)) {
+		const start = m[0].match(/^<[a-z]+\b[^>]*>/i)[0];
+		const a = attributes(start);
+		if (!a.name || 'disabled' in a)
+			continue;
+		if (/^<input/i.test(start)) {
+			if (['submit', 'button', 'image', 'reset'].includes(a.type))
+				continue;
+			if ((a.type === 'checkbox' || a.type === 'radio') && !('checked' in a))
+				continue;
+			out.append(a.name, a.value ?? (a.type === 'checkbox' ? 'on' : ''));
+		} else if (/^<select/i.test(start)) {
+			const opts = [...m[0].matchAll(/<option\b([^>]*)>([\s\S]*?)<\/option>/gi)]
+			    .map((o) => ({ ...attributes(`<option ${o[1]}>`), text: decodeEntities(o[2]) }));
+			const chosen = opts.filter((o) => 'selected' in o);
+			if (chosen.length === 0 && !('multiple' in a) && opts.length > 0)
+				chosen.push(opts[0]);
+			for (const o of chosen)
+				out.append(a.name, o.value ?? o.text);
+		} else {
+			// HTML drops one newline right after <textarea>.
+			out.append(a.name, decodeEntities(m[1]).replace(/^\r?\n/, ''));
+		}
+	}
+	return out;
+}
+
+// Parse RFC 4180 CSV text into rows of cells (CRLF or LF line ends).
+export function parseCsv(text) {
+	const rows = [];
+	let row = [], cell = '', i = 0, quoted = false;
+	while (i < text.length) {
+		const ch = text[i];
+		if (quoted) {
+			if (ch === '"' && text[i + 1] === '"') {
+				cell += '"';
+				i += 2;
+				continue;
+			}
+			if (ch === '"')
+				quoted = false;
+			else
+				cell += ch;
+			i++;
+			continue;
+		}
+		if (ch === '"' && cell === '')
+			quoted = true;
+		else if (ch === ',') {
+			row.push(cell);
+			cell = '';
+		} else if (ch === '\r' && text[i + 1] === '\n') {
+			endRow();
+			i++;
+		} else if (ch === '\n')
+			endRow();
+		else
+			cell += ch;
+		i++;
+	}
+	if (cell !== '' || row.length > 0)
+		endRow();
+	return rows;
+
+	function endRow() {
+		row.push(cell);
+		rows.push(row);
+		row = [];
+		cell = '';
+	}
+}

@@ -1,0 +1,770 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "arena.h"
+#include "audit.h"
+#include "buf.h"
+#include "db.h"
+#include "directory.h"
+#include "engagements.h"
+#include "form.h"
+#include "html.h"
+
+/*
+ * A person was new to us on an engagement when no earlier live engagement
+ * has them: ordered by date, then time (none counts as the start of the
+ * day), then id, so that two on one day still have a first.
+ */
+#define IS_NEW \
+	"NOT EXISTS (SELECT 1 FROM engagement_people ep2 " \
+	"JOIN engagements e2 ON e2.id = ep2.engagement_id " \
+	"WHERE ep2.person_id = ep.person_id AND e2.deleted_at IS NULL " \
+	"AND (e2.occurred_on, IFNULL(e2.occurred_time, TIME '00:00:00'), e2.id) " \
+	"< (e.occurred_on, IFNULL(e.occurred_time, TIME '00:00:00'), e.id))"
+
+/* The list filter; its binds are FILTER_ARGS below, in this order. */
+#define FILTER \
+	"WHERE (e.deleted_at IS NOT NULL) = ? " \
+	"AND (? IS NULL OR e.occurred_on >= ?) " \
+	"AND (? IS NULL OR e.occurred_on <= ?) " \
+	"AND (? IS NULL OR e.type = ?) " \
+	"AND (? = 0 OR EXISTS (SELECT 1 FROM engagement_people x " \
+	"WHERE x.engagement_id = e.id AND x.person_id = ?)) " \
+	"AND (? IS NULL OR EXISTS (SELECT 1 FROM engagement_people x " \
+	"JOIN people px ON px.id = x.person_id " \
+	"WHERE x.engagement_id = e.id AND px.party = ?)) " \
+	"AND (? IS NULL OR EXISTS (SELECT 1 FROM engagement_people x " \
+	"JOIN people px ON px.id = x.person_id " \
+	"WHERE x.engagement_id = e.id AND px.category = ?)) " \
+	"AND (? = 0 OR EXISTS (SELECT 1 FROM engagement_policy_areas x " \
+	"WHERE x.engagement_id = e.id AND x.policy_area_id = ?)) " \
+	"AND (? IS NULL OR e.title LIKE ? OR e.summary LIKE ? " \
+	"OR e.outcome LIKE ? OR EXISTS (SELECT 1 FROM engagement_people x " \
+	"JOIN people px ON px.id = x.person_id " \
+	"WHERE x.engagement_id = e.id AND px.full_name LIKE ?)) "
+
+#define NEWEST_FIRST \
+	"ORDER BY e.occurred_on DESC, IFNULL(e.occurred_time, TIME '00:00:00') " \
+	"DESC, e.id DESC "
+
+enum {
+	ENG_TYPES,
+	ENG_LIST,
+	ENG_LIST_PEOPLE,
+	ENG_COUNT,
+	ENG_GET,
+	ENG_PEOPLE,
+	ENG_ORGS,
+	ENG_STAFF,
+	ENG_AREAS,
+	ENG_FOLLOWUPS,
+	ENG_INSERT,
+	ENG_UPDATE,
+	ENG_SET_DELETED,
+	ENG_CLEAR_PEOPLE,
+	ENG_CLEAR_ORGS,
+	ENG_CLEAR_STAFF,
+	ENG_CLEAR_AREAS,
+	ENG_CLEAR_FOLLOWUPS,
+	ENG_ADD_PERSON,
+	ENG_ADD_ORG,
+	ENG_ADD_STAFF,
+	ENG_ADD_AREA,
+	ENG_ADD_FOLLOWUP,
+	ENG_FOLLOWUPS_FOR,
+	ENG_FOLLOWUPS_COUNT,
+	ENG_FOLLOWUP_ENGAGEMENT,
+	ENG_FOLLOWUP_SET_DONE,
+	ENG_BUMP_VERSION,
+	ENG__MAX
+};
+
+static const char *const eng_sql[ENG__MAX] = {
+	[ENG_TYPES] =
+	    "SELECT code, label FROM engagement_types ORDER BY sort_order, label",
+	[ENG_LIST] =
+	    "SELECT e.id, e.occurred_on, IFNULL(TIME_FORMAT(e.occurred_time, "
+	    "'%H:%i'), ''), t.label, e.title FROM engagements e "
+	    "JOIN engagement_types t ON t.code = e.type " FILTER NEWEST_FIRST
+	    "LIMIT ? OFFSET ?",
+	[ENG_LIST_PEOPLE] =
+	    "SELECT ep.engagement_id, p.id, p.full_name, p.party, c.label, " IS_NEW
+	    " FROM engagement_people ep JOIN engagements e ON e.id = ep.engagement_id "
+	    "JOIN people p ON p.id = ep.person_id "
+	    "JOIN person_categories c ON c.code = p.category "
+	    "WHERE ep.engagement_id IN (SELECT id FROM (SELECT e.id FROM "
+	    "engagements e " FILTER NEWEST_FIRST "LIMIT ? OFFSET ?) page) "
+	    "ORDER BY ep.engagement_id, p.full_name",
+	[ENG_COUNT] =
+	    "SELECT COUNT(*) FROM engagements e " FILTER,
+	[ENG_GET] =
+	    "SELECT e.id, e.type, t.label, e.occurred_on, IFNULL(TIME_FORMAT("
+	    "e.occurred_time, '%H:%i'), ''), e.title, e.summary, e.outcome, "
+	    "IFNULL(e.media_outlet_id, 0), IFNULL(o.name, ''), "
+	    "IFNULL(e.media_medium, ''), e.media_programme, e.media_link, "
+	    "e.version, e.deleted_at IS NOT NULL, IFNULL(u.display_name, '') "
+	    "FROM engagements e JOIN engagement_types t ON t.code = e.type "
+	    "LEFT JOIN organisations o ON o.id = e.media_outlet_id "
+	    "LEFT JOIN users u ON u.id = e.created_by WHERE e.id = ?",
+	[ENG_PEOPLE] =
+	    "SELECT p.id, p.full_name, p.party, c.label, " IS_NEW
+	    " FROM engagement_people ep JOIN engagements e ON e.id = ep.engagement_id "
+	    "JOIN people p ON p.id = ep.person_id "
+	    "JOIN person_categories c ON c.code = p.category "
+	    "WHERE ep.engagement_id = ? ORDER BY p.full_name",
+	[ENG_ORGS] =
+	    "SELECT o.id, o.name, 0 FROM engagement_organisations eo "
+	    "JOIN organisations o ON o.id = eo.organisation_id "
+	    "WHERE eo.engagement_id = ? ORDER BY o.name",
+	[ENG_STAFF] =
+	    "SELECT u.id, u.display_name, 0 FROM engagement_staff es "
+	    "JOIN users u ON u.id = es.user_id WHERE es.engagement_id = ? "
+	    "ORDER BY u.display_name",
+	[ENG_AREAS] =
+	    "SELECT a.id, a.name, a.priority FROM engagement_policy_areas ea "
+	    "JOIN policy_areas a ON a.id = ea.policy_area_id "
+	    "WHERE ea.engagement_id = ? ORDER BY a.priority DESC, a.name",
+	[ENG_FOLLOWUPS] =
+	    "SELECT f.id, f.engagement_id, '', f.action, IFNULL(f.owner_id, 0), "
+	    "IFNULL(u.display_name, ''), IFNULL(f.due_on, ''), "
+	    "f.done_at IS NOT NULL, IFNULL(f.done_at, '') FROM follow_ups f "
+	    "LEFT JOIN users u ON u.id = f.owner_id WHERE f.engagement_id = ? "
+	    "ORDER BY f.id",
+	[ENG_INSERT] =
+	    "INSERT INTO engagements (type, occurred_on, occurred_time, title, "
+	    "summary, outcome, media_outlet_id, media_medium, media_programme, "
+	    "media_link, created_by, created_at, updated_at) VALUES (?, ?, "
+	    "NULLIF(?, ''), ?, ?, ?, NULLIF(?, 0), NULLIF(?, ''), ?, ?, "
+	    "NULLIF(?, 0), UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	[ENG_UPDATE] =
+	    "UPDATE engagements SET type = ?, occurred_on = ?, "
+	    "occurred_time = NULLIF(?, ''), title = ?, summary = ?, outcome = ?, "
+	    "media_outlet_id = NULLIF(?, 0), media_medium = NULLIF(?, ''), "
+	    "media_programme = ?, media_link = ?, version = version + 1, "
+	    "updated_at = UTC_TIMESTAMP() "
+	    "WHERE id = ? AND version = ? AND deleted_at IS NULL",
+	[ENG_SET_DELETED] =
+	    "UPDATE engagements SET deleted_at = IF(? = 1, UTC_TIMESTAMP(), NULL), "
+	    "version = version + 1, updated_at = UTC_TIMESTAMP() "
+	    "WHERE id = ? AND (deleted_at IS NULL) = (? = 1)",
+	[ENG_CLEAR_PEOPLE] = "DELETE FROM engagement_people WHERE engagement_id = ?",
+	[ENG_CLEAR_ORGS] =
+	    "DELETE FROM engagement_organisations WHERE engagement_id = ?",
+	[ENG_CLEAR_STAFF] = "DELETE FROM engagement_staff WHERE engagement_id = ?",
+	[ENG_CLEAR_AREAS] =
+	    "DELETE FROM engagement_policy_areas WHERE engagement_id = ?",
+	[ENG_CLEAR_FOLLOWUPS] = "DELETE FROM follow_ups WHERE engagement_id = ?",
+	[ENG_ADD_PERSON] =
+	    "INSERT IGNORE INTO engagement_people (engagement_id, person_id) "
+	    "VALUES (?, ?)",
+	[ENG_ADD_ORG] =
+	    "INSERT IGNORE INTO engagement_organisations (engagement_id, "
+	    "organisation_id) VALUES (?, ?)",
+	[ENG_ADD_STAFF] =
+	    "INSERT IGNORE INTO engagement_staff (engagement_id, user_id) "
+	    "VALUES (?, ?)",
+	[ENG_ADD_AREA] =
+	    "INSERT IGNORE INTO engagement_policy_areas (engagement_id, "
+	    "policy_area_id) VALUES (?, ?)",
+	[ENG_ADD_FOLLOWUP] =
+	    "INSERT INTO follow_ups (engagement_id, action, owner_id, due_on, "
+	    "done_at) VALUES (?, ?, NULLIF(?, 0), NULLIF(?, ''), "
+	    "IF(? = 1, IFNULL(NULLIF(?, ''), UTC_TIMESTAMP()), NULL))",
+	[ENG_FOLLOWUPS_FOR] =
+	    "SELECT f.id, f.engagement_id, e.title, f.action, IFNULL(f.owner_id, 0), "
+	    "IFNULL(u.display_name, ''), IFNULL(f.due_on, ''), "
+	    "f.done_at IS NOT NULL, IFNULL(f.done_at, '') FROM follow_ups f "
+	    "JOIN engagements e ON e.id = f.engagement_id AND e.deleted_at IS NULL "
+	    "LEFT JOIN users u ON u.id = f.owner_id WHERE f.owner_id = ? "
+	    "AND (f.done_at IS NULL OR f.done_at > UTC_TIMESTAMP() - INTERVAL 30 DAY) "
+	    "ORDER BY f.done_at IS NOT NULL, f.due_on IS NULL, f.due_on, f.id",
+	[ENG_FOLLOWUPS_COUNT] =
+	    "SELECT COUNT(*), IFNULL(SUM(f.due_on < ?), 0) FROM follow_ups f "
+	    "JOIN engagements e ON e.id = f.engagement_id AND e.deleted_at IS NULL "
+	    "WHERE f.owner_id = ? AND f.done_at IS NULL",
+	[ENG_FOLLOWUP_ENGAGEMENT] =
+	    "SELECT f.engagement_id, f.done_at IS NOT NULL FROM follow_ups f "
+	    "JOIN engagements e ON e.id = f.engagement_id AND e.deleted_at IS NULL "
+	    "WHERE f.id = ? FOR UPDATE",
+	[ENG_FOLLOWUP_SET_DONE] =
+	    "UPDATE follow_ups SET done_at = IF(? = 1, UTC_TIMESTAMP(), NULL) "
+	    "WHERE id = ?",
+	[ENG_BUMP_VERSION] =
+	    "UPDATE engagements SET version = version + 1, "
+	    "updated_at = UTC_TIMESTAMP() WHERE id = ?",
+};
+
+static const struct db_stmts eng_stmts = { DB_SLOT_ENGAGEMENTS, eng_sql,
+    ENG__MAX };
+
+static long long
+num(const char *s)
+{
+	return s != NULL ? strtoll(s, NULL, 10) : 0;
+}
+
+static enum db_err
+finish(struct db *db, enum db_err e)
+{
+	if (e == DB_OK)
+		e = db_commit(db);
+	if (e != DB_OK)
+		db_rollback(db);
+	return e;
+}
+
+enum db_err
+engagement_types(struct db *db, struct arena *a, struct code_label **out,
+    size_t *n)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+	size_t		 i;
+
+	*n = 0;
+	if ((e = db_query_in(db, &eng_stmts, ENG_TYPES, NULL, 0, a, &r)))
+		return e;
+	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < r.nrows; i++) {
+		(*out)[i].code = DB_CELL(&r, i, 0);
+		(*out)[i].label = DB_CELL(&r, i, 1);
+	}
+	*n = r.nrows;
+	return DB_OK;
+}
+
+static int
+http_url(const char *s)
+{
+	return (strncasecmp(s, "https://", 8) == 0 && s[8] != '\0') ||
+	    (strncasecmp(s, "http://", 7) == 0 && s[7] != '\0');
+}
+
+static void
+problem(struct eng_problem *out, size_t max, size_t *n, const char *field,
+    const char *message)
+{
+	if (*n < max) {
+		out[*n].field = field;
+		out[*n].message = message;
+	}
+	(*n)++;
+}
+
+size_t
+engagement_check(const struct engagement *e, struct eng_problem *out,
+    size_t max)
+{
+	size_t	 n = 0, i;
+
+	if (e->date == NULL || validate_date(e->date) != NULL)
+		problem(out, max, &n, "date", e->date && *e->date ?
+		    validate_date(e->date) : "Date is required.");
+	if (e->time != NULL && *e->time != '\0' && validate_time(e->time))
+		problem(out, max, &n, "time", validate_time(e->time));
+	if (e->title == NULL || *e->title == '\0')
+		problem(out, max, &n, "title", "Title is required.");
+	if (e->type != NULL && strcmp(e->type, "media_appearance") == 0 &&
+	    (e->media_medium == NULL || *e->media_medium == '\0'))
+		problem(out, max, &n, "media_medium",
+		    "Choose the medium of a media appearance.");
+	if (e->media_link != NULL && *e->media_link != '\0' &&
+	    !http_url(e->media_link))
+		problem(out, max, &n, "media_link",
+		    "Enter a web address starting with https://.");
+	for (i = 0; i < e->nfollowups; i++) {
+		const struct followup *f = &e->followups[i];
+
+		if (f->action == NULL || *f->action == '\0')
+			problem(out, max, &n, "followups",
+			    "Each follow-up needs an action.");
+		else if (f->due_on != NULL && *f->due_on != '\0' &&
+		    validate_date(f->due_on) != NULL)
+			problem(out, max, &n, "followups",
+			    "Enter follow-up due dates as YYYY-MM-DD.");
+	}
+	return n;
+}
+
+/* The binds of FILTER, for the filter f. */
+#define FILTER_ARGS(f, like) \
+	DB_INT((f)->deleted ? 1 : 0), DB_STR(opt((f)->from)), \
+	DB_STR(opt((f)->from)), DB_STR(opt((f)->to)), DB_STR(opt((f)->to)), \
+	DB_STR(opt((f)->type)), DB_STR(opt((f)->type)), \
+	DB_INT((f)->person_id), DB_INT((f)->person_id), \
+	DB_STR(opt((f)->party)), DB_STR(opt((f)->party)), \
+	DB_STR(opt((f)->category)), DB_STR(opt((f)->category)), \
+	DB_INT((f)->policy_area_id), DB_INT((f)->policy_area_id), \
+	DB_STR(like), DB_STR(like), DB_STR(like), DB_STR(like), DB_STR(like)
+
+/* An empty filter value means "any", which the SQL writes as NULL. */
+static const char *
+opt(const char *s)
+{
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+static void
+person_from(const struct db_rows *r, size_t i, size_t col,
+    struct eng_person *p)
+{
+	p->id = num(DB_CELL(r, i, col));
+	p->name = DB_CELL(r, i, col + 1);
+	p->party = DB_CELL(r, i, col + 2);
+	p->category_label = DB_CELL(r, i, col + 3);
+	p->is_new = num(DB_CELL(r, i, col + 4)) != 0;
+}
+
+/* Attach the people rows (engagement id first) to the list rows. */
+static enum db_err
+attach_people(struct arena *a, struct eng_row *rows, size_t n,
+    const struct db_rows *pr)
+{
+	size_t	 i, j, k;
+
+	for (i = 0; i < n; i++) {
+		size_t count = 0;
+
+		for (j = 0; j < pr->nrows; j++)
+			if (num(DB_CELL(pr, j, 0)) == rows[i].id)
+				count++;
+		if (count == 0)
+			continue;
+		if ((rows[i].people = arena_alloc(a, count *
+		    sizeof(*rows[i].people))) == NULL)
+			return DB_NOMEM;
+		for (j = 0, k = 0; j < pr->nrows; j++)
+			if (num(DB_CELL(pr, j, 0)) == rows[i].id)
+				person_from(pr, j, 1, &rows[i].people[k++]);
+		rows[i].npeople = count;
+	}
+	return DB_OK;
+}
+
+enum db_err
+engagement_list(struct db *db, struct arena *a, const struct eng_filter *f,
+    struct eng_row **out, size_t *n, size_t *total)
+{
+	const char	*like = opt(f->q) ? like_escape(a, f->q) : NULL;
+	long long	 limit = f->limit ? (long long)f->limit : 1LL << 40;
+	struct db_rows	 r, pr;
+	enum db_err	 e;
+	size_t		 i;
+
+	*n = 0;
+	*total = 0;
+	if (opt(f->q) && like == NULL)
+		return DB_NOMEM;
+	e = db_query_in(db, &eng_stmts, ENG_COUNT, DB_ARGS(FILTER_ARGS(f, like)),
+	    a, &r);
+	if (e != DB_OK)
+		return e;
+	*total = (size_t)num(DB_CELL(&r, 0, 0));
+	e = db_query_in(db, &eng_stmts, ENG_LIST, DB_ARGS(FILTER_ARGS(f, like),
+	    DB_INT(limit), DB_INT((long long)f->offset)), a, &r);
+	if (e == DB_OK)
+		e = db_query_in(db, &eng_stmts, ENG_LIST_PEOPLE,
+		    DB_ARGS(FILTER_ARGS(f, like), DB_INT(limit),
+		    DB_INT((long long)f->offset)), a, &pr);
+	if (e != DB_OK)
+		return e;
+	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < r.nrows; i++) {
+		(*out)[i].id = num(DB_CELL(&r, i, 0));
+		(*out)[i].date = DB_CELL(&r, i, 1);
+		(*out)[i].time = DB_CELL(&r, i, 2);
+		(*out)[i].type_label = DB_CELL(&r, i, 3);
+		(*out)[i].title = DB_CELL(&r, i, 4);
+	}
+	*n = r.nrows;
+	return attach_people(a, *out, *n, &pr);
+}
+
+static enum db_err
+load_refs(struct db *db, struct arena *a, unsigned stmt, long long id,
+    struct eng_ref **out, size_t *n)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+	size_t		 i;
+
+	*n = 0;
+	e = db_query_in(db, &eng_stmts, stmt, DB_ARGS(DB_INT(id)), a, &r);
+	if (e != DB_OK)
+		return e;
+	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < r.nrows; i++) {
+		(*out)[i].id = num(DB_CELL(&r, i, 0));
+		(*out)[i].name = DB_CELL(&r, i, 1);
+		(*out)[i].flag = num(DB_CELL(&r, i, 2)) != 0;
+	}
+	*n = r.nrows;
+	return DB_OK;
+}
+
+static void
+followup_from(const struct db_rows *r, size_t i, struct followup *f)
+{
+	f->id = num(DB_CELL(r, i, 0));
+	f->engagement_id = num(DB_CELL(r, i, 1));
+	f->engagement_title = DB_CELL(r, i, 2);
+	f->action = DB_CELL(r, i, 3);
+	f->owner_id = num(DB_CELL(r, i, 4));
+	f->owner_name = DB_CELL(r, i, 5);
+	f->due_on = DB_CELL(r, i, 6);
+	f->done = num(DB_CELL(r, i, 7)) != 0;
+	f->done_at = DB_CELL(r, i, 8);
+}
+
+static enum db_err
+load_followups(struct db *db, struct arena *a, unsigned stmt, long long id,
+    struct followup **out, size_t *n)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+	size_t		 i;
+
+	*n = 0;
+	e = db_query_in(db, &eng_stmts, stmt, DB_ARGS(DB_INT(id)), a, &r);
+	if (e != DB_OK)
+		return e;
+	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < r.nrows; i++)
+		followup_from(&r, i, &(*out)[i]);
+	*n = r.nrows;
+	return DB_OK;
+}
+
+static enum db_err
+load_people(struct db *db, struct arena *a, struct engagement *en)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+	size_t		 i;
+
+	e = db_query_in(db, &eng_stmts, ENG_PEOPLE, DB_ARGS(DB_INT(en->id)),
+	    a, &r);
+	if (e != DB_OK)
+		return e;
+	if ((en->people = arena_alloc(a, (r.nrows + 1) *
+	    sizeof(*en->people))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < r.nrows; i++)
+		person_from(&r, i, 0, &en->people[i]);
+	en->npeople = r.nrows;
+	return DB_OK;
+}
+
+enum db_err
+engagement_get(struct db *db, struct arena *a, long long id,
+    struct engagement *en)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+
+	memset(en, 0, sizeof(*en));
+	e = db_query_in(db, &eng_stmts, ENG_GET, DB_ARGS(DB_INT(id)), a, &r);
+	if (e != DB_OK)
+		return e;
+	if (r.nrows == 0)
+		return DB_NOTFOUND;
+	en->id = num(DB_CELL(&r, 0, 0));
+	en->type = DB_CELL(&r, 0, 1);
+	en->type_label = DB_CELL(&r, 0, 2);
+	en->date = DB_CELL(&r, 0, 3);
+	en->time = DB_CELL(&r, 0, 4);
+	en->title = DB_CELL(&r, 0, 5);
+	en->summary = DB_CELL(&r, 0, 6);
+	en->outcome = DB_CELL(&r, 0, 7);
+	en->media_outlet_id = num(DB_CELL(&r, 0, 8));
+	en->media_outlet_name = DB_CELL(&r, 0, 9);
+	en->media_medium = DB_CELL(&r, 0, 10);
+	en->media_programme = DB_CELL(&r, 0, 11);
+	en->media_link = DB_CELL(&r, 0, 12);
+	en->version = (int)num(DB_CELL(&r, 0, 13));
+	en->deleted = num(DB_CELL(&r, 0, 14)) != 0;
+	en->created_by_name = DB_CELL(&r, 0, 15);
+	if ((e = load_people(db, a, en)) == DB_OK &&
+	    (e = load_refs(db, a, ENG_ORGS, id, &en->orgs, &en->norgs)) == DB_OK &&
+	    (e = load_refs(db, a, ENG_STAFF, id, &en->staff, &en->nstaff)) == DB_OK &&
+	    (e = load_refs(db, a, ENG_AREAS, id, &en->areas, &en->nareas)) == DB_OK)
+		e = load_followups(db, a, ENG_FOLLOWUPS, id, &en->followups,
+		    &en->nfollowups);
+	return e;
+}
+
+/* "1,5,9": the ids of a link list, for the audit log. */
+static const char *
+id_list(struct arena *a, const long long *ids, size_t n)
+{
+	struct buf	 b;
+	const char	*s;
+	size_t		 i;
+
+	buf_init(&b);
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%lld", i ? "," : "", ids[i]);
+	s = arena_strdup(a, b.data ? b.data : "");
+	buf_free(&b);
+	return s;
+}
+
+static const char *
+followup_list(struct arena *a, const struct followup *f, size_t n)
+{
+	struct buf	 b;
+	const char	*s;
+	size_t		 i;
+
+	buf_init(&b);
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%s (owner %lld, due %s%s)", i ? "; " : "",
+		    f[i].action, f[i].owner_id, *f[i].due_on ? f[i].due_on : "-",
+		    f[i].done ? ", done" : "");
+	s = arena_strdup(a, b.data ? b.data : "");
+	buf_free(&b);
+	return s;
+}
+
+/* The ids of a ref or person list, as an array. */
+static long long *
+ids_of(struct arena *a, const void *base, size_t n, size_t stride)
+{
+	long long	*ids = arena_alloc(a, (n + 1) * sizeof(*ids));
+	size_t		 i;
+
+	for (i = 0; ids != NULL && i < n; i++)
+		ids[i] = *(const long long *)((const char *)base + i * stride);
+	return ids;
+}
+
+static char *
+engagement_json(struct arena *a, const struct engagement *en)
+{
+	char	 outlet[24];
+	const struct audit_field f[] = {
+		{ "type", en->type }, { "date", en->date }, { "time", en->time },
+		{ "title", en->title }, { "summary", en->summary },
+		{ "outcome", en->outcome },
+		{ "people", id_list(a, ids_of(a, en->people, en->npeople,
+		    sizeof(*en->people)), en->npeople) },
+		{ "organisations", id_list(a, ids_of(a, en->orgs, en->norgs,
+		    sizeof(*en->orgs)), en->norgs) },
+		{ "staff", id_list(a, ids_of(a, en->staff, en->nstaff,
+		    sizeof(*en->staff)), en->nstaff) },
+		{ "policy areas", id_list(a, ids_of(a, en->areas, en->nareas,
+		    sizeof(*en->areas)), en->nareas) },
+		{ "media outlet", outlet }, { "medium", en->media_medium },
+		{ "programme", en->media_programme }, { "link", en->media_link },
+		{ "follow-ups", followup_list(a, en->followups, en->nfollowups) },
+	};
+
+	snprintf(outlet, sizeof(outlet), "%lld", en->media_outlet_id);
+	if (en->media_outlet_id == 0)
+		outlet[0] = '\0';
+	return audit_json(a, f, sizeof(f) / sizeof(f[0]));
+}
+
+#define ENG_ARGS(en) DB_STR((en)->type), DB_STR((en)->date), \
+	DB_STR((en)->time ? (en)->time : ""), DB_STR((en)->title), \
+	DB_STR((en)->summary ? (en)->summary : ""), \
+	DB_STR((en)->outcome ? (en)->outcome : ""), \
+	DB_INT((en)->media_outlet_id), \
+	DB_STR((en)->media_medium ? (en)->media_medium : ""), \
+	DB_STR((en)->media_programme ? (en)->media_programme : ""), \
+	DB_STR((en)->media_link ? (en)->media_link : "")
+
+/* Replace the link rows and follow-ups of a saved engagement. */
+static enum db_err
+write_links(struct db *db, const struct engagement *en)
+{
+	static const unsigned clear[] = { ENG_CLEAR_PEOPLE, ENG_CLEAR_ORGS,
+	    ENG_CLEAR_STAFF, ENG_CLEAR_AREAS, ENG_CLEAR_FOLLOWUPS };
+	enum db_err	 e = DB_OK;
+	size_t		 i;
+
+	for (i = 0; e == DB_OK && i < sizeof(clear) / sizeof(clear[0]); i++)
+		e = db_exec_in(db, &eng_stmts, clear[i],
+		    DB_ARGS(DB_INT(en->id)), NULL, NULL);
+	for (i = 0; e == DB_OK && i < en->npeople; i++)
+		e = db_exec_in(db, &eng_stmts, ENG_ADD_PERSON, DB_ARGS(
+		    DB_INT(en->id), DB_INT(en->people[i].id)), NULL, NULL);
+	for (i = 0; e == DB_OK && i < en->norgs; i++)
+		e = db_exec_in(db, &eng_stmts, ENG_ADD_ORG, DB_ARGS(
+		    DB_INT(en->id), DB_INT(en->orgs[i].id)), NULL, NULL);
+	for (i = 0; e == DB_OK && i < en->nstaff; i++)
+		e = db_exec_in(db, &eng_stmts, ENG_ADD_STAFF, DB_ARGS(
+		    DB_INT(en->id), DB_INT(en->staff[i].id)), NULL, NULL);
+	for (i = 0; e == DB_OK && i < en->nareas; i++)
+		e = db_exec_in(db, &eng_stmts, ENG_ADD_AREA, DB_ARGS(
+		    DB_INT(en->id), DB_INT(en->areas[i].id)), NULL, NULL);
+	for (i = 0; e == DB_OK && i < en->nfollowups; i++) {
+		const struct followup *f = &en->followups[i];
+
+		e = db_exec_in(db, &eng_stmts, ENG_ADD_FOLLOWUP, DB_ARGS(
+		    DB_INT(en->id), DB_STR(f->action), DB_INT(f->owner_id),
+		    DB_STR(f->due_on ? f->due_on : ""), DB_INT(f->done ? 1 : 0),
+		    DB_STR(f->done_at ? f->done_at : "")), NULL, NULL);
+	}
+	return e;
+}
+
+static enum db_err
+engagement_update(struct db *db, struct arena *a, const char *actor,
+    struct engagement *en)
+{
+	struct engagement	 old;
+	unsigned long long	 affected = 0;
+	enum db_err		 e;
+
+	if ((e = engagement_get(db, a, en->id, &old)) != DB_OK)
+		return e;
+	if (old.deleted || old.version != en->version)
+		return DB_CONFLICT;
+	e = db_exec_in(db, &eng_stmts, ENG_UPDATE, DB_ARGS(ENG_ARGS(en),
+	    DB_INT(en->id), DB_INT(en->version)), &affected, NULL);
+	if (e == DB_OK && affected == 0)
+		return DB_CONFLICT;
+	if (e == DB_OK)
+		e = write_links(db, en);
+	if (e == DB_OK)
+		e = audit_write(db, actor, "engagement", en->id, "update",
+		    engagement_json(a, &old), engagement_json(a, en));
+	if (e == DB_OK)
+		en->version++;
+	return e;
+}
+
+enum db_err
+engagement_save(struct db *db, const char *actor, long long user_id,
+    struct engagement *en)
+{
+	struct arena		 a;
+	unsigned long long	 id = 0;
+	enum db_err		 e;
+
+	arena_init(&a);
+	if ((e = db_begin(db)) != DB_OK)
+		goto out;
+	if (en->id != 0)
+		e = engagement_update(db, &a, actor, en);
+	else {
+		e = db_exec_in(db, &eng_stmts, ENG_INSERT, DB_ARGS(ENG_ARGS(en),
+		    DB_INT(user_id)), NULL, &id);
+		if (e == DB_OK) {
+			en->id = (long long)id;
+			e = write_links(db, en);
+		}
+		if (e == DB_OK)
+			e = audit_write(db, actor, "engagement", en->id,
+			    "create", NULL, engagement_json(&a, en));
+		if (e == DB_OK)
+			en->version = 1;
+		else
+			en->id = 0;
+	}
+	e = finish(db, e);
+out:
+	arena_free(&a);
+	return e;
+}
+
+static enum db_err
+set_deleted(struct db *db, const char *actor, long long id, int deleted)
+{
+	unsigned long long	 affected = 0;
+	enum db_err		 e;
+
+	if ((e = db_begin(db)) != DB_OK)
+		return e;
+	e = db_exec_in(db, &eng_stmts, ENG_SET_DELETED, DB_ARGS(DB_INT(deleted),
+	    DB_INT(id), DB_INT(deleted)), &affected, NULL);
+	if (e == DB_OK && affected == 0)
+		e = DB_NOTFOUND;
+	if (e == DB_OK)
+		e = audit_write(db, actor, "engagement", id,
+		    deleted ? "delete" : "restore", NULL, NULL);
+	return finish(db, e);
+}
+
+enum db_err
+engagement_delete(struct db *db, const char *actor, long long id)
+{
+	return set_deleted(db, actor, id, 1);
+}
+
+enum db_err
+engagement_restore(struct db *db, const char *actor, long long id)
+{
+	return set_deleted(db, actor, id, 0);
+}
+
+enum db_err
+followups_for(struct db *db, struct arena *a, long long user_id,
+    struct followup **out, size_t *n)
+{
+	return load_followups(db, a, ENG_FOLLOWUPS_FOR, user_id, out, n);
+}
+
+enum db_err
+followups_count(struct db *db, long long user_id, const char *today,
+    long *open, long *overdue)
+{
+	struct arena	 a;
+	struct db_rows	 r;
+	enum db_err	 e;
+
+	*open = *overdue = 0;
+	arena_init(&a);
+	e = db_query_in(db, &eng_stmts, ENG_FOLLOWUPS_COUNT,
+	    DB_ARGS(DB_STR(today), DB_INT(user_id)), &a, &r);
+	if (e == DB_OK && r.nrows == 1) {
+		*open = (long)num(DB_CELL(&r, 0, 0));
+		*overdue = (long)num(DB_CELL(&r, 0, 1));
+	}
+	arena_free(&a);
+	return e;
+}
+
+enum db_err
+followup_set_done(struct db *db, const char *actor, long long fid, int done)
+{
+	struct arena	 a;
+	struct db_rows	 r;
+	enum db_err	 e;
+	long long	 eid = 0;
+	char		 detail[64];
+
+	arena_init(&a);
+	if ((e = db_begin(db)) != DB_OK)
+		goto out;
+	e = db_query_in(db, &eng_stmts, ENG_FOLLOWUP_ENGAGEMENT,
+	    DB_ARGS(DB_INT(fid)), &a, &r);
+	if (e == DB_OK && r.nrows == 0)
+		e = DB_NOTFOUND;
+	if (e == DB_OK) {
+		eid = num(DB_CELL(&r, 0, 0));
+		e = db_exec_in(db, &eng_stmts, ENG_FOLLOWUP_SET_DONE,
+		    DB_ARGS(DB_INT(done ? 1 : 0), DB_INT(fid)), NULL, NULL);
+	}
+	if (e == DB_OK)
+		e = db_exec_in(db, &eng_stmts, ENG_BUMP_VERSION,
+		    DB_ARGS(DB_INT(eid)), NULL, NULL);
+	snprintf(detail, sizeof(detail), "{\"follow-up %lld\":\"%s\"}", fid,
+	    done ? "done" : "open");
+	if (e == DB_OK)
+		e = audit_write(db, actor, "engagement", eid, "follow-up",
+		    NULL, detail);
+	e = finish(db, e);
+out:
+	arena_free(&a);
+	return e;
+}

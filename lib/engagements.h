@@ -1,0 +1,161 @@
+/*
+ * Engagements: meetings, briefings, media appearances and the rest, with
+ * their people, organisations, staff present, policy areas and follow-up
+ * actions.  Domain only: never prints.  Each save is one transaction with
+ * its audit row; edits carry their version and fail with DB_CONFLICT when
+ * someone saved in between; deletes are soft.
+ *
+ * Whether a person was new to us on an engagement is derived on every
+ * read (see IS_NEW in engagements.c), never stored.
+ */
+#ifndef TRACKER_ENGAGEMENTS_H
+#define TRACKER_ENGAGEMENTS_H
+
+#include <stddef.h>
+
+#include "db.h"
+
+struct arena;
+struct code_label;
+
+struct eng_person {
+	long long	 id;
+	const char	*name;
+	const char	*party;
+	const char	*category_label;
+	int		 is_new;	/* their first engagement with us */
+};
+
+struct eng_ref {
+	long long	 id;
+	const char	*name;
+	int		 flag;		/* policy areas: priority */
+};
+
+struct followup {
+	long long	 id;
+	long long	 engagement_id;
+	const char	*engagement_title;
+	const char	*action;
+	long long	 owner_id;	/* 0: nobody */
+	const char	*owner_name;
+	const char	*due_on;	/* YYYY-MM-DD or "" */
+	int		 done;
+	const char	*done_at;	/* UTC timestamp or "" */
+};
+
+struct engagement {
+	long long		 id;		/* 0: not saved yet */
+	const char		*type;		/* engagement_types code */
+	const char		*type_label;
+	const char		*date;		/* YYYY-MM-DD */
+	const char		*time;		/* HH:MM or "" */
+	const char		*title;
+	const char		*summary;	/* Markdown */
+	const char		*outcome;	/* Markdown */
+	long long		 media_outlet_id;
+	const char		*media_outlet_name;
+	const char		*media_medium;	/* print, broadcast, online or "" */
+	const char		*media_programme;
+	const char		*media_link;
+	int			 version;
+	int			 deleted;
+	const char		*created_by_name;
+	struct eng_person	*people;
+	size_t			 npeople;
+	struct eng_ref		*orgs;
+	size_t			 norgs;
+	struct eng_ref		*staff;		/* users present */
+	size_t			 nstaff;
+	struct eng_ref		*areas;		/* policy areas */
+	size_t			 nareas;
+	struct followup		*followups;
+	size_t			 nfollowups;
+};
+
+/* List filters; NULL or 0 means "any". */
+struct eng_filter {
+	const char	*from;		/* YYYY-MM-DD, inclusive */
+	const char	*to;
+	const char	*type;
+	long long	 person_id;
+	const char	*party;
+	const char	*category;
+	long long	 policy_area_id;
+	const char	*q;		/* title, summary, outcome, people */
+	int		 deleted;	/* 1: the deleted ones instead */
+	size_t		 offset;
+	size_t		 limit;		/* 0: all */
+};
+
+/* One row of the list: the engagement and its people. */
+struct eng_row {
+	long long		 id;
+	const char		*date;
+	const char		*time;
+	const char		*type_label;
+	const char		*title;
+	struct eng_person	*people;
+	size_t			 npeople;
+};
+
+/* A problem with a field, found by engagement_check(). */
+struct eng_problem {
+	const char	*field;		/* form field name */
+	const char	*message;
+};
+
+/* The engagement types in display order (code, label), NULL-terminated. */
+enum db_err	 engagement_types(struct db *, struct arena *,
+		    struct code_label **, size_t *);
+
+/*
+ * The rules that span fields, beyond each field's own validation: a media
+ * appearance needs its medium; a media link must be an http(s) URL; a
+ * follow-up needs its action; dates and times must be real.  Returns the
+ * number of problems written to out (at most max).
+ */
+size_t		 engagement_check(const struct engagement *,
+		    struct eng_problem *out, size_t max);
+
+/* Newest first (date, time, id); *total counts all matches. */
+enum db_err	 engagement_list(struct db *, struct arena *,
+		    const struct eng_filter *, struct eng_row **, size_t *n,
+		    size_t *total);
+
+/* Everything about one engagement, deleted or not; DB_NOTFOUND if none. */
+enum db_err	 engagement_get(struct db *, struct arena *, long long id,
+		    struct engagement *);
+
+/*
+ * Create (e->id == 0; sets id and version) or update (checks e->version)
+ * with all its links and follow-ups, in one transaction with the audit row.
+ * Only the ids of people, orgs, staff and areas are read.  created_by is
+ * the acting user's id.
+ */
+enum db_err	 engagement_save(struct db *, const char *actor,
+		    long long user_id, struct engagement *);
+
+enum db_err	 engagement_delete(struct db *, const char *actor, long long id);
+enum db_err	 engagement_restore(struct db *, const char *actor, long long id);
+
+/* A user's follow-ups: open ones by due date, then the last done ones. */
+enum db_err	 followups_for(struct db *, struct arena *, long long user_id,
+		    struct followup **, size_t *);
+
+/*
+ * Open follow-ups of a user, and how many are overdue: due before today
+ * (YYYY-MM-DD, the caller's local date, so the count agrees with pages).
+ */
+enum db_err	 followups_count(struct db *, long long user_id,
+		    const char *today, long *open, long *overdue);
+
+/*
+ * Mark a follow-up done or not.  It is part of its engagement, so this
+ * bumps the engagement's version: an edit open elsewhere gets a conflict
+ * instead of silently undoing it.
+ */
+enum db_err	 followup_set_done(struct db *, const char *actor,
+		    long long followup_id, int done);
+
+#endif

@@ -1,0 +1,58 @@
+/*
+ * Page parts shared by the areas: pagination, record history, the edit
+ * conflict table, definition rows, flash notices, and small links.
+ * Rendering only: takes what to show, never queries.
+ */
+#ifndef TRACKER_UI_H
+#define TRACKER_UI_H
+
+#include <stddef.h>
+
+struct audit_entry;
+struct buf;
+struct html;
+
+/*
+ * "Page 2 of 7" with previous/next links.  base is the list's URL with
+ * its filters already encoded and ending in '?' or '&'; page counts
+ * from 1.
+ */
+void	ui_pagination(struct html *, const char *base, size_t page,
+	    size_t total, size_t per_page);
+
+/* The audit history of one record, newest first. */
+void	ui_history(struct html *, const struct audit_entry *, size_t n);
+
+/* One row of a conflict: a field's label, what you typed, what is saved. */
+struct conflict_row {
+	const char	*label;
+	const char	*yours;
+	const char	*theirs;
+};
+
+/*
+ * The 409 page body: explains that someone else saved first and shows
+ * both versions side by side, differing rows marked.  The caller renders
+ * the form again below it, filled with the user's version and the
+ * current version number, so saving again is a deliberate choice.
+ */
+void	ui_conflict(struct html *, const struct conflict_row *, size_t n);
+
+/* <dt>term</dt><dd>value</dd>, skipped when value is empty. */
+void	ui_dl_row(struct html *, const char *term, const char *value);
+
+/* A notice paragraph (role=status), for "Saved." and the like. */
+void	ui_notice(struct html *, const char *text);
+
+/*
+ * A POST button in its own small form (delete, restore, mark done):
+ * action URL, the CSRF token, the button text, and an optional hidden
+ * name/value pair.
+ */
+void	ui_post_button(struct html *, const char *action, const char *csrf,
+	    const char *label, const char *name, const char *value);
+
+/* Append name=value to a query string being built ("?a=1&b=2"). */
+void	ui_query_add(struct buf *, const char *name, const char *value);
+
+#endif
