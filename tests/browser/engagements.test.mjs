@@ -393,3 +393,49 @@ test('a viewer sees no "Log an engagement", gets a 403 page on the form, and a P
 		await v.context.close();
 	}
 });
+
+test('with the script, picking names from the People type-ahead adds each at once, without a round trip', async () => {
+	const { context, page, problems } = await openPage();
+	const tok = token();
+	const first = `Ada Picked ${tok}`;
+	const second = `Ben Picked ${tok}`;
+	const title = `Type-ahead ${tok}`;
+	try {
+		await logIn(page, DEMO);
+		// Put both in the directory (through the no-script flow).
+		await page.goto(`${BASE_URL}/engagements/new`);
+		await field(page, 'Date').fill('2024-03-01');
+		await field(page, 'Title').fill(`Setup ${tok}`);
+		await addNewPerson(page, first, 'MP', 'Labour');
+		await addNewPerson(page, second, 'Peer', '');
+		await saveForm(page);
+
+		await page.goto(`${BASE_URL}/engagements/new`);
+		await field(page, 'Date').fill('2024-03-02');
+		await field(page, 'Title').fill(title);
+		let posts = 0;
+		page.on('request', (r) => { if (r.method() === 'POST') posts++; });
+		const url = page.url();
+		for (const name of [first, second]) {
+			await field(page, 'People').fill(name);
+			await field(page, 'People').press('Tab');
+			await page.getByLabel(name, { exact: true }).waitFor();
+			assert.ok(await page.getByLabel(name, { exact: true }).isChecked(),
+			    `${name} is ticked at once`);
+			assert.equal(await field(page, 'People').inputValue(), '', 'the field is cleared');
+		}
+		assert.equal(posts, 0, 'no round trip to the server');
+		assert.equal(page.url(), url);
+		// A name not in the directory is left for the server to explain.
+		await field(page, 'People').fill(`Nobody ${tok}`);
+		await field(page, 'People').press('Tab');
+		assert.equal(await field(page, 'People').inputValue(), `Nobody ${tok}`);
+		await field(page, 'People').fill('');
+		await saveForm(page);
+		const people = (await peopleTable(page)).map((r) => r[0]).sort();
+		assert.deepEqual(people, [`${first} (Labour)`, second].sort());
+		assert.deepEqual(problems, []);
+	} finally {
+		await context.close();
+	}
+});
