@@ -581,6 +581,8 @@ read_followups(struct ctx *c, const struct choices *ch, struct eng_state *st)
 		f->due_on = FU("due");
 		f->done = strcmp(FU("done"), "1") == 0;
 		f->done_at = FU("done_at");
+		f->id = validate_integer(FU("id")) == NULL ?
+		    strtoll(FU("id"), NULL, 10) : 0;
 #undef FU
 		if (*f->action == '\0' && *f->due_on == '\0' && !f->done &&
 		    (*owner == '\0' || strcmp(owner, "0") == 0))

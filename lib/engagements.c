@@ -69,7 +69,6 @@ enum {
 	ENG_CLEAR_ORGS,
 	ENG_CLEAR_STAFF,
 	ENG_CLEAR_AREAS,
-	ENG_CLEAR_FOLLOWUPS,
 	ENG_ADD_PERSON,
 	ENG_ADD_ORG,
 	ENG_ADD_STAFF,
@@ -80,6 +79,9 @@ enum {
 	ENG_FOLLOWUP_ENGAGEMENT,
 	ENG_FOLLOWUP_SET_DONE,
 	ENG_BUMP_VERSION,
+	ENG_FOLLOWUP_IDS,
+	ENG_FOLLOWUP_UPDATE,
+	ENG_FOLLOWUP_DELETE,
 	ENG__MAX
 };
 
@@ -157,7 +159,6 @@ static const char *const eng_sql[ENG__MAX] = {
 	[ENG_CLEAR_STAFF] = "DELETE FROM engagement_staff WHERE engagement_id = ?",
 	[ENG_CLEAR_AREAS] =
 	    "DELETE FROM engagement_policy_areas WHERE engagement_id = ?",
-	[ENG_CLEAR_FOLLOWUPS] = "DELETE FROM follow_ups WHERE engagement_id = ?",
 	[ENG_ADD_PERSON] =
 	    "INSERT IGNORE INTO engagement_people (engagement_id, person_id) "
 	    "VALUES (?, ?)",
@@ -193,6 +194,15 @@ static const char *const eng_sql[ENG__MAX] = {
 	[ENG_FOLLOWUP_SET_DONE] =
 	    "UPDATE follow_ups SET done_at = IF(? = 1, UTC_TIMESTAMP(), NULL) "
 	    "WHERE id = ?",
+	[ENG_FOLLOWUP_IDS] =
+	    "SELECT id FROM follow_ups WHERE engagement_id = ?",
+	[ENG_FOLLOWUP_UPDATE] =
+	    "UPDATE follow_ups SET action = ?, owner_id = NULLIF(?, 0), "
+	    "due_on = NULLIF(?, ''), "
+	    "done_at = IF(? = 1, IFNULL(done_at, UTC_TIMESTAMP()), NULL) "
+	    "WHERE id = ? AND engagement_id = ?",
+	[ENG_FOLLOWUP_DELETE] =
+	    "DELETE FROM follow_ups WHERE id = ? AND engagement_id = ?",
 	[ENG_BUMP_VERSION] =
 	    "UPDATE engagements SET version = version + 1, "
 	    "updated_at = UTC_TIMESTAMP() WHERE id = ?",
@@ -527,7 +537,8 @@ followup_list(struct arena *a, const struct followup *f, size_t n)
 	buf_init(&b);
 	for (i = 0; i < n; i++)
 		buf_printf(&b, "%s%s (owner %lld, due %s%s)", i ? "; " : "",
-		    f[i].action, f[i].owner_id, *f[i].due_on ? f[i].due_on : "-",
+		    f[i].action ? f[i].action : "", f[i].owner_id,
+		    f[i].due_on && *f[i].due_on ? f[i].due_on : "-",
 		    f[i].done ? ", done" : "");
 	s = arena_strdup(a, b.data ? b.data : "");
 	buf_free(&b);
@@ -582,12 +593,66 @@ engagement_json(struct arena *a, const struct engagement *en)
 	DB_STR((en)->media_programme ? (en)->media_programme : ""), \
 	DB_STR((en)->media_link ? (en)->media_link : "")
 
-/* Replace the link rows and follow-ups of a saved engagement. */
+static int
+kept(const struct engagement *en, long long followup_id)
+{
+	size_t	 i;
+
+	for (i = 0; i < en->nfollowups; i++)
+		if (en->followups[i].id == followup_id)
+			return 1;
+	return 0;
+}
+
+/*
+ * Follow-ups keep their ids across edits (a "mark done" page open
+ * elsewhere, and the audit log, still find them): rows with an id of this
+ * engagement are updated, the others inserted, and the ones no longer on
+ * the form deleted.
+ */
+static enum db_err
+write_followups(struct db *db, const struct engagement *en)
+{
+	struct arena	 a;
+	struct db_rows	 r;
+	enum db_err	 e;
+	size_t		 i;
+
+	arena_init(&a);
+	e = db_query_in(db, &eng_stmts, ENG_FOLLOWUP_IDS,
+	    DB_ARGS(DB_INT(en->id)), &a, &r);
+	for (i = 0; e == DB_OK && i < r.nrows; i++)
+		if (!kept(en, num(DB_CELL(&r, i, 0))))
+			e = db_exec_in(db, &eng_stmts, ENG_FOLLOWUP_DELETE, DB_ARGS(
+			    DB_INT(num(DB_CELL(&r, i, 0))), DB_INT(en->id)),
+			    NULL, NULL);
+	for (i = 0; e == DB_OK && i < en->nfollowups; i++) {
+		const struct followup	*f = &en->followups[i];
+		unsigned long long	 affected = 0;
+		const char		*due = f->due_on ? f->due_on : "";
+
+		if (f->id > 0)
+			e = db_exec_in(db, &eng_stmts, ENG_FOLLOWUP_UPDATE,
+			    DB_ARGS(DB_STR(f->action), DB_INT(f->owner_id),
+			    DB_STR(due), DB_INT(f->done ? 1 : 0), DB_INT(f->id),
+			    DB_INT(en->id)), &affected, NULL);
+		if (e == DB_OK && affected == 0)
+			e = db_exec_in(db, &eng_stmts, ENG_ADD_FOLLOWUP, DB_ARGS(
+			    DB_INT(en->id), DB_STR(f->action),
+			    DB_INT(f->owner_id), DB_STR(due),
+			    DB_INT(f->done ? 1 : 0),
+			    DB_STR(f->done_at ? f->done_at : "")), NULL, NULL);
+	}
+	arena_free(&a);
+	return e;
+}
+
+/* Replace the link rows and write the follow-ups of a saved engagement. */
 static enum db_err
 write_links(struct db *db, const struct engagement *en)
 {
 	static const unsigned clear[] = { ENG_CLEAR_PEOPLE, ENG_CLEAR_ORGS,
-	    ENG_CLEAR_STAFF, ENG_CLEAR_AREAS, ENG_CLEAR_FOLLOWUPS };
+	    ENG_CLEAR_STAFF, ENG_CLEAR_AREAS };
 	enum db_err	 e = DB_OK;
 	size_t		 i;
 
@@ -606,15 +671,7 @@ write_links(struct db *db, const struct engagement *en)
 	for (i = 0; e == DB_OK && i < en->nareas; i++)
 		e = db_exec_in(db, &eng_stmts, ENG_ADD_AREA, DB_ARGS(
 		    DB_INT(en->id), DB_INT(en->areas[i].id)), NULL, NULL);
-	for (i = 0; e == DB_OK && i < en->nfollowups; i++) {
-		const struct followup *f = &en->followups[i];
-
-		e = db_exec_in(db, &eng_stmts, ENG_ADD_FOLLOWUP, DB_ARGS(
-		    DB_INT(en->id), DB_STR(f->action), DB_INT(f->owner_id),
-		    DB_STR(f->due_on ? f->due_on : ""), DB_INT(f->done ? 1 : 0),
-		    DB_STR(f->done_at ? f->done_at : "")), NULL, NULL);
-	}
-	return e;
+	return e == DB_OK ? write_followups(db, en) : e;
 }
 
 static enum db_err

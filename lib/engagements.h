@@ -33,7 +33,7 @@ struct eng_ref {
 };
 
 struct followup {
-	long long	 id;
+	long long	 id;		/* 0: not saved yet */
 	long long	 engagement_id;
 	const char	*engagement_title;
 	const char	*action;

@@ -606,6 +606,12 @@ followup_row(struct html *h, const struct eng_form_view *v, size_t i,
 	    AT_VALUE, "1", AT_CHECKED, f && f->done ? "" : NULL, AT__MAX);
 	label_for(h, id, "Done");
 	html_close(h);
+	if (f != NULL && f->id > 0) {
+		snprintf(name, sizeof(name), "fu_id_%zu", i);
+		snprintf(owner, sizeof(owner), "%lld", f->id);
+		html_open(h, EL_INPUT, AT_TYPE, "hidden", AT_NAME, name,
+		    AT_VALUE, owner, AT__MAX);
+	}
 	if (f != NULL && f->done && *f->done_at) {
 		snprintf(name, sizeof(name), "fu_done_at_%zu", i);
 		html_open(h, EL_INPUT, AT_TYPE, "hidden", AT_NAME, name,

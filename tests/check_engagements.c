@@ -433,6 +433,8 @@ static const struct check_case check_cases[] = {
 	    NULL, NULL, "time", NULL },
 	{ "time 12:60", "meeting", "2025-03-14", "12:60", "Briefing", "", "",
 	    NULL, NULL, "time", NULL },
+	{ "time 14:30pm", "meeting", "2025-03-14", "14:30pm", "Briefing", "",
+	    "", NULL, NULL, "time", NULL },
 	{ "missing title", "meeting", "2025-03-14", "", "", "", "", NULL, NULL,
 	    "title", "Title is required." },
 	{ "NULL title", "meeting", "2025-03-14", "", NULL, "", "", NULL, NULL,
@@ -1049,6 +1051,45 @@ START_TEST(test_followup_done_survives_edit)
 }
 END_TEST
 
+/*
+ * Edits keep follow-ups' ids: a "mark done" page open elsewhere and the
+ * audit log still find them.  Rows without an id are added; rows left
+ * off are deleted; an id from another engagement is not taken over.
+ */
+START_TEST(test_followup_ids_kept_across_edits)
+{
+	struct followup		 fu[2], more[3];
+	struct engagement	 e;
+	long long		 eid, other, keep, drop, foreign;
+
+	memset(fu, 0, sizeof(fu));
+	fu[0].action = "Keep me";
+	fu[1].action = "Drop me";
+	eid = add_with_followups("Ids", fu, 2);
+	other = add_with_followups("Other", fu, 1);
+	keep = followup_id(eid, "Keep me");
+	drop = followup_id(eid, "Drop me");
+	foreign = followup_id(other, "Keep me");
+	ck_assert_int_eq(engagement_get(&db, &a, eid, &e), DB_OK);
+	memset(more, 0, sizeof(more));
+	more[0].id = keep;
+	more[0].action = "Keep me, reworded";
+	more[1].action = "New one";
+	more[2].id = foreign;
+	more[2].action = "Not theirs";
+	e.followups = more;
+	e.nfollowups = 3;
+	ck_assert_int_eq(engagement_save(&db, "maya", maya_user, &e), DB_OK);
+	ck_assert_int_eq(followup_id(eid, "Keep me, reworded"), keep);
+	ck_assert_int_ne(followup_id(eid, "Not theirs"), foreign);
+	ck_assert_int_eq(engagement_get(&db, &a, eid, &e), DB_OK);
+	ck_assert_uint_eq(e.nfollowups, 3);
+	ck_assert_int_eq(followup_set_done(&db, "maya", drop, 1), DB_NOTFOUND);
+	ck_assert_int_eq(followup_id(other, "Keep me"), foreign);
+	ck_assert_int_eq(followup_set_done(&db, "maya", keep, 1), DB_OK);
+}
+END_TEST
+
 /* Done ones stay on the list for 30 days, after the open ones. */
 START_TEST(test_followups_done_window)
 {
@@ -1189,6 +1230,7 @@ suite(void)
 	tcase_add_test(tc, test_list_rows_and_pages);
 	tcase_add_test(tc, test_followups);
 	tcase_add_test(tc, test_followup_done_survives_edit);
+	tcase_add_test(tc, test_followup_ids_kept_across_edits);
 	tcase_add_test(tc, test_followups_done_window);
 	tcase_add_test(tc, test_followups_of_deleted_engagement);
 	tcase_add_test(tc, test_audit);
