@@ -436,6 +436,22 @@ db_rollback(struct db *db)
 }
 
 enum db_err
+db_finish(struct db *db, enum db_err e)
+{
+	if (e == DB_OK)
+		e = db_commit(db);
+	if (e != DB_OK)
+		db_rollback(db);
+	return e;
+}
+
+long long
+db_num(const char *cell)
+{
+	return cell != NULL ? strtoll(cell, NULL, 10) : 0;
+}
+
+enum db_err
 db_run_script(struct db *db, const char *sql, size_t len)
 {
 	MYSQL		*m = db->conn;

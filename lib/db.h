@@ -152,6 +152,12 @@ enum db_err	 db_begin(struct db *);
 enum db_err	 db_commit(struct db *);
 void		 db_rollback(struct db *);
 
+/* End a transaction: commit when e is DB_OK, else roll back; the outcome. */
+enum db_err	 db_finish(struct db *, enum db_err e);
+
+/* A cell as a number (0 for NULL or junk). */
+long long	 db_num(const char *cell);
+
 /*
  * Run trusted, fixed SQL text (a migration file, never input) on a
  * DB_FLAG_MULTI connection, consuming every result.

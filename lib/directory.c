@@ -208,23 +208,6 @@ like_escape(struct arena *a, const char *s)
 	return out;
 }
 
-static long long
-num(const char *s)
-{
-	return s != NULL ? strtoll(s, NULL, 10) : 0;
-}
-
-/* Commit when e is DB_OK, else roll back; returns the outcome. */
-static enum db_err
-finish(struct db *db, enum db_err e)
-{
-	if (e == DB_OK)
-		e = db_commit(db);
-	if (e != DB_OK)
-		db_rollback(db);
-	return e;
-}
-
 enum db_err
 categories_list(struct db *db, struct arena *a, struct category **out,
     size_t *n)
@@ -241,7 +224,7 @@ categories_list(struct db *db, struct arena *a, struct category **out,
 	for (i = 0; i < r.nrows; i++) {
 		(*out)[i].code = DB_CELL(&r, i, 0);
 		(*out)[i].label = DB_CELL(&r, i, 1);
-		(*out)[i].decision_maker = num(DB_CELL(&r, i, 2)) != 0;
+		(*out)[i].decision_maker = db_num(DB_CELL(&r, i, 2)) != 0;
 	}
 	*n = r.nrows;
 	return DB_OK;
@@ -262,10 +245,10 @@ policy_areas_list(struct db *db, struct arena *a, int with_retired,
 	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
 		return DB_NOMEM;
 	for (i = 0; i < r.nrows; i++) {
-		(*out)[i].id = num(DB_CELL(&r, i, 0));
+		(*out)[i].id = db_num(DB_CELL(&r, i, 0));
 		(*out)[i].name = DB_CELL(&r, i, 1);
-		(*out)[i].priority = num(DB_CELL(&r, i, 2)) != 0;
-		(*out)[i].retired = num(DB_CELL(&r, i, 3)) != 0;
+		(*out)[i].priority = db_num(DB_CELL(&r, i, 2)) != 0;
+		(*out)[i].retired = db_num(DB_CELL(&r, i, 3)) != 0;
 	}
 	*n = r.nrows;
 	return DB_OK;
@@ -292,7 +275,7 @@ parties_list(struct db *db, struct arena *a, const char ***out, size_t *n)
 static void
 person_from_row(const struct db_rows *r, size_t i, struct person *p)
 {
-	p->id = num(DB_CELL(r, i, 0));
+	p->id = db_num(DB_CELL(r, i, 0));
 	p->full_name = DB_CELL(r, i, 1);
 	p->category = DB_CELL(r, i, 2);
 	p->category_label = DB_CELL(r, i, 3);
@@ -300,14 +283,14 @@ person_from_row(const struct db_rows *r, size_t i, struct person *p)
 	p->party = DB_CELL(r, i, 5);
 	p->house = DB_CELL(r, i, 6);
 	p->constituency = DB_CELL(r, i, 7);
-	p->organisation_id = num(DB_CELL(r, i, 8));
+	p->organisation_id = db_num(DB_CELL(r, i, 8));
 	p->organisation_name = DB_CELL(r, i, 9);
 	p->email = DB_CELL(r, i, 10);
 	p->phone = DB_CELL(r, i, 11);
 	p->notes = DB_CELL(r, i, 12);
-	p->is_current = num(DB_CELL(r, i, 13)) != 0;
-	p->version = (int)num(DB_CELL(r, i, 14));
-	p->deleted = num(DB_CELL(r, i, 15)) != 0;
+	p->is_current = db_num(DB_CELL(r, i, 13)) != 0;
+	p->version = (int)db_num(DB_CELL(r, i, 14));
+	p->deleted = db_num(DB_CELL(r, i, 15)) != 0;
 }
 
 static enum db_err
@@ -346,7 +329,7 @@ person_list(struct db *db, struct arena *a, const struct person_filter *f,
 	    a, &r);
 	if (e != DB_OK)
 		return e;
-	*total = (size_t)num(DB_CELL(&r, 0, 0));
+	*total = (size_t)db_num(DB_CELL(&r, 0, 0));
 	e = db_query_in(db, &dir_stmts, DIR_PERSON_LIST, DB_ARGS(FILTER_ARGS,
 	    DB_INT(limit), DB_INT((long long)f->offset)), a, &r);
 #undef FILTER_ARGS
@@ -460,7 +443,7 @@ person_save(struct db *db, const char *actor, struct person *p)
 		if (e != DB_OK)
 			p->id = 0;
 	}
-	e = finish(db, e);
+	e = db_finish(db, e);
 out:
 	arena_free(&a);
 	return e;
@@ -483,7 +466,7 @@ set_deleted(struct db *db, const char *actor, unsigned stmt,
 	if (e == DB_OK)
 		e = audit_write(db, actor, entity, id,
 		    deleted ? "delete" : "restore", NULL, NULL);
-	return finish(db, e);
+	return db_finish(db, e);
 }
 
 enum db_err
@@ -541,12 +524,12 @@ contacts(struct db *db, struct arena *a, unsigned stmt, long long id,
 	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
 		return DB_NOMEM;
 	for (i = 0; i < r.nrows; i++) {
-		(*out)[i].engagement_id = num(DB_CELL(&r, i, 0));
+		(*out)[i].engagement_id = db_num(DB_CELL(&r, i, 0));
 		(*out)[i].date = DB_CELL(&r, i, 1);
 		(*out)[i].type = DB_CELL(&r, i, 2);
 		(*out)[i].type_label = DB_CELL(&r, i, 3);
 		(*out)[i].title = DB_CELL(&r, i, 4);
-		(*out)[i].is_new = num(DB_CELL(&r, i, 5)) != 0;
+		(*out)[i].is_new = db_num(DB_CELL(&r, i, 5)) != 0;
 	}
 	*n = r.nrows;
 	return contact_summarise(a, *out, *n, s) == 0 ? DB_OK : DB_NOMEM;
@@ -569,16 +552,16 @@ org_contacts(struct db *db, struct arena *a, long long id,
 static void
 org_from_row(const struct db_rows *r, size_t i, struct organisation *o)
 {
-	o->id = num(DB_CELL(r, i, 0));
+	o->id = db_num(DB_CELL(r, i, 0));
 	o->name = DB_CELL(r, i, 1);
 	o->kind = DB_CELL(r, i, 2);
 	o->medium = DB_CELL(r, i, 3);
-	o->parent_id = num(DB_CELL(r, i, 4));
+	o->parent_id = db_num(DB_CELL(r, i, 4));
 	o->parent_name = DB_CELL(r, i, 5);
 	o->website = DB_CELL(r, i, 6);
 	o->notes = DB_CELL(r, i, 7);
-	o->version = (int)num(DB_CELL(r, i, 8));
-	o->deleted = num(DB_CELL(r, i, 9)) != 0;
+	o->version = (int)db_num(DB_CELL(r, i, 8));
+	o->deleted = db_num(DB_CELL(r, i, 9)) != 0;
 }
 
 enum db_err
@@ -600,7 +583,7 @@ org_list(struct db *db, struct arena *a, const struct org_filter *f,
 	    DB_STR(kind)), a, &r);
 	if (e != DB_OK)
 		return e;
-	*total = (size_t)num(DB_CELL(&r, 0, 0));
+	*total = (size_t)db_num(DB_CELL(&r, 0, 0));
 	e = db_query_in(db, &dir_stmts, DIR_ORG_LIST, DB_ARGS(
 	    DB_INT(f->deleted ? 1 : 0), DB_STR(q), DB_STR(like), DB_STR(kind),
 	    DB_STR(kind), DB_INT(limit), DB_INT((long long)f->offset)), a, &r);
@@ -697,7 +680,7 @@ org_save(struct db *db, const char *actor, struct organisation *o)
 		if (e != DB_OK)
 			o->id = 0;
 	}
-	e = finish(db, e);
+	e = db_finish(db, e);
 out:
 	arena_free(&a);
 	return e;
@@ -743,7 +726,7 @@ policy_area_save(struct db *db, const char *actor, struct policy_area *pa)
 		if (e == DB_OK)
 			e = audit_write(db, actor, "policy_area", pa->id,
 			    id ? "create" : "update", NULL, audit_json(&a, f, 3));
-		e = finish(db, e);
+		e = db_finish(db, e);
 	}
 	arena_free(&a);
 	return e;
@@ -777,7 +760,7 @@ category_save(struct db *db, const char *actor, const struct category *c,
 			e = audit_write(db, actor, "category", 0,
 			    create ? "create" : "update", NULL,
 			    audit_json(&a, f, 3));
-		e = finish(db, e);
+		e = db_finish(db, e);
 	}
 	arena_free(&a);
 	return e;

@@ -211,22 +211,6 @@ static const char *const eng_sql[ENG__MAX] = {
 static const struct db_stmts eng_stmts = { DB_SLOT_ENGAGEMENTS, eng_sql,
     ENG__MAX };
 
-static long long
-num(const char *s)
-{
-	return s != NULL ? strtoll(s, NULL, 10) : 0;
-}
-
-static enum db_err
-finish(struct db *db, enum db_err e)
-{
-	if (e == DB_OK)
-		e = db_commit(db);
-	if (e != DB_OK)
-		db_rollback(db);
-	return e;
-}
-
 enum db_err
 engagement_types(struct db *db, struct arena *a, struct code_label **out,
     size_t *n)
@@ -323,11 +307,11 @@ static void
 person_from(const struct db_rows *r, size_t i, size_t col,
     struct eng_person *p)
 {
-	p->id = num(DB_CELL(r, i, col));
+	p->id = db_num(DB_CELL(r, i, col));
 	p->name = DB_CELL(r, i, col + 1);
 	p->party = DB_CELL(r, i, col + 2);
 	p->category_label = DB_CELL(r, i, col + 3);
-	p->is_new = num(DB_CELL(r, i, col + 4)) != 0;
+	p->is_new = db_num(DB_CELL(r, i, col + 4)) != 0;
 }
 
 /* Attach the people rows (engagement id first) to the list rows. */
@@ -341,7 +325,7 @@ attach_people(struct arena *a, struct eng_row *rows, size_t n,
 		size_t count = 0;
 
 		for (j = 0; j < pr->nrows; j++)
-			if (num(DB_CELL(pr, j, 0)) == rows[i].id)
+			if (db_num(DB_CELL(pr, j, 0)) == rows[i].id)
 				count++;
 		if (count == 0)
 			continue;
@@ -349,7 +333,7 @@ attach_people(struct arena *a, struct eng_row *rows, size_t n,
 		    sizeof(*rows[i].people))) == NULL)
 			return DB_NOMEM;
 		for (j = 0, k = 0; j < pr->nrows; j++)
-			if (num(DB_CELL(pr, j, 0)) == rows[i].id)
+			if (db_num(DB_CELL(pr, j, 0)) == rows[i].id)
 				person_from(pr, j, 1, &rows[i].people[k++]);
 		rows[i].npeople = count;
 	}
@@ -374,7 +358,7 @@ engagement_list(struct db *db, struct arena *a, const struct eng_filter *f,
 	    a, &r);
 	if (e != DB_OK)
 		return e;
-	*total = (size_t)num(DB_CELL(&r, 0, 0));
+	*total = (size_t)db_num(DB_CELL(&r, 0, 0));
 	e = db_query_in(db, &eng_stmts, ENG_LIST, DB_ARGS(FILTER_ARGS(f, like),
 	    DB_INT(limit), DB_INT((long long)f->offset)), a, &r);
 	if (e == DB_OK)
@@ -386,7 +370,7 @@ engagement_list(struct db *db, struct arena *a, const struct eng_filter *f,
 	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
 		return DB_NOMEM;
 	for (i = 0; i < r.nrows; i++) {
-		(*out)[i].id = num(DB_CELL(&r, i, 0));
+		(*out)[i].id = db_num(DB_CELL(&r, i, 0));
 		(*out)[i].date = DB_CELL(&r, i, 1);
 		(*out)[i].time = DB_CELL(&r, i, 2);
 		(*out)[i].type_label = DB_CELL(&r, i, 3);
@@ -411,9 +395,9 @@ load_refs(struct db *db, struct arena *a, unsigned stmt, long long id,
 	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
 		return DB_NOMEM;
 	for (i = 0; i < r.nrows; i++) {
-		(*out)[i].id = num(DB_CELL(&r, i, 0));
+		(*out)[i].id = db_num(DB_CELL(&r, i, 0));
 		(*out)[i].name = DB_CELL(&r, i, 1);
-		(*out)[i].flag = num(DB_CELL(&r, i, 2)) != 0;
+		(*out)[i].flag = db_num(DB_CELL(&r, i, 2)) != 0;
 	}
 	*n = r.nrows;
 	return DB_OK;
@@ -422,14 +406,14 @@ load_refs(struct db *db, struct arena *a, unsigned stmt, long long id,
 static void
 followup_from(const struct db_rows *r, size_t i, struct followup *f)
 {
-	f->id = num(DB_CELL(r, i, 0));
-	f->engagement_id = num(DB_CELL(r, i, 1));
+	f->id = db_num(DB_CELL(r, i, 0));
+	f->engagement_id = db_num(DB_CELL(r, i, 1));
 	f->engagement_title = DB_CELL(r, i, 2);
 	f->action = DB_CELL(r, i, 3);
-	f->owner_id = num(DB_CELL(r, i, 4));
+	f->owner_id = db_num(DB_CELL(r, i, 4));
 	f->owner_name = DB_CELL(r, i, 5);
 	f->due_on = DB_CELL(r, i, 6);
-	f->done = num(DB_CELL(r, i, 7)) != 0;
+	f->done = db_num(DB_CELL(r, i, 7)) != 0;
 	f->done_at = DB_CELL(r, i, 8);
 }
 
@@ -486,7 +470,7 @@ engagement_get(struct db *db, struct arena *a, long long id,
 		return e;
 	if (r.nrows == 0)
 		return DB_NOTFOUND;
-	en->id = num(DB_CELL(&r, 0, 0));
+	en->id = db_num(DB_CELL(&r, 0, 0));
 	en->type = DB_CELL(&r, 0, 1);
 	en->type_label = DB_CELL(&r, 0, 2);
 	en->date = DB_CELL(&r, 0, 3);
@@ -494,13 +478,13 @@ engagement_get(struct db *db, struct arena *a, long long id,
 	en->title = DB_CELL(&r, 0, 5);
 	en->summary = DB_CELL(&r, 0, 6);
 	en->outcome = DB_CELL(&r, 0, 7);
-	en->media_outlet_id = num(DB_CELL(&r, 0, 8));
+	en->media_outlet_id = db_num(DB_CELL(&r, 0, 8));
 	en->media_outlet_name = DB_CELL(&r, 0, 9);
 	en->media_medium = DB_CELL(&r, 0, 10);
 	en->media_programme = DB_CELL(&r, 0, 11);
 	en->media_link = DB_CELL(&r, 0, 12);
-	en->version = (int)num(DB_CELL(&r, 0, 13));
-	en->deleted = num(DB_CELL(&r, 0, 14)) != 0;
+	en->version = (int)db_num(DB_CELL(&r, 0, 13));
+	en->deleted = db_num(DB_CELL(&r, 0, 14)) != 0;
 	en->created_by_name = DB_CELL(&r, 0, 15);
 	if ((e = load_people(db, a, en)) == DB_OK &&
 	    (e = load_refs(db, a, ENG_ORGS, id, &en->orgs, &en->norgs)) == DB_OK &&
@@ -622,9 +606,9 @@ write_followups(struct db *db, const struct engagement *en)
 	e = db_query_in(db, &eng_stmts, ENG_FOLLOWUP_IDS,
 	    DB_ARGS(DB_INT(en->id)), &a, &r);
 	for (i = 0; e == DB_OK && i < r.nrows; i++)
-		if (!kept(en, num(DB_CELL(&r, i, 0))))
+		if (!kept(en, db_num(DB_CELL(&r, i, 0))))
 			e = db_exec_in(db, &eng_stmts, ENG_FOLLOWUP_DELETE, DB_ARGS(
-			    DB_INT(num(DB_CELL(&r, i, 0))), DB_INT(en->id)),
+			    DB_INT(db_num(DB_CELL(&r, i, 0))), DB_INT(en->id)),
 			    NULL, NULL);
 	for (i = 0; e == DB_OK && i < en->nfollowups; i++) {
 		const struct followup	*f = &en->followups[i];
@@ -728,7 +712,7 @@ engagement_save(struct db *db, const char *actor, long long user_id,
 		else
 			en->id = 0;
 	}
-	e = finish(db, e);
+	e = db_finish(db, e);
 out:
 	arena_free(&a);
 	return e;
@@ -749,7 +733,7 @@ set_deleted(struct db *db, const char *actor, long long id, int deleted)
 	if (e == DB_OK)
 		e = audit_write(db, actor, "engagement", id,
 		    deleted ? "delete" : "restore", NULL, NULL);
-	return finish(db, e);
+	return db_finish(db, e);
 }
 
 enum db_err
@@ -784,8 +768,8 @@ followups_count(struct db *db, long long user_id, const char *today,
 	e = db_query_in(db, &eng_stmts, ENG_FOLLOWUPS_COUNT,
 	    DB_ARGS(DB_STR(today), DB_INT(user_id)), &a, &r);
 	if (e == DB_OK && r.nrows == 1) {
-		*open = (long)num(DB_CELL(&r, 0, 0));
-		*overdue = (long)num(DB_CELL(&r, 0, 1));
+		*open = (long)db_num(DB_CELL(&r, 0, 0));
+		*overdue = (long)db_num(DB_CELL(&r, 0, 1));
 	}
 	arena_free(&a);
 	return e;
@@ -808,7 +792,7 @@ followup_set_done(struct db *db, const char *actor, long long fid, int done)
 	if (e == DB_OK && r.nrows == 0)
 		e = DB_NOTFOUND;
 	if (e == DB_OK) {
-		eid = num(DB_CELL(&r, 0, 0));
+		eid = db_num(DB_CELL(&r, 0, 0));
 		e = db_exec_in(db, &eng_stmts, ENG_FOLLOWUP_SET_DONE,
 		    DB_ARGS(DB_INT(done ? 1 : 0), DB_INT(fid)), NULL, NULL);
 	}
@@ -820,7 +804,7 @@ followup_set_done(struct db *db, const char *actor, long long fid, int done)
 	if (e == DB_OK)
 		e = audit_write(db, actor, "engagement", eid, "follow-up",
 		    NULL, detail);
-	e = finish(db, e);
+	e = db_finish(db, e);
 out:
 	arena_free(&a);
 	return e;

@@ -124,17 +124,6 @@ user_list(struct db *db, struct arena *a, struct user **out, size_t *n)
 	return DB_OK;
 }
 
-/* Commit when e is DB_OK, else roll back; returns the outcome. */
-static enum db_err
-finish(struct db *db, enum db_err e)
-{
-	if (e == DB_OK)
-		e = db_commit(db);
-	if (e != DB_OK)
-		db_rollback(db);
-	return e;
-}
-
 enum db_err
 user_add(struct db *db, const char *actor, const char *username,
     const char *display_name, enum role role, const char *password)
@@ -159,7 +148,7 @@ user_add(struct db *db, const char *actor, const char *username,
 	if (e == DB_OK)
 		e = audit_write(db, actor, "user", (long long)id, "create",
 		    NULL, audit_json(&a, after, 3));
-	e = finish(db, e);
+	e = db_finish(db, e);
 	arena_free(&a);
 	return e;
 }
@@ -199,7 +188,7 @@ user_set_password(struct db *db, const char *actor, const char *username,
 		    NULL, NULL);
 	if (e == DB_OK)
 		e = audit_write(db, actor, "user", id, "password", NULL, NULL);
-	return finish(db, e);
+	return db_finish(db, e);
 }
 
 enum db_err
@@ -220,7 +209,7 @@ user_set_disabled(struct db *db, const char *actor, const char *username,
 	if (e == DB_OK)
 		e = audit_write(db, actor, "user", id,
 		    disabled ? "disable" : "enable", NULL, NULL);
-	return finish(db, e);
+	return db_finish(db, e);
 }
 
 enum db_err
@@ -251,7 +240,7 @@ user_set_role_name(struct db *db, const char *actor, long long id,
 		e = audit_write(db, actor, "user", id, "update",
 		    audit_json(&a, before, 2), audit_json(&a, after, 2));
 	}
-	e = finish(db, e);
+	e = db_finish(db, e);
 	arena_free(&a);
 	return e;
 }
