@@ -16,6 +16,9 @@
 #include "auth.h"
 #include "conf.h"
 #include "db.h"
+#include "directory.h"
+#include "import.h"
+#include "import_parse.h"
 #include "migrate.h"
 #include "users.h"
 
@@ -38,6 +41,9 @@ usage(void)
 	    "  user disable NAME            disable an account, ending its sessions\n"
 	    "  user enable NAME             enable an account again\n"
 	    "  demo-data [--file FILE]      load the demo data (demo/demo)\n"
+	    "  import parliament FILE|URL   import MPs and Peers (Members' Names Data Platform)\n"
+	    "  import moderngov COUNCIL FILE|URL\n"
+	    "                               import a council's councillors (ModernGov)\n"
 	    "  purge                        remove expired sessions\n"
 	    "  check-config                 check the configuration and database\n",
 	    progname);
@@ -329,6 +335,90 @@ cmd_demo_data(struct db *db, int argc, char **argv)
 	return 0;
 }
 
+/*
+ * A council by id or exact name: 0 and its id, or the exit status after
+ * saying what is wrong (no such council, or several of that name).
+ */
+static int
+find_council(struct db *db, const char *which, long long *id)
+{
+	struct arena		 a;
+	struct organisation	*o;
+	struct org_filter	 f;
+	size_t			 n, total, i, found = 0;
+	char			*end;
+	enum db_err		 e;
+	long long		 v;
+
+	v = strtoll(which, &end, 10);
+	if (*which != '\0' && *end == '\0') {
+		*id = v;	/* import_moderngov checks it is a council */
+		return 0;
+	}
+	arena_init(&a);
+	memset(&f, 0, sizeof(f));
+	f.q = which;
+	f.kind = "council";
+	if ((e = org_list(db, &a, &f, &o, &n, &total)) != DB_OK) {
+		arena_free(&a);
+		return db_fail(db, e, "import");
+	}
+	for (i = 0; i < n; i++)
+		if (strcmp(o[i].name, which) == 0) {
+			*id = o[i].id;
+			found++;
+		}
+	arena_free(&a);
+	if (found == 1)
+		return 0;
+	fprintf(stderr, found == 0 ? "%s: import: there is no council named "
+	    "\"%s\"\n" : "%s: import: several councils are named \"%s\"; "
+	    "give its id\n", progname, which);
+	return 1;
+}
+
+/* import parliament FILE|URL, import moderngov COUNCIL FILE|URL */
+static int
+cmd_import(struct db *db, int argc, char **argv)
+{
+	struct import_result	 r;
+	const char		*source;
+	long long		 council = 0;
+	char			 msg[512], *data;
+	size_t			 len;
+	enum import_err		 e;
+	int			 rc;
+
+	if (argc == 2 && strcmp(argv[0], "parliament") == 0)
+		source = argv[1];
+	else if (argc == 3 && strcmp(argv[0], "moderngov") == 0) {
+		if ((rc = find_council(db, argv[1], &council)) != 0)
+			return rc;
+		source = argv[2];
+	} else {
+		usage();
+		return 2;
+	}
+	e = import_load(source, IMPORT_MAX_BYTES, &data, &len, msg, sizeof(msg));
+	if (e == IMPORT_OK) {
+		if (council == 0)
+			e = import_parliament(db, actor(), data, len, source,
+			    &r, msg, sizeof(msg));
+		else
+			e = import_moderngov(db, actor(), council, data, len,
+			    source, &r, msg, sizeof(msg));
+		free(data);
+	}
+	if (e != IMPORT_OK) {
+		fprintf(stderr, "%s: import: %s: %s; nothing was changed\n",
+		    progname, import_strerror(e), msg);
+		return 1;
+	}
+	printf("import: %ld added, %ld updated, %ld retired, %ld unchanged\n",
+	    r.added, r.updated, r.retired, r.unchanged);
+	return 0;
+}
+
 static int
 run(struct db *db, const struct conf *conf, int argc, char **argv)
 {
@@ -340,6 +430,8 @@ run(struct db *db, const struct conf *conf, int argc, char **argv)
 		return cmd_user(db, argc - 1, argv + 1);
 	if (strcmp(argv[0], "demo-data") == 0)
 		return cmd_demo_data(db, argc - 1, argv + 1);
+	if (strcmp(argv[0], "import") == 0)
+		return cmd_import(db, argc - 1, argv + 1);
 	if (strcmp(argv[0], "purge") == 0 && argc == 1) {
 		if ((e = session_purge(db, conf)) != DB_OK)
 			return db_fail(db, e, "purge");

@@ -1,6 +1,7 @@
 /*
  * admin.fcgi: /admin and its sections: users, policy areas and person
- * categories.  Every route needs the admin role.  A saved change
+ * categories, which need the admin role, and the CSV import of people
+ * (/admin/import), which editors may use too.  A saved change
  * redirects (303) to its list with ?saved=1; a refused one comes back
  * as a 400 page with the message beside the field and what was typed.
  */
@@ -11,6 +12,7 @@
 #include "app.h"
 #include "directory.h"
 #include "form.h"
+#include "people_import.h"
 #include "ui_admin.h"
 #include "users.h"
 
@@ -701,6 +703,95 @@ categories_post(struct ctx *c)
 		    "change a category.");
 }
 
+/* Import people from CSV (editors too) */
+
+static void
+import_get(struct ctx *c)
+{
+	const struct admin_import_view v = { &c->session, NULL, NULL, NULL,
+	    NULL };
+
+	app_begin_page(c);
+	ui_admin_import(&c->html, &v);
+}
+
+static void
+import_template_get(struct ctx *c)
+{
+	app_begin_csv(c, "people-template.csv");
+	buf_puts(&c->resp.body, people_import_template());
+}
+
+/* The preview of imp, 400 when it has problems. */
+static void
+show_import_preview(struct ctx *c, const struct people_import *imp,
+    const char *csv, const char *filename)
+{
+	const struct admin_import_view v = { &c->session, NULL, imp, csv,
+	    filename };
+
+	if (imp->nproblems > 0)
+		c->resp.status = 400;
+	app_begin_page(c);
+	ui_admin_import_preview(&c->html, &v);
+}
+
+static void
+import_preview_post(struct ctx *c)
+{
+	const struct upload	*up = req_upload(&c->req, "file");
+	struct people_import	 imp;
+	enum db_err		 e;
+
+	if (up == NULL || up->len == 0) {
+		const struct admin_import_view v = { &c->session,
+		    up == NULL ? "Choose a CSV file to upload." :
+		    "The file you chose is empty.", NULL, NULL, NULL };
+
+		c->resp.status = 400;
+		app_begin_page(c);
+		ui_admin_import(&c->html, &v);
+		return;
+	}
+	if ((e = people_import_check(c->db, &c->arena, up->data, up->len,
+	    &imp)) != DB_OK) {
+		app_db_error(c, e);
+		return;
+	}
+	/* Only valid UTF-8 without NUL passes the check, so data is text. */
+	show_import_preview(c, &imp, imp.nproblems == 0 ? up->data : "",
+	    up->filename);
+}
+
+static void
+import_apply_post(struct ctx *c)
+{
+	const char		*csv = req_form(&c->req, "csv");
+	const char		*filename = req_form(&c->req, "filename");
+	struct people_import	 imp;
+	char			 today[11];
+	enum db_err		 e;
+
+	if (csv == NULL) {
+		app_error(c, 400, "The form did not carry the file to import; "
+		    "upload it again.");
+		return;
+	}
+	if (filename == NULL || *filename == '\0')
+		filename = "upload.csv";
+	app_today(today);
+	if ((e = people_import_apply(c->db, &c->arena, app_actor(c), filename,
+	    today, csv, strlen(csv), &imp)) != DB_OK) {
+		app_db_error(c, e);
+		return;
+	}
+	if (imp.nproblems > 0) {
+		show_import_preview(c, &imp, "", filename);
+		return;
+	}
+	resp_redirect(&c->resp, "/people?saved=1");
+}
+
 static const struct route routes[] = {
 	{ "/admin", admin_index, NULL, 0, ROLE_ADMIN },
 	{ "/admin/users", users_get, NULL, 0, ROLE_ADMIN },
@@ -717,6 +808,11 @@ static const struct route routes[] = {
 	    policy_area_edit_post, 0, ROLE_ADMIN },
 	{ "/admin/categories", categories_get, categories_post, 0,
 	    ROLE_ADMIN },
+	{ "/admin/import", import_get, NULL, 0, ROLE_EDITOR },
+	{ "/admin/import/template.csv", import_template_get, NULL, 0,
+	    ROLE_EDITOR },
+	{ "/admin/import/preview", NULL, import_preview_post, 0, ROLE_EDITOR },
+	{ "/admin/import/apply", NULL, import_apply_post, 0, ROLE_EDITOR },
 };
 
 int

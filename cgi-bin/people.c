@@ -4,6 +4,8 @@
  *	GET	/people, /people.csv, /people/ID, /people/ID/history
  *	GET+POST /people/new, /people/ID/edit
  *	POST	/people/ID/delete, /people/ID/restore
+ *	GET	/people/duplicates; POST /people/ID/merge (other=ID),
+ *		/people/merges/ID/undo
  *
  * and the same under /organisations (without the CSV).  Viewers read;
  * editors and admins write.  A successful POST redirects (303) to the
@@ -170,6 +172,11 @@ notice_from_query(const struct ctx *c)
 		return "Deleted.";
 	if (req_query(&c->req, "restored") != NULL)
 		return "Restored.";
+	if (req_query(&c->req, "merged") != NULL)
+		return "Merged. The other record has been deleted; you can undo "
+		    "the merge below.";
+	if (req_query(&c->req, "unmerged") != NULL)
+		return "Merge undone.";
 	return NULL;
 }
 
@@ -440,11 +447,21 @@ load_person(struct ctx *c, struct person *p, int live)
 static void
 person_filter_read(const struct ctx *c, struct person_filter *f)
 {
+	const char	*house = nz(req_query(&c->req, "house"));
+	const char	*current = nz(req_query(&c->req, "current"));
+
 	memset(f, 0, sizeof(*f));
 	f->q = nz(req_query(&c->req, "q"));
 	f->category = nz(req_query(&c->req, "category"));
 	f->party = nz(req_query(&c->req, "party"));
+
 	f->organisation_id = parse_id(req_query(&c->req, "organisation"));
+	f->house = strcmp(house, "commons") == 0 || strcmp(house, "lords") == 0 ?
+	    house : "";
+	f->council_id = parse_id(req_query(&c->req, "council"));
+	f->current = strcmp(current, "current") == 0 ? PERSON_CURRENT_YES :
+	    strcmp(current, "former") == 0 ? PERSON_CURRENT_NO :
+	    PERSON_CURRENT_ANY;
 	f->deleted = req_query(&c->req, "deleted") != NULL &&
 	    strcmp(req_query(&c->req, "deleted"), "1") == 0;
 }
@@ -475,13 +492,17 @@ people_list(struct ctx *c)
 	struct person		*people;
 	struct category		*cats;
 	struct organisation	*orgs;
+	struct party_count	*counts;
 	const char		**parties;
 	size_t			 page = parse_page(req_query(&c->req, "page"));
 	size_t			 n, total, ncats, nparties, norgs, ntotal;
+	size_t			 ncounts;
 	enum db_err		 e;
 
 	person_filter_read(c, &f);
 	if ((e = people_page(c, &f, &page, &people, &n, &total)) != DB_OK ||
+	    (e = person_party_counts(c->db, &c->arena, &f, &counts, &ncounts))
+	    != DB_OK ||
 	    (e = categories_list(c->db, &c->arena, &cats, &ncats)) != DB_OK ||
 	    (e = parties_list(c->db, &c->arena, &parties, &nparties))
 	    != DB_OK ||
@@ -492,7 +513,7 @@ people_list(struct ctx *c)
 	}
 	v = (struct people_list_view){ &c->session, can_edit(c), &f, people,
 	    n, total, page, PER_PAGE, cats, ncats, parties, nparties, orgs,
-	    norgs };
+	    norgs, counts, ncounts };
 	app_begin_page(c);
 	ui_people_list(&c->html, &v);
 }
@@ -505,6 +526,8 @@ csv_person(struct buf *b, const struct person *p)
 		*nz(p->house) ? code_label(houses, p->house) : "",
 		p->constituency, p->organisation_name, p->email, p->phone,
 		p->is_current ? "Yes" : "No",
+		strcmp(nz(p->organisation_kind), "council") == 0 ?
+		    p->organisation_name : "",
 	};
 
 	csv_row(b, cells, sizeof(cells) / sizeof(cells[0]));
@@ -515,7 +538,7 @@ people_csv(struct ctx *c)
 {
 	static const char *const head[] = { "Name", "Category", "Role",
 	    "Party", "House", "Constituency", "Organisation", "Email",
-	    "Phone", "Current" };
+	    "Phone", "Current", "Council" };
 	struct person_filter	 f;
 	struct person		*p;
 	size_t			 n, total, i;
@@ -538,19 +561,26 @@ person_show(struct ctx *c)
 	struct person		 p;
 	struct contact		*contacts;
 	struct contact_summary	 s;
-	size_t			 n;
+	struct person_term	*terms;
+	struct person_merge	*merges;
+	size_t			 n, nterms, nmerges;
 	enum db_err		 e;
 	struct person_view	 v;
 
 	if (load_person(c, &p, 0) == -1)
 		return;
 	if ((e = person_contacts(c->db, &c->arena, p.id, &contacts, &n, &s))
+	    != DB_OK ||
+	    (e = person_terms(c->db, &c->arena, p.id, &terms, &nterms))
+	    != DB_OK ||
+	    (e = person_merges_of(c->db, &c->arena, p.id, &merges, &nmerges))
 	    != DB_OK) {
 		fail(c, e);
 		return;
 	}
 	v = (struct person_view){ &c->session, can_edit(c),
-	    notice_from_query(c), &p, contacts, n, &s };
+	    notice_from_query(c), &p, contacts, n, &s, terms, nterms, merges,
+	    nmerges };
 	app_begin_page(c);
 	ui_person_detail(&c->html, &v);
 }
@@ -723,6 +753,89 @@ person_history(struct ctx *c)
 	    entries, n };
 	app_begin_page(c);
 	ui_person_history(&c->html, &v);
+}
+
+static void
+people_duplicates(struct ctx *c)
+{
+	struct person_pair	*pairs;
+	struct duplicates_view	 v;
+	size_t			 n;
+	enum db_err		 e;
+
+	if ((e = person_duplicates(c->db, &c->arena, &pairs, &n)) != DB_OK) {
+		fail(c, e);
+		return;
+	}
+	v = (struct duplicates_view){ &c->session, can_edit(c), NULL, pairs,
+	    n };
+	app_begin_page(c);
+	ui_people_duplicates(&c->html, &v);
+}
+
+/* POST /people/ID/merge, other=ID: merge other into the route's person. */
+static void
+person_merge_post(struct ctx *c)
+{
+	struct person	 keep, other;
+	long long	 other_id = parse_id(params_get(&c->req.form, "other"));
+	long long	 merge_id;
+	enum db_err	 e;
+
+	if (other_id == 0) {
+		app_error(c, 400, "Choose the record to merge into this one.");
+		return;
+	}
+	if (other_id == c->id) {
+		app_error(c, 400, "A record cannot be merged into itself.");
+		return;
+	}
+	if (load_person(c, &keep, 1) == -1)
+		return;
+	if ((e = person_get(c->db, &c->arena, other_id, &other)) != DB_OK) {
+		fail(c, e);
+		return;
+	}
+	if (other.deleted) {
+		app_error(c, 409, "The other record has been deleted or merged "
+		    "already: restore it first if you want to merge it.");
+		return;
+	}
+	e = person_merge(c->db, app_actor(c), keep.id, other.id, &merge_id);
+	if (e == DB_CONFLICT)
+		app_error(c, 409, "One of these records changed (deleted or "
+		    "merged) while you were looking: nothing was merged.");
+	else if (e != DB_OK)
+		fail(c, e);
+	else
+		redirect_to_record(c, "/people", keep.id, "merged");
+}
+
+/* POST /people/merges/ID/undo. */
+static void
+merge_undo_post(struct ctx *c)
+{
+	struct person_merge	 m;
+	enum db_err		 e;
+
+	if ((e = person_merge_get(c->db, &c->arena, c->id, &m)) != DB_OK) {
+		if (e == DB_NOTFOUND)
+			app_error(c, 404, "There is no such merge.");
+		else
+			fail(c, e);
+		return;
+	}
+	if (m.undone_at != NULL) {
+		app_error(c, 409, "This merge has already been undone.");
+		return;
+	}
+	e = person_merge_undo(c->db, app_actor(c), m.id);
+	if (e == DB_CONFLICT)
+		app_error(c, 409, "This merge has already been undone.");
+	else if (e != DB_OK)
+		fail(c, e);
+	else
+		redirect_to_record(c, "/people", m.survivor_id, "unmerged");
 }
 
 /* --- organisations: forms ------------------------------------------------ */
@@ -1083,6 +1196,9 @@ static const struct route routes[] = {
 	{ "/people", people_list, NULL, 0, ROLE_VIEWER },
 	{ "/people.csv", people_csv, NULL, 0, ROLE_VIEWER },
 	{ "/people/new", person_new_get, person_new_post, 0, WRITE_ROLE },
+	{ "/people/duplicates", people_duplicates, NULL, 0, ROLE_VIEWER },
+	{ "/people/merges/:id/undo", NULL, merge_undo_post, 0, WRITE_ROLE },
+	{ "/people/:id/merge", NULL, person_merge_post, 0, WRITE_ROLE },
 	{ "/people/:id", person_show, NULL, 0, ROLE_VIEWER },
 	{ "/people/:id/edit", person_edit_get, person_edit_post, 0,
 	    WRITE_ROLE },

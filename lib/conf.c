@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "conf.h"
 
@@ -28,12 +29,29 @@ conf_strerror(enum conf_err e)
 	return e >= 0 && e < CONF__MAX ? conf_errors[e] : "unknown error";
 }
 
+/*
+ * $TRACKER_CONF; else, when $TRACKER_VAR (script/server's data directory)
+ * holds a tracker.conf, that one, so the commands reach script/server's
+ * database; else the system file.
+ */
 const char *
 conf_path(void)
 {
+	static char	 var_conf[4096];
 	const char	*p = getenv("TRACKER_CONF");
+	struct stat	 st;
+	int		 n;
 
-	return p != NULL && *p != '\0' ? p : SYSCONFDIR "/tracker.conf";
+	if (p != NULL && *p != '\0')
+		return p;
+	p = getenv("TRACKER_VAR");
+	if (p != NULL && *p != '\0') {
+		n = snprintf(var_conf, sizeof(var_conf), "%s/tracker.conf", p);
+		if (n > 0 && (size_t)n < sizeof(var_conf) &&
+		    stat(var_conf, &st) == 0 && S_ISREG(st.st_mode))
+			return var_conf;
+	}
+	return SYSCONFDIR "/tracker.conf";
 }
 
 void

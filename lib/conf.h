@@ -42,7 +42,10 @@ void		 conf_defaults(struct conf *);
  */
 enum conf_err	 conf_load(struct conf *, const char *path, unsigned *line);
 
-/* The configuration file for this process: $TRACKER_CONF or the default. */
+/*
+ * The configuration file for this process: $TRACKER_CONF, else
+ * $TRACKER_VAR/tracker.conf if that file exists, else the default.
+ */
 const char	*conf_path(void);
 
 const char	*conf_strerror(enum conf_err);

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "arena.h"
 #include "audit.h"
 #include "db.h"
@@ -51,7 +53,7 @@ const struct code_label houses[] = {
 	"p.id, p.full_name, p.category, c.label, p.role_title, p.party, " \
 	"IFNULL(p.house, ''), p.constituency, IFNULL(p.organisation_id, 0), " \
 	"IFNULL(o.name, ''), p.email, p.phone, p.notes, p.is_current, " \
-	"p.version, p.deleted_at IS NOT NULL " \
+	"p.version, p.deleted_at IS NOT NULL, IFNULL(o.kind, '') " \
 	"FROM people p JOIN person_categories c ON c.code = p.category " \
 	"LEFT JOIN organisations o ON o.id = p.organisation_id "
 
@@ -61,7 +63,25 @@ const struct code_label houses[] = {
 	"AND (? = '' OR p.full_name LIKE ? OR p.role_title LIKE ? " \
 	"OR p.constituency LIKE ? OR o.name LIKE ?) " \
 	"AND (? = '' OR p.category = ?) AND (? = '' OR p.party = ?) " \
-	"AND (? = 0 OR p.organisation_id = ?) "
+	"AND (? = 0 OR p.organisation_id = ?) " \
+	"AND (? = '' OR p.house = ?) " \
+	"AND (? = 0 OR (p.organisation_id = ? AND o.kind = 'council')) " \
+	"AND (? = 0 OR p.is_current = (? = 1)) "
+
+#define TERM_COLUMNS \
+	"t.id, t.person_id, t.category, IFNULL(c.label, t.category), t.party, " \
+	"IFNULL(t.house, ''), t.constituency, t.role_title, " \
+	"IFNULL(t.organisation_id, 0), IFNULL(o.name, ''), IFNULL(o.kind, ''), " \
+	"t.started_on, t.ended_on, t.source " \
+	"FROM person_terms t " \
+	"LEFT JOIN person_categories c ON c.code = t.category " \
+	"LEFT JOIN organisations o ON o.id = t.organisation_id "
+
+#define MERGE_COLUMNS \
+	"m.id, m.survivor_id, s.full_name, m.merged_id, d.full_name, m.actor, " \
+	"m.at, m.undone_at FROM person_merges m " \
+	"JOIN people s ON s.id = m.survivor_id " \
+	"JOIN people d ON d.id = m.merged_id "
 
 #define ORG_COLUMNS \
 	"o.id, o.name, o.kind, IFNULL(o.medium, ''), IFNULL(o.parent_id, 0), " \
@@ -96,6 +116,25 @@ enum {
 	DIR_AREA_UPDATE,
 	DIR_CATEGORY_INSERT,
 	DIR_CATEGORY_UPDATE,
+	DIR_PARTY_COUNTS,
+	DIR_TERM_OPEN,
+	DIR_TERM_INSERT,
+	DIR_TERM_CLOSE,
+	DIR_TERM_UPDATE,
+	DIR_TERMS,
+	DIR_TERM_ON,
+	DIR_DUPLICATES,
+	DIR_MERGE_ENGAGEMENTS,
+	DIR_MERGE_MOVE_ENGAGEMENT,
+	DIR_MERGE_TERMS,
+	DIR_MERGE_MOVE_TERM,
+	DIR_MERGE_REOPEN_TERM,
+	DIR_PERSON_FILL,
+	DIR_MERGE_INSERT,
+	DIR_MERGE_GET,
+	DIR_MERGE_LOCK,
+	DIR_MERGE_SET_UNDONE,
+	DIR_MERGES_OF,
 	DIR__MAX
 };
 
@@ -177,6 +216,77 @@ static const char *const dir_sql[DIR__MAX] = {
 	    "SELECT ?, ?, ?, IFNULL(MAX(sort_order), 0) + 10 FROM person_categories",
 	[DIR_CATEGORY_UPDATE] =
 	    "UPDATE person_categories SET label = ?, decision_maker = ? WHERE code = ?",
+	[DIR_PARTY_COUNTS] =
+	    "SELECT p.party, COUNT(*) FROM people p "
+	    "LEFT JOIN organisations o ON o.id = p.organisation_id " PERSON_WHERE
+	    "GROUP BY p.party ORDER BY COUNT(*) DESC, p.party",
+	[DIR_TERM_OPEN] =
+	    "SELECT id, started_on >= UTC_DATE() FROM person_terms "
+	    "WHERE person_id = ? AND ended_on IS NULL ORDER BY started_on DESC, "
+	    "id DESC FOR UPDATE",
+	[DIR_TERM_INSERT] =
+	    "INSERT INTO person_terms (person_id, category, party, house, "
+	    "constituency, role_title, organisation_id, started_on, source, "
+	    "created_at) VALUES (?, ?, ?, NULLIF(?, ''), ?, ?, NULLIF(?, 0), "
+	    "UTC_DATE(), 'manual', UTC_TIMESTAMP())",
+	[DIR_TERM_CLOSE] =
+	    "UPDATE person_terms SET ended_on = GREATEST(started_on, UTC_DATE()) "
+	    "WHERE id = ? AND ended_on IS NULL",
+	[DIR_TERM_UPDATE] =
+	    "UPDATE person_terms SET category = ?, party = ?, "
+	    "house = NULLIF(?, ''), constituency = ?, role_title = ?, "
+	    "organisation_id = NULLIF(?, 0) WHERE id = ?",
+	[DIR_TERMS] =
+	    "SELECT " TERM_COLUMNS "WHERE t.person_id = ? "
+	    "ORDER BY t.ended_on IS NULL DESC, t.started_on DESC, t.id DESC",
+	[DIR_TERM_ON] =
+	    "SELECT " TERM_COLUMNS "WHERE t.person_id = ? AND t.started_on <= ? "
+	    "AND (t.ended_on IS NULL OR t.ended_on > ?) "
+	    "ORDER BY t.started_on DESC, t.id DESC LIMIT 1",
+	[DIR_DUPLICATES] =
+	    "SELECT a.id, b.id, 'same name and category' FROM people a "
+	    "JOIN people b ON b.full_name = a.full_name AND b.id > a.id "
+	    "AND b.category = a.category "
+	    "WHERE a.deleted_at IS NULL AND b.deleted_at IS NULL "
+	    "UNION "
+	    "SELECT a.id, b.id, 'same email' FROM people a "
+	    "JOIN people b ON b.email = a.email AND b.id > a.id "
+	    "WHERE a.email <> '' AND a.deleted_at IS NULL "
+	    "AND b.deleted_at IS NULL "
+	    "ORDER BY 1, 2 LIMIT 1000",
+	[DIR_MERGE_ENGAGEMENTS] =
+	    "SELECT engagement_id FROM engagement_people WHERE person_id = ? "
+	    "AND engagement_id NOT IN (SELECT engagement_id FROM "
+	    "engagement_people WHERE person_id = ?) ORDER BY engagement_id "
+	    "FOR UPDATE",
+	[DIR_MERGE_MOVE_ENGAGEMENT] =
+	    "UPDATE engagement_people SET person_id = ? "
+	    "WHERE engagement_id = ? AND person_id = ?",
+	[DIR_MERGE_TERMS] =
+	    "SELECT id, ended_on IS NULL FROM person_terms WHERE person_id = ? "
+	    "ORDER BY id FOR UPDATE",
+	[DIR_MERGE_MOVE_TERM] =
+	    "UPDATE person_terms SET person_id = ? WHERE id = ? AND person_id = ?",
+	[DIR_MERGE_REOPEN_TERM] =
+	    "UPDATE person_terms SET ended_on = NULL WHERE id = ?",
+	[DIR_PERSON_FILL] =
+	    "UPDATE people SET email = ?, phone = ?, role_title = ?, "
+	    "constituency = ?, notes = ?, version = version + 1, "
+	    "updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	[DIR_MERGE_INSERT] =
+	    "INSERT INTO person_merges (survivor_id, merged_id, moved, actor, at) "
+	    "VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
+	[DIR_MERGE_GET] =
+	    "SELECT " MERGE_COLUMNS "WHERE m.id = ?",
+	[DIR_MERGE_LOCK] =
+	    "SELECT survivor_id, merged_id, moved, undone_at IS NOT NULL "
+	    "FROM person_merges WHERE id = ? FOR UPDATE",
+	[DIR_MERGE_SET_UNDONE] =
+	    "UPDATE person_merges SET undone_at = UTC_TIMESTAMP() "
+	    "WHERE id = ? AND undone_at IS NULL",
+	[DIR_MERGES_OF] =
+	    "SELECT " MERGE_COLUMNS "WHERE m.survivor_id = ? OR m.merged_id = ? "
+	    "ORDER BY m.id DESC",
 };
 
 static const struct db_stmts dir_stmts = { DB_SLOT_DIRECTORY, dir_sql, DIR__MAX };
@@ -291,6 +401,7 @@ person_from_row(const struct db_rows *r, size_t i, struct person *p)
 	p->is_current = db_num(DB_CELL(r, i, 13)) != 0;
 	p->version = (int)db_num(DB_CELL(r, i, 14));
 	p->deleted = db_num(DB_CELL(r, i, 15)) != 0;
+	p->organisation_kind = DB_CELL(r, i, 16);
 }
 
 static enum db_err
@@ -307,12 +418,21 @@ people_from_rows(struct arena *a, const struct db_rows *r, struct person **out,
 	return DB_OK;
 }
 
+/* The binds of PERSON_WHERE, from f and the locals of its callers. */
+#define FILTER_ARGS DB_INT(f->deleted ? 1 : 0), DB_STR(q), DB_STR(like), \
+	DB_STR(like), DB_STR(like), DB_STR(like), DB_STR(cat), DB_STR(cat), \
+	DB_STR(party), DB_STR(party), DB_INT(f->organisation_id), \
+	DB_INT(f->organisation_id), DB_STR(house), DB_STR(house), \
+	DB_INT(f->council_id), DB_INT(f->council_id), DB_INT(f->current), \
+	DB_INT(f->current)
+
 enum db_err
 person_list(struct db *db, struct arena *a, const struct person_filter *f,
     struct person **out, size_t *n, size_t *total)
 {
 	const char	*q = f->q ? f->q : "", *cat = f->category ? f->category : "";
 	const char	*party = f->party ? f->party : "";
+	const char	*house = f->house ? f->house : "";
 	char		*like = like_escape(a, q);
 	struct db_rows	 r;
 	enum db_err	 e;
@@ -321,10 +441,6 @@ person_list(struct db *db, struct arena *a, const struct person_filter *f,
 	*n = 0;
 	if (like == NULL)
 		return DB_NOMEM;
-#define FILTER_ARGS DB_INT(f->deleted ? 1 : 0), DB_STR(q), DB_STR(like), \
-	DB_STR(like), DB_STR(like), DB_STR(like), DB_STR(cat), DB_STR(cat), \
-	DB_STR(party), DB_STR(party), DB_INT(f->organisation_id), \
-	DB_INT(f->organisation_id)
 	e = db_query_in(db, &dir_stmts, DIR_PERSON_COUNT, DB_ARGS(FILTER_ARGS),
 	    a, &r);
 	if (e != DB_OK)
@@ -332,10 +448,38 @@ person_list(struct db *db, struct arena *a, const struct person_filter *f,
 	*total = (size_t)db_num(DB_CELL(&r, 0, 0));
 	e = db_query_in(db, &dir_stmts, DIR_PERSON_LIST, DB_ARGS(FILTER_ARGS,
 	    DB_INT(limit), DB_INT((long long)f->offset)), a, &r);
-#undef FILTER_ARGS
 	if (e != DB_OK)
 		return e;
 	return people_from_rows(a, &r, out, n);
+}
+
+enum db_err
+person_party_counts(struct db *db, struct arena *a,
+    const struct person_filter *f, struct party_count **out, size_t *n)
+{
+	const char	*q = f->q ? f->q : "", *cat = f->category ? f->category : "";
+	const char	*party = f->party ? f->party : "";
+	const char	*house = f->house ? f->house : "";
+	char		*like = like_escape(a, q);
+	struct db_rows	 r;
+	enum db_err	 e;
+	size_t		 i;
+
+	*n = 0;
+	if (like == NULL)
+		return DB_NOMEM;
+	e = db_query_in(db, &dir_stmts, DIR_PARTY_COUNTS, DB_ARGS(FILTER_ARGS),
+	    a, &r);
+	if (e != DB_OK)
+		return e;
+	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < r.nrows; i++) {
+		(*out)[i].party = DB_CELL(&r, i, 0);
+		(*out)[i].n = (long)db_num(DB_CELL(&r, i, 1));
+	}
+	*n = r.nrows;
+	return DB_OK;
 }
 
 enum db_err
@@ -395,6 +539,62 @@ person_json(struct arena *a, const struct person *p)
 	DB_STR((p)->email), DB_STR((p)->phone), DB_STR((p)->notes), \
 	DB_INT((p)->is_current ? 1 : 0)
 
+static const char *
+nz(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+/* Whether a and b differ in what person_terms keeps. */
+static int
+term_fields_differ(const struct person *a, const struct person *b)
+{
+	return strcmp(nz(a->category), nz(b->category)) != 0 ||
+	    strcmp(nz(a->party), nz(b->party)) != 0 ||
+	    strcmp(nz(a->house), nz(b->house)) != 0 ||
+	    strcmp(nz(a->constituency), nz(b->constituency)) != 0 ||
+	    strcmp(nz(a->role_title), nz(b->role_title)) != 0 ||
+	    a->organisation_id != b->organisation_id;
+}
+
+#define TERM_ARGS(p) DB_STR(nz((p)->category)), DB_STR(nz((p)->party)), \
+	DB_STR(nz((p)->house)), DB_STR(nz((p)->constituency)), \
+	DB_STR(nz((p)->role_title)), DB_INT((p)->organisation_id)
+
+/*
+ * Keep p's open term in step with p after a save, inside its
+ * transaction: open one if there is none; when the kept fields changed,
+ * close the open one today and open a new one, or amend it in place if
+ * it only started today (two saves in a day make one period).
+ */
+static enum db_err
+term_follow(struct db *db, struct arena *a, const struct person *p,
+    int changed)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+	long long	 open_id;
+
+	e = db_query_in(db, &dir_stmts, DIR_TERM_OPEN, DB_ARGS(DB_INT(p->id)),
+	    a, &r);
+	if (e != DB_OK)
+		return e;
+	if (r.nrows > 0 && !changed)
+		return DB_OK;
+	if (r.nrows > 0) {
+		open_id = db_num(DB_CELL(&r, 0, 0));
+		if (db_num(DB_CELL(&r, 0, 1)) != 0)
+			return db_exec_in(db, &dir_stmts, DIR_TERM_UPDATE,
+			    DB_ARGS(TERM_ARGS(p), DB_INT(open_id)), NULL, NULL);
+		e = db_exec_in(db, &dir_stmts, DIR_TERM_CLOSE,
+		    DB_ARGS(DB_INT(open_id)), NULL, NULL);
+		if (e != DB_OK)
+			return e;
+	}
+	return db_exec_in(db, &dir_stmts, DIR_TERM_INSERT,
+	    DB_ARGS(DB_INT(p->id), TERM_ARGS(p)), NULL, NULL);
+}
+
 static enum db_err
 person_update(struct db *db, struct arena *a, const char *actor,
     struct person *p)
@@ -411,6 +611,8 @@ person_update(struct db *db, struct arena *a, const char *actor,
 	    DB_INT(p->id), DB_INT(p->version)), &affected, NULL);
 	if (e == DB_OK && affected == 0)
 		return DB_CONFLICT;
+	if (e == DB_OK)
+		e = term_follow(db, a, p, term_fields_differ(&old, p));
 	if (e == DB_OK)
 		e = audit_write(db, actor, "person", p->id, "update",
 		    person_json(a, &old), person_json(a, p));
@@ -437,6 +639,9 @@ person_save(struct db *db, const char *actor, struct person *p)
 		if (e == DB_OK) {
 			p->id = (long long)id;
 			p->version = 1;
+			e = term_follow(db, &a, p, 1);
+		}
+		if (e == DB_OK) {
 			e = audit_write(db, actor, "person", p->id, "create",
 			    NULL, person_json(&a, p));
 		}
@@ -764,4 +969,449 @@ category_save(struct db *db, const char *actor, const struct category *c,
 	}
 	arena_free(&a);
 	return e;
+}
+
+/* --- terms ---------------------------------------------------------------- */
+
+static void
+term_from_row(const struct db_rows *r, size_t i, struct person_term *t)
+{
+	t->id = db_num(DB_CELL(r, i, 0));
+	t->person_id = db_num(DB_CELL(r, i, 1));
+	t->category = DB_CELL(r, i, 2);
+	t->category_label = DB_CELL(r, i, 3);
+	t->party = DB_CELL(r, i, 4);
+	t->house = DB_CELL(r, i, 5);
+	t->constituency = DB_CELL(r, i, 6);
+	t->role_title = DB_CELL(r, i, 7);
+	t->organisation_id = db_num(DB_CELL(r, i, 8));
+	t->organisation_name = DB_CELL(r, i, 9);
+	t->organisation_kind = DB_CELL(r, i, 10);
+	t->started_on = DB_CELL(r, i, 11);
+	t->ended_on = DB_CELL(r, i, 12);
+	t->source = DB_CELL(r, i, 13);
+}
+
+enum db_err
+person_terms(struct db *db, struct arena *a, long long person_id,
+    struct person_term **out, size_t *n)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+	size_t		 i;
+
+	*n = 0;
+	e = db_query_in(db, &dir_stmts, DIR_TERMS, DB_ARGS(DB_INT(person_id)),
+	    a, &r);
+	if (e != DB_OK)
+		return e;
+	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < r.nrows; i++)
+		term_from_row(&r, i, &(*out)[i]);
+	*n = r.nrows;
+	return DB_OK;
+}
+
+enum db_err
+person_term_on(struct db *db, struct arena *a, long long person_id,
+    const char *date, struct person_term *t)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+
+	memset(t, 0, sizeof(*t));
+	e = db_query_in(db, &dir_stmts, DIR_TERM_ON, DB_ARGS(DB_INT(person_id),
+	    DB_STR(date), DB_STR(date)), a, &r);
+	if (e != DB_OK)
+		return e;
+	if (r.nrows == 0)
+		return DB_NOTFOUND;
+	term_from_row(&r, 0, t);
+	return DB_OK;
+}
+
+/* --- duplicates and merges ------------------------------------------------ */
+
+enum db_err
+person_duplicates(struct db *db, struct arena *a, struct person_pair **out,
+    size_t *n)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+	size_t		 i, k = 0;
+
+	*n = 0;
+	if ((e = db_query_in(db, &dir_stmts, DIR_DUPLICATES, NULL, 0, a, &r)))
+		return e;
+	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < r.nrows && k < 500; i++) {
+		struct person_pair	*pp = &(*out)[k];
+
+		/* A pair both ways alike is listed once, by name. */
+		if (k > 0 && pp[-1].a.id == db_num(DB_CELL(&r, i, 0)) &&
+		    pp[-1].b.id == db_num(DB_CELL(&r, i, 1)))
+			continue;
+		if ((e = person_get(db, a, db_num(DB_CELL(&r, i, 0)), &pp->a))
+		    != DB_OK ||
+		    (e = person_get(db, a, db_num(DB_CELL(&r, i, 1)), &pp->b))
+		    != DB_OK)
+			return e;
+		pp->reason = DB_CELL(&r, i, 2);
+		k++;
+	}
+	*n = k;
+	return DB_OK;
+}
+
+/* The ids of a query's first column as a JSON array; NULL on no memory. */
+static json_t *
+ids_json(const struct db_rows *r)
+{
+	json_t	*arr = json_array();
+	size_t	 i;
+
+	for (i = 0; arr != NULL && i < r->nrows; i++)
+		if (json_array_append_new(arr,
+		    json_integer(db_num(DB_CELL(r, i, 0)))) == -1) {
+			json_decref(arr);
+			return NULL;
+		}
+	return arr;
+}
+
+/* A JSON text in the arena; NULL on no memory. */
+static char *
+json_in_arena(struct arena *a, json_t *j)
+{
+	char	*text, *copy = NULL;
+
+	if (j != NULL &&
+	    (text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER)) != NULL) {
+		copy = arena_strdup(a, text);
+		free(text);
+	}
+	return copy;
+}
+
+/*
+ * Fill survivor s's empty fields from other o (notes appended), noting
+ * in filled each field set and its new value.
+ */
+static int
+merge_fill(struct arena *a, struct person *s, const struct person *o,
+    json_t *filled)
+{
+	struct {
+		const char	 *name;
+		const char	**to;
+		const char	 *from;
+	} f[] = {
+		{ "email", &s->email, o->email },
+		{ "phone", &s->phone, o->phone },
+		{ "role", &s->role_title, o->role_title },
+		{ "constituency", &s->constituency, o->constituency },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++) {
+		if (**f[i].to != '\0' || *nz(f[i].from) == '\0')
+			continue;
+		*f[i].to = f[i].from;
+		if (json_object_set_new(filled, f[i].name,
+		    json_string(f[i].from)) == -1)
+			return -1;
+	}
+	if (*nz(o->notes) != '\0') {
+		s->notes = *nz(s->notes) == '\0' ? o->notes :
+		    arena_printf(a, "%s\n\n%s", s->notes, o->notes);
+		if (s->notes == NULL || json_object_set_new(filled, "notes",
+		    json_string(s->notes)) == -1)
+			return -1;
+	}
+	return 0;
+}
+
+#define FILL_ARGS(p) DB_STR(nz((p)->email)), DB_STR(nz((p)->phone)), \
+	DB_STR(nz((p)->role_title)), DB_STR(nz((p)->constituency)), \
+	DB_STR(nz((p)->notes)), DB_INT((p)->id)
+
+/* The body of person_merge, inside its transaction. */
+static enum db_err
+merge_in(struct db *db, struct arena *a, const char *actor,
+    long long survivor, long long other, long long *merge_id)
+{
+	struct person		 s, before, o;
+	struct db_rows		 eng, terms;
+	json_t			*moved = NULL, *filled;
+	unsigned long long	 affected = 0, id = 0;
+	long long		 closed = 0;
+	const char		*text;
+	char			 into[24];
+	size_t			 i;
+	enum db_err		 e;
+
+	if ((e = person_get(db, a, survivor, &s)) != DB_OK ||
+	    (e = person_get(db, a, other, &o)) != DB_OK)
+		return e;
+	if (s.deleted || o.deleted)
+		return DB_CONFLICT;
+	before = s;
+	if ((e = db_query_in(db, &dir_stmts, DIR_MERGE_ENGAGEMENTS,
+	    DB_ARGS(DB_INT(other), DB_INT(survivor)), a, &eng)) != DB_OK ||
+	    (e = db_query_in(db, &dir_stmts, DIR_MERGE_TERMS,
+	    DB_ARGS(DB_INT(other)), a, &terms)) != DB_OK)
+		return e;
+	for (i = 0; i < eng.nrows && e == DB_OK; i++)
+		e = db_exec_in(db, &dir_stmts, DIR_MERGE_MOVE_ENGAGEMENT,
+		    DB_ARGS(DB_INT(survivor), DB_INT(db_num(DB_CELL(&eng, i, 0))),
+		    DB_INT(other)), NULL, NULL);
+	for (i = 0; i < terms.nrows && e == DB_OK; i++) {
+		long long	 t = db_num(DB_CELL(&terms, i, 0));
+
+		/* The survivor keeps its own open term as the only one. */
+		if (db_num(DB_CELL(&terms, i, 1)) != 0) {
+			closed = t;
+			e = db_exec_in(db, &dir_stmts, DIR_TERM_CLOSE,
+			    DB_ARGS(DB_INT(t)), NULL, NULL);
+		}
+		if (e == DB_OK)
+			e = db_exec_in(db, &dir_stmts, DIR_MERGE_MOVE_TERM,
+			    DB_ARGS(DB_INT(survivor), DB_INT(t), DB_INT(other)),
+			    NULL, NULL);
+	}
+	if (e != DB_OK)
+		return e;
+
+	e = DB_NOMEM;
+	if ((moved = json_object()) == NULL ||
+	    (filled = json_object()) == NULL ||
+	    json_object_set_new(moved, "engagements", ids_json(&eng)) == -1 ||
+	    json_object_set_new(moved, "terms", ids_json(&terms)) == -1 ||
+	    json_object_set_new(moved, "closed_term", closed ?
+	    json_integer(closed) : json_null()) == -1 ||
+	    json_object_set_new(moved, "filled", filled) == -1 ||
+	    merge_fill(a, &s, &o, filled) == -1 ||
+	    json_object_set_new(moved, "notes_before",
+	    json_string(nz(before.notes))) == -1 ||
+	    (text = json_in_arena(a, moved)) == NULL)
+		goto out;
+	e = db_exec_in(db, &dir_stmts, DIR_PERSON_FILL, DB_ARGS(FILL_ARGS(&s)),
+	    NULL, NULL);
+	if (e == DB_OK)
+		e = db_exec_in(db, &dir_stmts, DIR_PERSON_SET_DELETED,
+		    DB_ARGS(DB_INT(1), DB_INT(other), DB_INT(1)), &affected,
+		    NULL);
+	if (e == DB_OK && affected == 0)
+		e = DB_CONFLICT;
+	if (e == DB_OK)
+		e = db_exec_in(db, &dir_stmts, DIR_MERGE_INSERT,
+		    DB_ARGS(DB_INT(survivor), DB_INT(other), DB_STR(text),
+		    DB_STR(actor)), NULL, &id);
+	snprintf(into, sizeof(into), "%lld", survivor);
+	if (e == DB_OK)
+		e = audit_write(db, actor, "person", survivor, "merge",
+		    person_json(a, &before), person_json(a, &s));
+	if (e == DB_OK)
+		e = audit_write(db, actor, "person", other, "merged", NULL,
+		    audit_json(a, (const struct audit_field[]){
+		    { "merged_into", into } }, 1));
+	if (e == DB_OK)
+		*merge_id = (long long)id;
+out:
+	json_decref(moved);
+	return e;
+}
+
+enum db_err
+person_merge(struct db *db, const char *actor, long long survivor,
+    long long other, long long *merge_id)
+{
+	struct arena	 a;
+	enum db_err	 e;
+
+	*merge_id = 0;
+	if (survivor == other)
+		return DB_CONFLICT;
+	arena_init(&a);
+	if ((e = db_begin(db)) == DB_OK)
+		e = db_finish(db, merge_in(db, &a, actor, survivor, other,
+		    merge_id));
+	if (e != DB_OK)
+		*merge_id = 0;
+	arena_free(&a);
+	return e;
+}
+
+/* Run stmt(to, id, from) for each integer id of the JSON array. */
+static enum db_err
+move_back(struct db *db, unsigned stmt, json_t *ids, long long to,
+    long long from)
+{
+	size_t	 i;
+	json_t	*v;
+	enum db_err e = DB_OK;
+
+	json_array_foreach(ids, i, v) {
+		if (!json_is_integer(v))
+			return DB_ERROR;
+		if ((e = db_exec_in(db, &dir_stmts, stmt, DB_ARGS(DB_INT(to),
+		    DB_INT(json_integer_value(v)), DB_INT(from)), NULL, NULL)))
+			return e;
+	}
+	return e;
+}
+
+/* A field the merge filled goes back, unless edited since. */
+static void
+unfill(struct arena *a, json_t *filled, const char *name, const char **field,
+    const char *was)
+{
+	json_t	*v = json_object_get(filled, name);
+
+	if (json_is_string(v) && strcmp(nz(*field), json_string_value(v)) == 0)
+		*field = arena_strdup(a, was);
+}
+
+/* The body of person_merge_undo, inside its transaction. */
+static enum db_err
+undo_in(struct db *db, struct arena *a, const char *actor, long long merge_id)
+{
+	struct db_rows		 r;
+	struct person		 s, before;
+	json_t			*moved, *filled, *closed;
+	json_error_t		 jerr;
+	unsigned long long	 affected = 0;
+	long long		 survivor, merged;
+	enum db_err		 e;
+
+	e = db_query_in(db, &dir_stmts, DIR_MERGE_LOCK,
+	    DB_ARGS(DB_INT(merge_id)), a, &r);
+	if (e != DB_OK)
+		return e;
+	if (r.nrows == 0)
+		return DB_NOTFOUND;
+	if (db_num(DB_CELL(&r, 0, 3)) != 0)
+		return DB_CONFLICT;
+	survivor = db_num(DB_CELL(&r, 0, 0));
+	merged = db_num(DB_CELL(&r, 0, 1));
+	if ((moved = json_loads(DB_CELL(&r, 0, 2), 0, &jerr)) == NULL)
+		return DB_ERROR;
+	if ((e = person_get(db, a, survivor, &s)) != DB_OK)
+		goto out;
+	before = s;
+	e = move_back(db, DIR_MERGE_MOVE_ENGAGEMENT,
+	    json_object_get(moved, "engagements"), merged, survivor);
+	if (e == DB_OK)
+		e = move_back(db, DIR_MERGE_MOVE_TERM,
+		    json_object_get(moved, "terms"), merged, survivor);
+	closed = json_object_get(moved, "closed_term");
+	if (e == DB_OK && json_is_integer(closed))
+		e = db_exec_in(db, &dir_stmts, DIR_MERGE_REOPEN_TERM,
+		    DB_ARGS(DB_INT(json_integer_value(closed))), NULL, NULL);
+	if (e != DB_OK)
+		goto out;
+	filled = json_object_get(moved, "filled");
+	unfill(a, filled, "email", &s.email, "");
+	unfill(a, filled, "phone", &s.phone, "");
+	unfill(a, filled, "role", &s.role_title, "");
+	unfill(a, filled, "constituency", &s.constituency, "");
+	unfill(a, filled, "notes", &s.notes, json_is_string(json_object_get(
+	    moved, "notes_before")) ? json_string_value(json_object_get(moved,
+	    "notes_before")) : "");
+	e = db_exec_in(db, &dir_stmts, DIR_PERSON_FILL, DB_ARGS(FILL_ARGS(&s)),
+	    NULL, NULL);
+	/* Restored by hand since is fine: then there is nothing to do. */
+	if (e == DB_OK)
+		e = db_exec_in(db, &dir_stmts, DIR_PERSON_SET_DELETED,
+		    DB_ARGS(DB_INT(0), DB_INT(merged), DB_INT(0)), NULL, NULL);
+	if (e == DB_OK)
+		e = db_exec_in(db, &dir_stmts, DIR_MERGE_SET_UNDONE,
+		    DB_ARGS(DB_INT(merge_id)), &affected, NULL);
+	if (e == DB_OK && affected == 0)
+		e = DB_CONFLICT;
+	if (e == DB_OK)
+		e = audit_write(db, actor, "person", survivor, "unmerge",
+		    person_json(a, &before), person_json(a, &s));
+	if (e == DB_OK)
+		e = audit_write(db, actor, "person", merged, "unmerge", NULL,
+		    NULL);
+out:
+	json_decref(moved);
+	return e;
+}
+
+enum db_err
+person_merge_undo(struct db *db, const char *actor, long long merge_id)
+{
+	struct arena	 a;
+	enum db_err	 e;
+
+	arena_init(&a);
+	if ((e = db_begin(db)) == DB_OK)
+		e = db_finish(db, undo_in(db, &a, actor, merge_id));
+	arena_free(&a);
+	return e;
+}
+
+static enum db_err
+merges_from_rows(struct arena *a, const struct db_rows *r,
+    struct person_merge **out, size_t *n)
+{
+	size_t	 i;
+
+	if ((*out = arena_alloc(a, (r->nrows + 1) * sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < r->nrows; i++) {
+		struct person_merge	*m = &(*out)[i];
+
+		m->id = db_num(DB_CELL(r, i, 0));
+		m->survivor_id = db_num(DB_CELL(r, i, 1));
+		m->survivor_name = DB_CELL(r, i, 2);
+		m->merged_id = db_num(DB_CELL(r, i, 3));
+		m->merged_name = DB_CELL(r, i, 4);
+		m->actor = DB_CELL(r, i, 5);
+		m->at = DB_CELL(r, i, 6);
+		m->undone_at = DB_CELL(r, i, 7);
+	}
+	*n = r->nrows;
+	return DB_OK;
+}
+
+enum db_err
+person_merges_of(struct db *db, struct arena *a, long long person_id,
+    struct person_merge **out, size_t *n)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+
+	*n = 0;
+	e = db_query_in(db, &dir_stmts, DIR_MERGES_OF,
+	    DB_ARGS(DB_INT(person_id), DB_INT(person_id)), a, &r);
+	if (e != DB_OK)
+		return e;
+	return merges_from_rows(a, &r, out, n);
+}
+
+enum db_err
+person_merge_get(struct db *db, struct arena *a, long long id,
+    struct person_merge *m)
+{
+	struct db_rows		 r;
+	struct person_merge	*list;
+	size_t			 n;
+	enum db_err		 e;
+
+	memset(m, 0, sizeof(*m));
+	e = db_query_in(db, &dir_stmts, DIR_MERGE_GET, DB_ARGS(DB_INT(id)),
+	    a, &r);
+	if (e != DB_OK)
+		return e;
+	if ((e = merges_from_rows(a, &r, &list, &n)) != DB_OK)
+		return e;
+	if (n == 0)
+		return DB_NOTFOUND;
+	*m = list[0];
+	return DB_OK;
 }

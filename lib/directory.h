@@ -69,6 +69,7 @@ struct person {
 	int		 is_current;
 	int		 version;
 	int		 deleted;
+	const char	*organisation_kind;	/* org_kinds code or "" */
 };
 
 /* Directory filters; empty strings and zeros mean "any". */
@@ -80,6 +81,59 @@ struct person_filter {
 	int		 deleted;	/* 1: the deleted ones instead */
 	size_t		 offset;
 	size_t		 limit;		/* 0: all */
+	const char	*house;		/* "commons", "lords" */
+	long long	 council_id;	/* their organisation is this council */
+	int		 current;	/* PERSON_CURRENT_*; 0: any */
+};
+
+#define PERSON_CURRENT_ANY	0
+#define PERSON_CURRENT_YES	1	/* is_current */
+#define PERSON_CURRENT_NO	2	/* former holders of their role */
+
+/* How many of a filtered set have each party ("" for none). */
+struct party_count {
+	const char	*party;
+	long		 n;
+};
+
+/*
+ * One period of a person's party, House, seat, role and category
+ * (person_terms).  ended_on is NULL for the open one.
+ */
+struct person_term {
+	long long	 id;
+	long long	 person_id;
+	const char	*category;
+	const char	*category_label;
+	const char	*party;
+	const char	*house;		/* "commons", "lords" or "" */
+	const char	*constituency;
+	const char	*role_title;
+	long long	 organisation_id;	/* 0: none */
+	const char	*organisation_name;
+	const char	*organisation_kind;
+	const char	*started_on;	/* YYYY-MM-DD */
+	const char	*ended_on;	/* YYYY-MM-DD, NULL while open */
+	const char	*source;	/* manual, parliament, moderngov... */
+};
+
+/* Two live people who are probably the same one (a < b by id). */
+struct person_pair {
+	struct person	 a;
+	struct person	 b;
+	const char	*reason;	/* "same name and category", "same email" */
+};
+
+/* One merge of merged into survivor, as person_merges keeps it. */
+struct person_merge {
+	long long	 id;
+	long long	 survivor_id;
+	const char	*survivor_name;
+	long long	 merged_id;
+	const char	*merged_name;
+	const char	*actor;
+	const char	*at;		/* UTC, YYYY-MM-DD HH:MM:SS */
+	const char	*undone_at;	/* NULL unless undone */
 };
 
 struct org_filter {
@@ -139,6 +193,54 @@ enum db_err	 person_restore(struct db *, const char *actor, long long id);
 /* Their engagements, newest first, and a summary of them. */
 enum db_err	 person_contacts(struct db *, struct arena *, long long id,
 		    struct contact **, size_t *, struct contact_summary *);
+
+/* How many of the people filter f matches have each party, most first. */
+enum db_err	 person_party_counts(struct db *, struct arena *,
+		    const struct person_filter *, struct party_count **,
+		    size_t *);
+
+/* A person's terms, newest first (the open one, then by start). */
+enum db_err	 person_terms(struct db *, struct arena *, long long person_id,
+		    struct person_term **, size_t *);
+/*
+ * The term in force on date (YYYY-MM-DD): started_on <= date and not
+ * ended by then (ended_on NULL or after date); the latest started when
+ * periods overlap.  DB_NOTFOUND when none was.
+ */
+enum db_err	 person_term_on(struct db *, struct arena *, long long person_id,
+		    const char *date, struct person_term *);
+
+/*
+ * Likely duplicates among live people: the same name (any case) and
+ * category, or the same non-empty email.  At most 500 pairs.
+ */
+enum db_err	 person_duplicates(struct db *, struct arena *,
+		    struct person_pair **, size_t *);
+/*
+ * Merge other into survivor in one transaction: other's engagements
+ * (except those that already have survivor) and terms move to survivor,
+ * other's open term is closed, survivor's empty email, phone, role and
+ * constituency are filled from other and other's notes appended, other
+ * is soft-deleted; a person_merges row records what moved (*merge_id)
+ * and both get an audit row.  DB_NOTFOUND if either is missing;
+ * DB_CONFLICT if they are the same person or either is deleted.
+ */
+enum db_err	 person_merge(struct db *, const char *actor,
+		    long long survivor, long long other, long long *merge_id);
+/*
+ * Undo a merge: exactly the rows it moved go back, the merged person is
+ * restored, the survivor's filled fields emptied again (those still
+ * holding what the merge put there) and its notes put back.
+ * DB_NOTFOUND if there is no such merge, DB_CONFLICT if it was undone.
+ */
+enum db_err	 person_merge_undo(struct db *, const char *actor,
+		    long long merge_id);
+/* The merges into or of a person, newest first. */
+enum db_err	 person_merges_of(struct db *, struct arena *, long long person_id,
+		    struct person_merge **, size_t *);
+/* One merge; DB_NOTFOUND if none. */
+enum db_err	 person_merge_get(struct db *, struct arena *, long long id,
+		    struct person_merge *);
 
 /* People whose name matches exactly (case-insensitive), not deleted. */
 enum db_err	 person_find_by_name(struct db *, struct arena *,

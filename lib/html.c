@@ -46,6 +46,7 @@ static const struct {
 	const char	*name;
 	enum attr_kind	 kind;
 } attrs[AT__MAX] = {
+	[AT_ACCEPT] = { "accept", ATTR_TEXT },
 	[AT_ACTION] = { "action", ATTR_URL },
 	[AT_ARIA_CURRENT] = { "aria-current", ATTR_TEXT },
 	[AT_ARIA_DESCRIBEDBY] = { "aria-describedby", ATTR_TEXT },
@@ -61,6 +62,7 @@ static const struct {
 	[AT_DATETIME] = { "datetime", ATTR_TEXT },
 	[AT_DEFER] = { "defer", ATTR_BOOL },
 	[AT_DISABLED] = { "disabled", ATTR_BOOL },
+	[AT_ENCTYPE] = { "enctype", ATTR_TEXT },
 	[AT_FOR] = { "for", ATTR_TEXT },
 	[AT_HIDDEN] = { "hidden", ATTR_BOOL },
 	[AT_HREF] = { "href", ATTR_URL },

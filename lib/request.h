@@ -19,7 +19,8 @@ enum req_err {
 	REQ_BAD_UTF8,		/* a name, value or path is not UTF-8: 400 */
 	REQ_BAD_LENGTH,		/* CONTENT_LENGTH not a number (absent: no body): 400 */
 	REQ_SHORT_BODY,		/* fewer body bytes than announced: 400 */
-	REQ_BAD_TYPE,		/* a POST body that is not urlencoded: 415 */
+	REQ_BAD_TYPE,		/* a POST body neither urlencoded nor multipart: 415 */
+	REQ_BAD_MULTIPART,	/* a multipart/form-data body that is malformed: 400 */
 	REQ__MAX
 };
 
@@ -41,6 +42,27 @@ struct params {
 	size_t		 n;
 };
 
+/*
+ * A file part of a multipart/form-data body (RFC 7578): the field name,
+ * the file name exactly as the browser sent it (path separators and all;
+ * never use it as a path), the part's Content-Type ("" when absent) and
+ * the bytes, which may hold anything, NUL included.  data is followed by
+ * a NUL that is not counted in len, for callers that have checked the
+ * bytes are text.  All in the request's arena.
+ */
+struct upload {
+	const char	*name;
+	const char	*filename;
+	const char	*content_type;
+	const char	*data;
+	size_t		 len;
+};
+
+struct uploads {
+	struct upload	*list;
+	size_t		 n;
+};
+
 struct request {
 	enum req_method	 method;
 	const char	*method_name;	/* as sent, for logs */
@@ -52,7 +74,9 @@ struct request {
 	const char	*remote_user;	/* REMOTE_USER, or NULL */
 	int		 https;		/* came over TLS */
 	struct params	 query;
-	struct params	 form;		/* urlencoded POST body */
+	struct params	 form;		/* POST body: urlencoded, or the
+					   text parts of a multipart one */
+	struct uploads	 uploads;	/* file parts of a multipart body */
 	struct params	 cookies;
 };
 
@@ -85,6 +109,23 @@ const char	*req_strerror(enum req_err);
  */
 enum req_err	 req_parse_urlencoded(struct arena *, const char *s, size_t len,
 		    struct params *out);
+
+/*
+ * Parse a multipart/form-data body (RFC 7578, RFC 2046 framing, CRLF line
+ * ends) whose Content-Type header is content_type (the boundary comes
+ * from it, quoted or not).  Parts with a filename parameter go to
+ * uploads, the others to form, their values UTF-8 without NUL (else
+ * REQ_BAD_UTF8).  Anything malformed -- no boundary, a part without a
+ * Content-Disposition name, headers without their blank line, no final
+ * boundary -- is REQ_BAD_MULTIPART.  A preamble before the first boundary
+ * and an epilogue after the last are ignored, as RFC 2046 says.
+ */
+enum req_err	 req_parse_multipart(struct arena *, const char *content_type,
+		    const char *body, size_t len, struct params *form,
+		    struct uploads *uploads);
+
+/* The first file part named name, or NULL. */
+const struct upload *req_upload(const struct request *, const char *name);
 
 /* Decode a Cookie header ("a=b; c=d"); invalid cookies are dropped. */
 enum req_err	 req_parse_cookies(struct arena *, const char *s,

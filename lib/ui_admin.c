@@ -90,6 +90,8 @@ ui_admin_index(struct html *h, const struct session *s)
 		{ "/admin/categories", "Person categories", "The kinds of "
 		    "people in the directory, and which of them count as "
 		    "decision makers in reports." },
+		{ "/admin/import", "Import people", "Add many people at once "
+		    "from a CSV file; editors may do this too." },
 	};
 	const struct page	 p = { "Admin", s, AREA_ADMIN };
 	size_t			 i;
@@ -492,5 +494,224 @@ ui_admin_categories(struct html *h, const struct admin_categories_view *v)
 	form_render_fields(h, v->add);
 	submit_button(h, "Add category", NULL);
 	html_close(h);
+	layout_end(h);
+}
+
+/* Import people from CSV */
+
+/* The upload form: shown on the import page and below a refused preview. */
+static void
+import_form(struct html *h, const char *csrf)
+{
+	html_open(h, EL_FORM, AT_METHOD, "post", AT_ACTION,
+	    "/admin/import/preview", AT_ENCTYPE, "multipart/form-data",
+	    AT_CLASS, "stacked", AT__MAX);
+	layout_csrf_input(h, csrf);
+	html_open(h, EL_DIV, AT_CLASS, "field", AT__MAX);
+	html_open(h, EL_LABEL, AT_FOR, "f-file", AT__MAX);
+	html_text(h, "CSV file");
+	html_close(h);
+	html_open(h, EL_P, AT_CLASS, "hint", AT_ID, "f-file-hint", AT__MAX);
+	html_text(h, "A header row, then one row per person, saved as CSV "
+	    "UTF-8. Nothing is saved until you have checked the preview.");
+	html_close(h);
+	html_open(h, EL_INPUT, AT_TYPE, "file", AT_ID, "f-file", AT_NAME,
+	    "file", AT_ACCEPT, ".csv,text/csv", AT_REQUIRED, "",
+	    AT_ARIA_DESCRIBEDBY, "f-file-hint", AT__MAX);
+	html_close(h);
+	submit_button(h, "Preview", NULL);
+	html_close(h);
+}
+
+void
+ui_admin_import(struct html *h, const struct admin_import_view *v)
+{
+	const struct page	 p = { "Import people", v->session, AREA_ADMIN };
+	size_t			 i;
+
+	layout_begin(h, &p);
+	problem_box(h, v->problem);
+	html_elem(h, EL_P, "Add journalists, faith leaders, coalition "
+	    "partners, officials or anyone else from a spreadsheet. Upload "
+	    "the file, check the preview, then import: every row is added, "
+	    "or none is.");
+	html_open(h, EL_P, AT__MAX);
+	html_open(h, EL_A, AT_HREF, "/admin/import/template.csv", AT__MAX);
+	html_text(h, "Download the template");
+	html_close(h);
+	html_text(h, " (the header row and one example).");
+	html_close(h);
+	html_elem(h, EL_H2, "Columns");
+	html_open(h, EL_UL, AT__MAX);
+	for (i = 0; i < IMPORT__MAX; i++) {
+		html_open(h, EL_LI, AT__MAX);
+		html_elem(h, EL_STRONG, people_import_columns[i]);
+		html_text(h, i == IMPORT_NAME ? ": required." :
+		    i == IMPORT_CATEGORY ? ": required; a code or label from "
+		    "Person categories." :
+		    i == IMPORT_HOUSE ? ": commons, lords or empty." :
+		    i == IMPORT_ORGANISATION ? ": the exact name of an "
+		    "organisation already in the directory, or empty." :
+		    ": optional.");
+		html_close(h);
+	}
+	html_close(h);
+	html_elem(h, EL_P, "Column names may be in any order and any case.");
+	import_form(h, v->session->csrf);
+	layout_end(h);
+}
+
+/* "Row 3" for a row, "The file" and "The header row" for the others. */
+static const char *
+problem_where(char *out, size_t len, const struct import_problem *pr)
+{
+	if (pr->row == 0)
+		snprintf(out, len, "The file");
+	else if (pr->row == 1)
+		snprintf(out, len, "The header row");
+	else
+		snprintf(out, len, "Row %zu", pr->row);
+	return out;
+}
+
+/* The problems not tied to a person's row: the file and its header. */
+static void
+import_file_problems(struct html *h, const struct people_import *imp)
+{
+	char	 where[32];
+	size_t	 i;
+
+	for (i = 0; i < imp->nproblems; i++) {
+		const struct import_problem *pr = &imp->problems[i];
+
+		if (pr->row > 1)
+			continue;
+		html_open(h, EL_LI, AT__MAX);
+		html_text(h, problem_where(where, sizeof(where), pr));
+		if (*pr->column != '\0')
+			html_textf(h, ", column %s", pr->column);
+		html_textf(h, ": %s", pr->message);
+		html_close(h);
+	}
+}
+
+static void
+import_table(struct html *h, const struct people_import *imp)
+{
+	static const enum import_col shown[] = {
+		IMPORT_NAME, IMPORT_CATEGORY, IMPORT_ROLE, IMPORT_PARTY,
+		IMPORT_HOUSE, IMPORT_CONSTITUENCY, IMPORT_ORGANISATION,
+		IMPORT_EMAIL, IMPORT_PHONE,
+	};
+	size_t	 i, c, k = 0;
+
+	html_open(h, EL_TABLE, AT_CLASS, "import-preview", AT__MAX);
+	html_open(h, EL_THEAD, AT__MAX);
+	html_open(h, EL_TR, AT__MAX);
+	th_col(h, "Row");
+	for (c = 0; c < sizeof(shown) / sizeof(shown[0]); c++)
+		th_col(h, people_import_columns[shown[c]]);
+	th_col(h, "Problems");
+	html_close(h);
+	html_close(h);
+	html_open(h, EL_TBODY, AT__MAX);
+	for (i = 0; i < imp->nrows; i++) {
+		const struct import_row *r = &imp->rows[i];
+
+		html_open(h, EL_TR, AT_CLASS, r->nproblems ? "row-error" : NULL,
+		    AT__MAX);
+		html_open(h, EL_TD, AT__MAX);
+		html_textf(h, "%zu", r->row);
+		html_close(h);
+		for (c = 0; c < sizeof(shown) / sizeof(shown[0]); c++)
+			html_elem(h, EL_TD, r->cells[shown[c]]);
+		html_open(h, EL_TD, AT__MAX);
+		/* Problems are in row order: this row's come next. */
+		while (k < imp->nproblems && imp->problems[k].row < r->row)
+			k++;
+		if (r->nproblems > 0) {
+			html_open(h, EL_UL, AT_CLASS, "error-message", AT__MAX);
+			for (; k < imp->nproblems &&
+			    imp->problems[k].row == r->row; k++) {
+				const struct import_problem *pr =
+				    &imp->problems[k];
+
+				html_open(h, EL_LI, AT__MAX);
+				if (*pr->column != '\0')
+					html_textf(h, "%s: ", pr->column);
+				html_text(h, pr->message);
+				html_close(h);
+			}
+			html_close(h);
+		} else
+			html_text(h, "OK");
+		html_close(h);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
+
+void
+ui_admin_import_preview(struct html *h, const struct admin_import_view *v)
+{
+	const struct people_import	*imp = v->import;
+	const struct page		 p = { "Import people: preview",
+	    v->session, AREA_ADMIN };
+	char				 label[64];
+
+	layout_begin(h, &p);
+	if (imp->nproblems > 0) {
+		html_open(h, EL_DIV, AT_CLASS, "error-summary", AT_ROLE,
+		    "alert", AT__MAX);
+		html_elem(h, EL_H2, "There is a problem");
+		html_open(h, EL_P, AT__MAX);
+		if (imp->bad_rows == 1)
+			html_text(h, "1 row has problems; nothing was "
+			    "imported.");
+		else if (imp->bad_rows > 1)
+			html_textf(h, "%zu rows have problems; nothing was "
+			    "imported.", imp->bad_rows);
+		else
+			html_text(h, "The file has problems; nothing was "
+			    "imported.");
+		html_close(h);
+		html_open(h, EL_UL, AT__MAX);
+		import_file_problems(h, imp);
+		html_close(h);
+		html_elem(h, EL_P, "Correct the file and upload it again.");
+		html_close(h);
+	} else {
+		html_open(h, EL_P, AT__MAX);
+		html_textf(h, "%zu %s ready to import from %s. Check them, "
+		    "then import.", imp->nrows,
+		    imp->nrows == 1 ? "person is" : "people are",
+		    v->filename != NULL && *v->filename ? v->filename :
+		    "the file");
+		html_close(h);
+	}
+	if (imp->nrows > 0)
+		import_table(h, imp);
+	if (imp->nproblems == 0) {
+		/* multipart: the file goes back as sent, not %-encoded. */
+		html_open(h, EL_FORM, AT_METHOD, "post", AT_ACTION,
+		    "/admin/import/apply", AT_ENCTYPE, "multipart/form-data",
+		    AT_CLASS, "stacked", AT__MAX);
+		layout_csrf_input(h, v->session->csrf);
+		html_open(h, EL_INPUT, AT_TYPE, "hidden", AT_NAME, "filename",
+		    AT_VALUE, v->filename ? v->filename : "", AT__MAX);
+		html_open(h, EL_TEXTAREA, AT_NAME, "csv", AT_HIDDEN, "",
+		    AT_ARIA_LABEL, "The file's content", AT__MAX);
+		html_text(h, v->csv);
+		html_close(h);
+		snprintf(label, sizeof(label), "Import %zu %s", imp->nrows,
+		    imp->nrows == 1 ? "person" : "people");
+		submit_button(h, label, NULL);
+		html_close(h);
+	} else {
+		html_elem(h, EL_H2, "Upload a corrected file");
+		import_form(h, v->session->csrf);
+	}
+	back_link(h, "/admin/import", "Back to Import people");
 	layout_end(h);
 }

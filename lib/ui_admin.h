@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "directory.h"
+#include "people_import.h"
 #include "users.h"
 
 struct form;
@@ -95,5 +96,31 @@ struct admin_categories_view {
 
 /* GET /admin/categories, and the 400 pages of adding and updating. */
 void	ui_admin_categories(struct html *, const struct admin_categories_view *);
+
+/*
+ * GET /admin/import: the upload form (a "CSV file" input, sent as
+ * multipart/form-data with the CSRF token as a text part), what the
+ * columns mean, and a link to the template.  problem is a refusal shown
+ * above the form (no file chosen), or NULL.
+ */
+struct admin_import_view {
+	const struct session		*session;
+	const char			*problem;
+	const struct people_import	*import;	/* preview only */
+	const char			*csv;		/* preview: the file */
+	const char			*filename;	/* preview: as sent */
+};
+
+void	ui_admin_import(struct html *, const struct admin_import_view *);
+
+/*
+ * POST /admin/import/preview and a refused apply: every row with its
+ * problems beside it.  With problems, a summary ("N rows have problems;
+ * nothing was imported") and the upload form again; without, an
+ * "Import N people" button whose form carries the file back as a hidden
+ * csv field.
+ */
+void	ui_admin_import_preview(struct html *,
+	    const struct admin_import_view *);
 
 #endif

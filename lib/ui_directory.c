@@ -324,6 +324,15 @@ people_url(struct buf *b, const char *path, const struct person_filter *f,
 		snprintf(org, sizeof(org), "%lld", f->organisation_id);
 		ui_query_add(b, "organisation", org);
 	}
+	ui_query_add(b, "house", f->house);
+	if (f->council_id != 0) {
+		snprintf(org, sizeof(org), "%lld", f->council_id);
+		ui_query_add(b, "council", org);
+	}
+	if (f->current == PERSON_CURRENT_YES)
+		ui_query_add(b, "current", "current");
+	else if (f->current == PERSON_CURRENT_NO)
+		ui_query_add(b, "current", "former");
 	if (deleted)
 		ui_query_add(b, "deleted", "1");
 }
@@ -343,6 +352,7 @@ people_links(struct html *h, const struct people_list_view *v)
 	anchor(h, url_get(h, &b), v->filter->deleted ? "Show current people" :
 	    "Show deleted", NULL);
 	buf_free(&b);
+	anchor(h, "/people/duplicates", "Possible duplicates", NULL);
 	html_close(h);
 }
 
@@ -382,6 +392,49 @@ org_options(struct html *h, const struct organisation *o, size_t n,
 	}
 }
 
+/* The councils among the organisations, by name. */
+static void
+council_filter(struct html *h, const struct people_list_view *v)
+{
+	char	 id[24];
+	size_t	 i;
+
+	filter_select_begin(h, "council", "Council", v->filter->council_id == 0);
+	for (i = 0; i < v->norgs; i++) {
+		if (strcmp(v->orgs[i].kind, "council") != 0)
+			continue;
+		snprintf(id, sizeof(id), "%lld", v->orgs[i].id);
+		option(h, id, v->orgs[i].name,
+		    v->orgs[i].id == v->filter->council_id);
+	}
+	filter_select_end(h);
+}
+
+/* "Counts by party" of everyone the filters match. */
+static void
+party_counts(struct html *h, const struct party_count *pc, size_t n)
+{
+	static const char *const cols[] = { "Party", "Number" };
+	char	 num[24];
+	size_t	 i;
+
+	if (n == 0)
+		return;
+	html_open(h, EL_SECTION, AT_CLASS, "party-counts", AT__MAX);
+	html_elem(h, EL_H2, "Counts by party");
+	table_begin(h, "party-counts", cols, 2);
+	for (i = 0; i < n; i++) {
+		html_open(h, EL_TR, AT__MAX);
+		html_elem(h, EL_TD, *pc[i].party != '\0' ? pc[i].party :
+		    "No party");
+		snprintf(num, sizeof(num), "%ld", pc[i].n);
+		html_elem(h, EL_TD, num);
+		html_close(h);
+	}
+	table_end(h);
+	html_close(h);
+}
+
 static void
 people_filters(struct html *h, const struct people_list_view *v)
 {
@@ -401,6 +454,18 @@ people_filters(struct html *h, const struct people_list_view *v)
 	filter_select_begin(h, "organisation", "Organisation",
 	    f->organisation_id == 0);
 	org_options(h, v->orgs, v->norgs, f->organisation_id);
+	filter_select_end(h);
+	filter_select_begin(h, "house", "House",
+	    f->house == NULL || *f->house == '\0');
+	for (i = 0; houses[i].code != NULL; i++)
+		option(h, houses[i].code, houses[i].label,
+		    same(houses[i].code, f->house));
+	filter_select_end(h);
+	council_filter(h, v);
+	filter_select_begin(h, "current", "Current or former",
+	    f->current == PERSON_CURRENT_ANY);
+	option(h, "current", "Current", f->current == PERSON_CURRENT_YES);
+	option(h, "former", "Former", f->current == PERSON_CURRENT_NO);
 	filter_select_end(h);
 	if (f->deleted)
 		html_open(h, EL_INPUT, AT_TYPE, "hidden", AT_NAME, "deleted",
@@ -476,6 +541,7 @@ ui_people_list(struct html *h, const struct people_list_view *v)
 	url_for_pages(&base);
 	ui_pagination(h, url_get(h, &base), v->page, v->total, v->per_page);
 	buf_free(&base);
+	party_counts(h, v->party_counts, v->nparty_counts);
 	layout_end(h);
 }
 
@@ -503,6 +569,173 @@ person_fields(struct html *h, const struct person *p)
 	html_close(h);
 }
 
+/* "Party and role over time": one row per term, newest first. */
+static void
+terms_section(struct html *h, const struct person_term *t, size_t n)
+{
+	static const char *const cols[] = { "From", "To", "Category", "Party",
+	    "House", "Constituency or council", "Role" };
+	size_t	 i;
+
+	html_elem(h, EL_H2, "Party and role over time");
+	if (n == 0) {
+		html_elem(h, EL_P, "No dated record of their party or role.");
+		return;
+	}
+	table_begin(h, "terms", cols, sizeof(cols) / sizeof(cols[0]));
+	for (i = 0; i < n; i++) {
+		const char	*seat = *t[i].constituency != '\0' ?
+		    t[i].constituency :
+		    strcmp(t[i].organisation_kind, "council") == 0 ?
+		    t[i].organisation_name : "";
+
+		html_open(h, EL_TR, AT__MAX);
+		html_elem(h, EL_TD, t[i].started_on);
+		html_elem(h, EL_TD, t[i].ended_on != NULL ? t[i].ended_on :
+		    "now");
+		html_elem(h, EL_TD, t[i].category_label);
+		html_elem(h, EL_TD, t[i].party);
+		html_elem(h, EL_TD, *t[i].house != '\0' ?
+		    code_label(houses, t[i].house) : "");
+		html_elem(h, EL_TD, seat);
+		html_elem(h, EL_TD, t[i].role_title);
+		html_close(h);
+	}
+	table_end(h);
+}
+
+/* On a merged-away record: who it was merged into. */
+static void
+merged_notice(struct html *h, const struct person *pe,
+    const struct person_merge *m, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (m[i].merged_id != pe->id || m[i].undone_at != NULL)
+			continue;
+		html_open(h, EL_P, AT_CLASS, "notice", AT__MAX);
+		html_text(h, "This record was merged into ");
+		record_link(h, "/people", m[i].survivor_id, m[i].survivor_name);
+		html_text(h, ".");
+		html_close(h);
+	}
+}
+
+/* The records merged into this one, each with "Undo merge" for editors. */
+static void
+merges_section(struct html *h, const struct person_view *v,
+    const struct person *pe)
+{
+	static const char *const cols[] = { "Merged record", "When", "By",
+	    "" };
+	char	 href[HREF_MAX];
+	size_t	 i, k = 0;
+
+	for (i = 0; i < v->nmerges; i++)
+		k += v->merges[i].survivor_id == pe->id;
+	if (k == 0)
+		return;
+	html_elem(h, EL_H2, "Merged records");
+	table_begin(h, "merges", cols, v->can_edit ? 4 : 3);
+	for (i = 0; i < v->nmerges; i++) {
+		const struct person_merge	*m = &v->merges[i];
+
+		if (m->survivor_id != pe->id)
+			continue;
+		html_open(h, EL_TR, AT__MAX);
+		html_open(h, EL_TD, AT__MAX);
+		record_link(h, "/people", m->merged_id, m->merged_name);
+		html_close(h);
+		html_elem(h, EL_TD, m->at);
+		html_elem(h, EL_TD, m->actor);
+		if (v->can_edit) {
+			html_open(h, EL_TD, AT__MAX);
+			if (m->undone_at != NULL)
+				html_textf(h, "Undone %s", m->undone_at);
+			else {
+				snprintf(href, sizeof(href),
+				    "/people/merges/%lld/undo", m->id);
+				ui_post_button(h, href, v->session->csrf,
+				    "Undo merge", NULL, NULL);
+			}
+			html_close(h);
+		}
+		html_close(h);
+	}
+	table_end(h);
+}
+
+/* One "Keep this one" form: merge other into keep. */
+static void
+keep_button(struct html *h, const struct session *s, const struct person *keep,
+    const struct person *other)
+{
+	char	 action[HREF_MAX], id[24];
+	struct buf b;
+
+	snprintf(action, sizeof(action), "/people/%lld/merge", keep->id);
+	snprintf(id, sizeof(id), "%lld", other->id);
+	buf_init(&b);
+	buf_printf(&b, "Merge: keep %s (#%lld)", keep->full_name, keep->id);
+	ui_post_button(h, action, s->csrf, url_get(h, &b), "other", id);
+	buf_free(&b);
+}
+
+static void
+duplicate_person_cell(struct html *h, const struct person *p)
+{
+	html_open(h, EL_TD, AT__MAX);
+	record_link(h, "/people", p->id, p->full_name);
+	html_open(h, EL_SMALL, AT__MAX);
+	html_textf(h, " #%lld, %s%s%s%s%s", p->id, p->category_label,
+	    *p->party ? ", " : "", p->party, *p->email ? ", " : "", p->email);
+	html_close(h);
+	html_close(h);
+}
+
+void
+ui_people_duplicates(struct html *h, const struct duplicates_view *v)
+{
+	static const char *const cols[] = { "Person", "Possible duplicate",
+	    "Why", "Merge" };
+	const struct page	 p = { "Possible duplicates", v->session,
+	    AREA_PEOPLE };
+	size_t			 i;
+
+	layout_begin(h, &p);
+	if (v->notice != NULL)
+		ui_notice(h, v->notice);
+	html_elem(h, EL_P, "People with the same name and category, or the "
+	    "same email. Merging moves the engagements and history of one "
+	    "to the other and deletes it; a merge can be undone from the "
+	    "page of the person kept.");
+	count_line(h, v->n, "pair", "pairs");
+	if (v->n > 0) {
+		table_begin(h, "duplicates", cols, v->can_edit ? 4 : 3);
+		for (i = 0; i < v->n; i++) {
+			html_open(h, EL_TR, AT__MAX);
+			duplicate_person_cell(h, &v->pairs[i].a);
+			duplicate_person_cell(h, &v->pairs[i].b);
+			html_elem(h, EL_TD, v->pairs[i].reason);
+			if (v->can_edit) {
+				html_open(h, EL_TD, AT__MAX);
+				keep_button(h, v->session, &v->pairs[i].a,
+				    &v->pairs[i].b);
+				keep_button(h, v->session, &v->pairs[i].b,
+				    &v->pairs[i].a);
+				html_close(h);
+			}
+			html_close(h);
+		}
+		table_end(h);
+	}
+	html_open(h, EL_P, AT__MAX);
+	anchor(h, "/people", "All people", NULL);
+	html_close(h);
+	layout_end(h);
+}
+
 void
 ui_person_detail(struct html *h, const struct person_view *v)
 {
@@ -513,7 +746,10 @@ ui_person_detail(struct html *h, const struct person_view *v)
 	notices(h, v->notice, pe->deleted, "person");
 	record_actions(h, v->session, v->can_edit, "/people", pe->id,
 	    pe->deleted);
+	merged_notice(h, pe, v->merges, v->nmerges);
 	person_fields(h, pe);
+	terms_section(h, v->terms, v->nterms);
+	merges_section(h, v, pe);
 	contacts_section(h, v->summary, v->contacts, v->ncontacts, 1);
 	html_open(h, EL_P, AT__MAX);
 	anchor(h, "/people", "All people", NULL);

@@ -33,6 +33,8 @@ struct people_list_view {
 	size_t				 nparties;
 	const struct organisation	*orgs;
 	size_t				 norgs;
+	const struct party_count	*party_counts;	/* of all that match */
+	size_t				 nparty_counts;
 };
 
 /* One person, their contact summary and their engagements. */
@@ -44,6 +46,19 @@ struct person_view {
 	const struct contact		*contacts;	/* newest first */
 	size_t				 ncontacts;
 	const struct contact_summary	*summary;
+	const struct person_term	*terms;		/* newest first */
+	size_t				 nterms;
+	const struct person_merge	*merges;	/* into or of them */
+	size_t				 nmerges;
+};
+
+/* GET /people/duplicates: likely duplicate pairs, each with merge forms. */
+struct duplicates_view {
+	const struct session		*session;
+	int				 can_edit;
+	const char			*notice;
+	const struct person_pair	*pairs;
+	size_t				 n;
 };
 
 /* The organisations list: filters, one page, links. */
@@ -101,6 +116,9 @@ void	ui_people_list(struct html *, const struct people_list_view *);
 
 /* GET /people/ID: fields, contact summary, engagements, actions. */
 void	ui_person_detail(struct html *, const struct person_view *);
+
+/* GET /people/duplicates. */
+void	ui_people_duplicates(struct html *, const struct duplicates_view *);
 
 /* GET /people/new and /people/ID/edit, and their 400 pages. */
 void	ui_person_form(struct html *, const struct dir_form_view *);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <check.h>
 
@@ -30,6 +31,7 @@ reset_directory(void)
 	th_sql(&db, "DELETE FROM follow_ups; DELETE FROM engagement_people; "
 	    "DELETE FROM engagement_organisations; DELETE FROM engagement_staff; "
 	    "DELETE FROM engagement_policy_areas; DELETE FROM engagements; "
+	    "DELETE FROM person_merges; DELETE FROM person_terms; "
 	    "DELETE FROM people; UPDATE organisations SET parent_id = NULL; "
 	    "DELETE FROM organisations; DELETE FROM policy_areas");
 	th_reset(&db);
@@ -824,6 +826,343 @@ START_TEST(test_code_label)
 }
 END_TEST
 
+/* Today's date in UTC, as the terms are dated. */
+static const char *
+today_utc(void)
+{
+	static char	 d[11];
+	time_t		 now = time(NULL);
+	struct tm	 tm;
+
+	gmtime_r(&now, &tm);
+	strftime(d, sizeof(d), "%Y-%m-%d", &tm);
+	return d;
+}
+
+/* An engagement on date with two people. */
+static long long
+add_engagement_two(const char *date, const char *title, long long p1,
+    long long p2)
+{
+	struct engagement	 e;
+	struct eng_person	 p[2];
+
+	memset(&e, 0, sizeof(e));
+	memset(p, 0, sizeof(p));
+	e.type = "meeting";
+	e.date = date;
+	e.time = "";
+	e.title = title;
+	p[0].id = p1;
+	p[1].id = p2;
+	e.people = p;
+	e.npeople = 2;
+	ck_assert_msg(engagement_save(&db, "tester", 0, &e) == DB_OK, "%s",
+	    db.error);
+	return e.id;
+}
+
+/* The engagement ids of a person's contacts, newest first, "id*" if new. */
+static const char *
+contacts_of(long long person)
+{
+	struct contact		*c;
+	struct contact_summary	 s;
+	size_t			 n, i;
+	const char		*out = "";
+
+	ck_assert_int_eq(person_contacts(&db, &a, person, &c, &n, &s), DB_OK);
+	for (i = 0; i < n; i++)
+		out = arena_printf(&a, "%s%s%lld%s", out, i ? "," : "",
+		    c[i].engagement_id, c[i].is_new ? "*" : "");
+	return out;
+}
+
+static size_t
+terms_count(long long person, size_t *open)
+{
+	struct person_term	*t;
+	size_t			 n, i;
+
+	ck_assert_int_eq(person_terms(&db, &a, person, &t, &n), DB_OK);
+	*open = 0;
+	for (i = 0; i < n; i++)
+		*open += t[i].ended_on == NULL;
+	return n;
+}
+
+START_TEST(test_person_terms_follow_saves)
+{
+	struct person		 p = person_new("Maya Cohen", "mp", "Labour");
+	struct person_term	*t, on;
+	size_t			 n, open;
+	const char		*today = today_utc();
+	char			 sql[200];
+
+	p.house = "commons";
+	p.constituency = "Hackney North";
+	add_person(&p);
+	ck_assert_int_eq(person_terms(&db, &a, p.id, &t, &n), DB_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(t[0].started_on, today);
+	ck_assert_ptr_null(t[0].ended_on);
+	ck_assert_str_eq(t[0].party, "Labour");
+	ck_assert_str_eq(t[0].house, "commons");
+	ck_assert_str_eq(t[0].constituency, "Hackney North");
+	ck_assert_str_eq(t[0].category_label, "MP");
+	ck_assert_str_eq(t[0].source, "manual");
+
+	/* A change on the day the term started amends it in place. */
+	p.party = "Green";
+	ck_assert_int_eq(person_save(&db, "tester", &p), DB_OK);
+	ck_assert_int_eq(person_terms(&db, &a, p.id, &t, &n), DB_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_str_eq(t[0].party, "Green");
+
+	/* A term that started earlier is closed today and a new one opened. */
+	snprintf(sql, sizeof(sql), "UPDATE person_terms SET started_on = "
+	    "'2024-01-01' WHERE person_id = %lld", p.id);
+	th_sql(&db, sql);
+	p.party = "Independent";
+	ck_assert_int_eq(person_save(&db, "tester", &p), DB_OK);
+	ck_assert_int_eq(person_terms(&db, &a, p.id, &t, &n), DB_OK);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_str_eq(t[0].party, "Independent");
+	ck_assert_str_eq(t[0].started_on, today);
+	ck_assert_ptr_null(t[0].ended_on);
+	ck_assert_str_eq(t[1].party, "Green");
+	ck_assert_str_eq(t[1].started_on, "2024-01-01");
+	ck_assert_str_eq(t[1].ended_on, today);
+
+	/* Email and notes are not kept by term: no new period. */
+	p.email = "maya@example.org";
+	p.notes = "Met at conference";
+	ck_assert_int_eq(person_save(&db, "tester", &p), DB_OK);
+	ck_assert_uint_eq(terms_count(p.id, &open), 2);
+	ck_assert_uint_eq(open, 1);
+
+	ck_assert_int_eq(person_term_on(&db, &a, p.id, "2024-06-01", &on),
+	    DB_OK);
+	ck_assert_str_eq(on.party, "Green");
+	ck_assert_int_eq(person_term_on(&db, &a, p.id, today, &on), DB_OK);
+	ck_assert_str_eq(on.party, "Independent");
+	ck_assert_int_eq(person_term_on(&db, &a, p.id, "2023-12-31", &on),
+	    DB_NOTFOUND);
+}
+END_TEST
+
+START_TEST(test_person_list_house_council_current)
+{
+	struct person_filter	 f = { 0 };
+	struct party_count	*pc;
+	struct person		 p;
+	size_t			 total, n;
+	long long		 camden, bbc, ben;
+
+	camden = add_org("Camden Council", "council", 0);
+	bbc = add_org("BBC", "media_outlet", 0);
+	p = person_new("Maya Cohen", "mp", "Labour");
+	p.house = "commons";
+	add_person(&p);
+	p = person_new("Adam Levi", "peer", "Conservative");
+	p.house = "lords";
+	add_person(&p);
+	p = person_new("Old Member", "mp", "Labour");
+	p.house = "commons";
+	p.is_current = 0;
+	add_person(&p);
+	add_person_named("Sara Khan", "councillor", "Labour", camden);
+	ben = add_person_named("Ben Ross", "journalist", "", bbc);
+
+	f.house = "commons";
+	ck_assert_str_eq(people_listed(&f, &total), "Maya Cohen,Old Member");
+	f.house = "lords";
+	ck_assert_str_eq(people_listed(&f, &total), "Adam Levi");
+	f.house = NULL;
+	f.council_id = camden;
+	ck_assert_str_eq(people_listed(&f, &total), "Sara Khan");
+	f.council_id = bbc;		/* not a council: nobody */
+	ck_assert_str_eq(people_listed(&f, &total), "");
+	f.council_id = 0;
+	f.current = PERSON_CURRENT_NO;
+	ck_assert_str_eq(people_listed(&f, &total), "Old Member");
+	f.current = PERSON_CURRENT_YES;
+	ck_assert_str_eq(people_listed(&f, &total),
+	    "Adam Levi,Ben Ross,Maya Cohen,Sara Khan");
+	ck_assert_uint_eq(total, 4);
+
+	ck_assert_int_eq(person_party_counts(&db, &a, &f, &pc, &n), DB_OK);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(pc[0].party, "Labour");
+	ck_assert_int_eq(pc[0].n, 2);
+	ck_assert_str_eq(pc[1].party, "");
+	ck_assert_int_eq(pc[1].n, 1);
+	ck_assert_str_eq(pc[2].party, "Conservative");
+	ck_assert_int_eq(pc[2].n, 1);
+	f.current = 0;
+	f.house = "commons";
+	ck_assert_int_eq(person_party_counts(&db, &a, &f, &pc, &n), DB_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(pc[0].n, 2);
+	{
+		struct person	 got;
+
+		ck_assert_int_eq(person_get(&db, &a, ben, &got), DB_OK);
+		ck_assert_str_eq(got.organisation_kind, "media_outlet");
+	}
+}
+END_TEST
+
+START_TEST(test_person_duplicates)
+{
+	struct person_pair	*d;
+	struct person		 p;
+	size_t			 n;
+	long long		 m1, m2, j1, j2, gone;
+
+	m1 = add_person_named("Maya Cohen", "mp", "Labour", 0);
+	m2 = add_person_named("maya COHEN", "mp", "", 0);
+	add_person_named("Maya Cohen", "journalist", "", 0);	/* other category */
+	p = person_new("Jo Smith", "journalist", "");
+	p.email = "jo@example.org";
+	j1 = add_person(&p);
+	p = person_new("Joanna Smith", "other", "");
+	p.email = "JO@example.org";
+	j2 = add_person(&p);
+	gone = add_person_named("Adam Levi", "peer", "", 0);
+	add_person_named("Adam Levi", "peer", "", 0);
+	ck_assert_int_eq(person_delete(&db, "tester", gone), DB_OK);
+	p = person_new("No Email", "other", "");
+	add_person(&p);
+	p = person_new("No Email Either", "other", "");
+	add_person(&p);
+
+	ck_assert_int_eq(person_duplicates(&db, &a, &d, &n), DB_OK);
+	ck_assert_uint_eq(n, 2);
+	ck_assert_int_eq(d[0].a.id, m1);
+	ck_assert_int_eq(d[0].b.id, m2);
+	ck_assert_str_eq(d[0].reason, "same name and category");
+	ck_assert_int_eq(d[1].a.id, j1);
+	ck_assert_int_eq(d[1].b.id, j2);
+	ck_assert_str_eq(d[1].reason, "same email");
+	ck_assert_str_eq(d[1].b.full_name, "Joanna Smith");
+}
+END_TEST
+
+START_TEST(test_person_merge_and_undo)
+{
+	struct person		 s = person_new("Maya Cohen", "mp", "Labour");
+	struct person		 o = person_new("Maya Cohen", "mp", "Labour");
+	struct person		 got;
+	struct person_merge	*m, one;
+	struct audit_entry	*h;
+	size_t			 n, open;
+	long long		 e1, e2, e3, mid;
+	char			*expect;
+
+	s.notes = "Survivor notes";
+	s.phone = "020 7946 0000";
+	add_person(&s);
+	o.email = "maya@example.org";
+	o.phone = "020 7946 0999";
+	o.role_title = "Shadow Minister";
+	o.notes = "Other notes";
+	add_person(&o);
+	e1 = add_engagement("meeting", "2025-03-01", "Other first", o.id, 0);
+	e2 = add_engagement("meeting", "2025-05-01", "Survivor only", s.id, 0);
+	e3 = add_engagement_two("2025-04-01", "Both", s.id, o.id);
+	ck_assert_str_eq(contacts_of(s.id), arena_printf(&a, "%lld,%lld*", e2,
+	    e3));
+
+	ck_assert_int_eq(person_merge(&db, "editor-1", s.id, o.id, &mid), DB_OK);
+	ck_assert_int_gt(mid, 0);
+	/* Other's first engagement moved: it is now the survivor's first. */
+	expect = arena_printf(&a, "%lld,%lld,%lld*", e2, e3, e1);
+	ck_assert_str_eq(contacts_of(s.id), expect);
+	ck_assert_int_eq(person_get(&db, &a, o.id, &got), DB_OK);
+	ck_assert_int_eq(got.deleted, 1);
+	ck_assert_int_eq(person_get(&db, &a, s.id, &got), DB_OK);
+	ck_assert_str_eq(got.email, "maya@example.org");
+	ck_assert_str_eq(got.phone, "020 7946 0000");	/* kept: not empty */
+	ck_assert_str_eq(got.role_title, "Shadow Minister");
+	ck_assert_str_eq(got.notes, "Survivor notes\n\nOther notes");
+	ck_assert_uint_eq(terms_count(s.id, &open), 2);
+	ck_assert_uint_eq(open, 1);
+	ck_assert_uint_eq(terms_count(o.id, &open), 0);
+	ck_assert_int_eq(person_merges_of(&db, &a, s.id, &m, &n), DB_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(m[0].id, mid);
+	ck_assert_int_eq(m[0].merged_id, o.id);
+	ck_assert_str_eq(m[0].actor, "editor-1");
+	ck_assert_ptr_null(m[0].undone_at);
+	ck_assert_int_eq(audit_history(&db, &a, "person", s.id, &h, &n), DB_OK);
+	ck_assert_str_eq(h[0].action, "merge");
+	ck_assert_ptr_nonnull(change_of(&h[0], "email"));
+	ck_assert_int_eq(audit_history(&db, &a, "person", o.id, &h, &n), DB_OK);
+	ck_assert_str_eq(h[0].action, "merged");
+	/* A merged person cannot be merged again, nor into. */
+	ck_assert_int_eq(person_merge(&db, "editor-1", s.id, o.id, &mid),
+	    DB_CONFLICT);
+	ck_assert_int_eq(mid, 0);
+	ck_assert_int_eq(person_merges_of(&db, &a, s.id, &m, &n), DB_OK);
+	mid = m[0].id;
+
+	ck_assert_int_eq(person_merge_undo(&db, "editor-2", mid), DB_OK);
+	ck_assert_str_eq(contacts_of(s.id), arena_printf(&a, "%lld,%lld*", e2,
+	    e3));
+	ck_assert_str_eq(contacts_of(o.id), arena_printf(&a, "%lld,%lld*", e3,
+	    e1));
+	ck_assert_int_eq(person_get(&db, &a, o.id, &got), DB_OK);
+	ck_assert_int_eq(got.deleted, 0);
+	ck_assert_int_eq(person_get(&db, &a, s.id, &got), DB_OK);
+	ck_assert_str_eq(got.email, "");
+	ck_assert_str_eq(got.phone, "020 7946 0000");
+	ck_assert_str_eq(got.role_title, "");
+	ck_assert_str_eq(got.notes, "Survivor notes");
+	ck_assert_uint_eq(terms_count(s.id, &open), 1);
+	ck_assert_uint_eq(open, 1);
+	ck_assert_uint_eq(terms_count(o.id, &open), 1);
+	ck_assert_uint_eq(open, 1);
+	ck_assert_int_eq(person_merge_get(&db, &a, mid, &one), DB_OK);
+	ck_assert_ptr_nonnull(one.undone_at);
+	ck_assert_int_eq(audit_history(&db, &a, "person", s.id, &h, &n), DB_OK);
+	ck_assert_str_eq(h[0].action, "unmerge");
+	ck_assert_int_eq(audit_history(&db, &a, "person", o.id, &h, &n), DB_OK);
+	ck_assert_str_eq(h[0].action, "unmerge");
+
+	/* Undoing twice is refused and changes nothing. */
+	ck_assert_int_eq(person_merge_undo(&db, "editor-2", mid), DB_CONFLICT);
+	ck_assert_int_eq(person_merge_undo(&db, "editor-2", mid + 1000),
+	    DB_NOTFOUND);
+	ck_assert_int_eq(person_get(&db, &a, o.id, &got), DB_OK);
+	ck_assert_int_eq(got.deleted, 0);
+}
+END_TEST
+
+START_TEST(test_person_merge_refused)
+{
+	struct person_merge	*m;
+	size_t			 n;
+	long long		 s, o, gone, mid;
+
+	s = add_person_named("Maya Cohen", "mp", "", 0);
+	o = add_person_named("Maya Cohen", "mp", "", 0);
+	gone = add_person_named("Maya Cohen", "mp", "", 0);
+	ck_assert_int_eq(person_delete(&db, "tester", gone), DB_OK);
+
+	ck_assert_int_eq(person_merge(&db, "t", s, s, &mid), DB_CONFLICT);
+	ck_assert_int_eq(person_merge(&db, "t", s, gone, &mid), DB_CONFLICT);
+	ck_assert_int_eq(person_merge(&db, "t", gone, o, &mid), DB_CONFLICT);
+	ck_assert_int_eq(person_merge(&db, "t", s, s + o + gone + 1000, &mid),
+	    DB_NOTFOUND);
+	ck_assert_int_eq(mid, 0);
+	ck_assert_int_eq(person_merges_of(&db, &a, s, &m, &n), DB_OK);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_uint_eq(audit_rows("person", s), 1);
+	ck_assert_uint_eq(audit_rows("person", o), 1);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -849,6 +1188,11 @@ suite(void)
 	tcase_add_test(tc, test_policy_areas);
 	tcase_add_test(tc, test_like_escape);
 	tcase_add_test(tc, test_code_label);
+	tcase_add_test(tc, test_person_terms_follow_saves);
+	tcase_add_test(tc, test_person_list_house_council_current);
+	tcase_add_test(tc, test_person_duplicates);
+	tcase_add_test(tc, test_person_merge_and_undo);
+	tcase_add_test(tc, test_person_merge_refused);
 	suite_add_tcase(s, tc);
 	return s;
 }

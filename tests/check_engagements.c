@@ -38,6 +38,7 @@ reset_tables(void)
 	th_sql(&db, "DELETE FROM follow_ups; DELETE FROM engagement_people; "
 	    "DELETE FROM engagement_organisations; DELETE FROM engagement_staff; "
 	    "DELETE FROM engagement_policy_areas; DELETE FROM engagements; "
+	    "DELETE FROM person_merges; DELETE FROM person_terms; "
 	    "DELETE FROM people; UPDATE organisations SET parent_id = NULL; "
 	    "DELETE FROM organisations; DELETE FROM policy_areas");
 	th_reset(&db);

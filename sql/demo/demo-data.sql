@@ -1561,3 +1561,32 @@ DROP TEMPORARY TABLE demo_area, demo_org, demo_person, demo_check,
     demo_pdesc, demo_topic, demo_eng, demo_eng_person, demo_eng_org,
     demo_pool, demo_year, demo_plan, demo_tpl, demo_out, demo_tpl_n,
     demo_out_n, demo_eid, demo_fu;
+
+-- ---------------------------------------------------------------------
+-- Terms: every demo person holds their party, House, seat, role and
+-- category from 2024-01-01, except one MP who sat as a Green until she
+-- joined Labour on 2 June 2025 (a closed term, then the open one), so the
+-- person page's "Party and role over time" has something to show.
+
+START TRANSACTION;
+
+INSERT INTO person_terms (person_id, category, party, house, constituency,
+    role_title, organisation_id, started_on, ended_on, source, created_at)
+SELECT p.id, p.category, 'Green', p.house, p.constituency, '',
+    p.organisation_id, DATE '2024-01-01', DATE '2025-06-02', 'manual',
+    UTC_TIMESTAMP()
+FROM people p
+WHERE p.id > @pbase AND p.full_name = 'Priya Nandakumar' AND p.category = 'mp';
+
+INSERT INTO person_terms (person_id, category, party, house, constituency,
+    role_title, organisation_id, started_on, ended_on, source, created_at)
+SELECT p.id, p.category, p.party, p.house, p.constituency, p.role_title,
+    p.organisation_id,
+    IF(p.full_name = 'Priya Nandakumar' AND p.category = 'mp',
+	DATE '2025-06-02', DATE '2024-01-01'),
+    NULL, 'manual', UTC_TIMESTAMP()
+FROM people p
+WHERE p.id > @pbase
+ORDER BY p.id;
+
+COMMIT;

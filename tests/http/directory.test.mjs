@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 
 import {
 	ORIGIN, users, get, post, loggedIn, formFor, inputValue, pageText,
-	sessionToken, fieldHtml, selectOptions, tableRows,
+	sessionToken, fieldHtml, selectOptions, tableRows, parseCsv, formData,
 } from './helpers.mjs';
 
 const RUN = 'zq' + Date.now().toString(36);
@@ -378,15 +378,15 @@ test('GET /people.csv: header row, the filtered rows, RFC 4180 quoting, formulas
 	const lines = r.body.split('\r\n');
 	assert.equal(lines.at(-1), '', 'every row ends in CRLF');
 	assert.deepEqual(lines.slice(0, -1), [
-		'Name,Category,Role,Party,House,Constituency,Organisation,Email,Phone,Current',
-		`'=HYPERLINK(1),Journalist,${tag},,,,,,,Yes`,
-		`"Smith, Jo ""JJ""",MP,${tag},Labour,House of Commons,Holborn,,jo@example.org,,No`,
+		'Name,Category,Role,Party,House,Constituency,Organisation,Email,Phone,Current,Council',
+		`'=HYPERLINK(1),Journalist,${tag},,,,,,,Yes,`,
+		`"Smith, Jo ""JJ""",MP,${tag},Labour,House of Commons,Holborn,,jo@example.org,,No,`,
 	]);
 
 	const mps = await view(admin(), `/people.csv?q=${tag}&category=mp`);
 	assert.equal(mps.body.split('\r\n').length, 3, 'header, one row, end: filters apply');
 	const none = await view(admin(), `/people.csv?q=${tag}&deleted=1`);
-	assert.equal(none.body, 'Name,Category,Role,Party,House,Constituency,Organisation,Email,Phone,Current\r\n');
+	assert.equal(none.body, 'Name,Category,Role,Party,House,Constituency,Organisation,Email,Phone,Current,Council\r\n');
 });
 
 // --- permissions and errors ---------------------------------------------------
@@ -609,4 +609,210 @@ test('a person can belong to a deleted organisation: kept when their form is sav
 	const n = await send(admin(), '/people/new', { ...PERSON, name: `${RUN} Late`, organisation: String(org) });
 	assert.equal(n.status, 400);
 	assert.match(fieldHtml(n.body, 'organisation'), /Choose one of the options/);
+});
+
+// --- history, duplicates and merges, more filters (issue 4) -----------------
+
+// The id of the first /people/ID link in a list page for name.
+function personIdIn(html, name) {
+	const re = new RegExp(`<a href="/people/(\\d+)">${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</a>`);
+	const m = html.match(re);
+	assert.ok(m, `a link to ${name} in the page`);
+	return Number(m[1]);
+}
+
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+test('the people list filters by House, council and current or former, with counts by party', async () => {
+	const tag = `${RUN}Hx`;
+	const council = await createOrg({ name: `${tag} Council`, kind: 'council' });
+	const other = await createOrg({ name: `${tag} Charity`, kind: 'ngo' });
+	await createPerson({ name: `${tag} A`, category: 'mp', party: 'Labour', house: 'commons' });
+	await createPerson({ name: `${tag} B`, category: 'peer', party: 'Conservative', house: 'lords' });
+	await createPerson({ name: `${tag} C`, category: 'mp', party: 'Labour', house: 'commons', current: 'no' });
+	await createPerson({ name: `${tag} D`, category: 'councillor', party: 'Green', organisation: String(council) });
+	await createPerson({ name: `${tag} E`, category: 'other', organisation: String(other) });
+
+	const all = await view(admin(), `/people?q=${tag}`);
+	assert.deepEqual(selectOptions(all.body, 'house').map((o) => o.value), ['', 'commons', 'lords']);
+	assert.deepEqual(selectOptions(all.body, 'current').map((o) => [o.value, o.label]),
+	    [['', 'Any'], ['current', 'Current'], ['former', 'Former']]);
+	const councils = selectOptions(all.body, 'council');
+	assert.ok(councils.some((o) => o.value === String(council) && o.label === `${tag} Council`));
+	assert.ok(!councils.some((o) => o.value === String(other)), 'only councils in the council filter');
+	assert.match(all.body, /<h2>Counts by party<\/h2>/);
+	assert.deepEqual(tableRows(all.body, 'party-counts'),
+	    [['Labour', '2'], ['No party', '1'], ['Conservative', '1'], ['Green', '1']]);
+
+	const names = async (q) => listedNames((await view(admin(), `/people?q=${tag}&${q}`)).body);
+	assert.deepEqual(await names('house=commons'), [`${tag} A`, `${tag} C`]);
+	assert.deepEqual(await names('house=lords'), [`${tag} B`]);
+	assert.deepEqual(await names(`council=${council}`), [`${tag} D`]);
+	assert.deepEqual(await names(`council=${other}`), [], 'an organisation that is not a council');
+	assert.deepEqual(await names('current=former'), [`${tag} C`]);
+	assert.deepEqual(await names('current=current'), [`${tag} A`, `${tag} B`, `${tag} D`, `${tag} E`]);
+	assert.deepEqual(await names('house=bogus'), [`${tag} A`, `${tag} B`, `${tag} C`, `${tag} D`, `${tag} E`],
+	    'an unknown House is ignored');
+
+	const commons = await view(admin(), `/people?q=${tag}&house=commons&current=current`);
+	assert.deepEqual(tableRows(commons.body, 'party-counts'), [['Labour', '1']]);
+	assert.ok(selectOptions(commons.body, 'house').find((o) => o.value === 'commons').selected);
+	assert.ok(selectOptions(commons.body, 'current').find((o) => o.value === 'current').selected);
+	assert.ok(commons.body.includes(`href="/people.csv?q=${tag}&amp;house=commons&amp;current=current"`),
+	    'the CSV link keeps the new filters');
+});
+
+test('GET /people.csv with the new filters: name, category, party, House, constituency, council, current', async () => {
+	const tag = `${RUN}Cv`;
+	const council = await createOrg({ name: `${tag} Borough Council`, kind: 'council' });
+	await createPerson({ name: `${tag} Cllr`, category: 'councillor', party: 'Labour', constituency: 'Kilburn',
+	    organisation: String(council) });
+	await createPerson({ name: `${tag} Peer`, category: 'peer', party: 'Crossbench', house: 'lords', current: 'no' });
+	const r = await view(admin(), `/people.csv?q=${tag}`);
+	assert.equal(r.status, 200);
+	const rows = parseCsv(r.body);
+	const head = rows[0];
+	for (const col of ['Name', 'Category', 'Party', 'House', 'Constituency', 'Council', 'Current'])
+		assert.ok(head.includes(col), `column ${col}`);
+	const rec = rows.slice(1).map((row) => Object.fromEntries(head.map((h, i) => [h, row[i]])));
+	assert.equal(rec.length, 2);
+	assert.equal(rec[0].Name, `${tag} Cllr`);
+	assert.equal(rec[0].Council, `${tag} Borough Council`);
+	assert.equal(rec[0].Constituency, 'Kilburn');
+	assert.equal(rec[0].Current, 'Yes');
+	assert.equal(rec[1].Name, `${tag} Peer`);
+	assert.equal(rec[1].House, 'House of Lords');
+	assert.equal(rec[1].Council, '');
+	assert.equal(rec[1].Current, 'No');
+
+	const lords = parseCsv((await view(admin(), `/people.csv?q=${tag}&house=lords&current=former`)).body);
+	assert.deepEqual(lords.slice(1).map((x) => x[0]), [`${tag} Peer`]);
+	const inCouncil = parseCsv((await view(admin(), `/people.csv?q=${tag}&council=${council}`)).body);
+	assert.deepEqual(inCouncil.slice(1).map((x) => x[0]), [`${tag} Cllr`]);
+});
+
+test('the person page shows "Party and role over time", following a party change made in the edit form', async () => {
+	const id = await createPerson({ name: `${RUN} Termed`, category: 'mp', party: 'Labour', house: 'commons',
+	    constituency: 'Hendon', role_title: 'Backbencher' });
+	let page = await view(admin(), `/people/${id}`);
+	assert.match(page.body, /<h2>Party and role over time<\/h2>/);
+	assert.deepEqual(tableRows(page.body, 'terms'),
+	    [[todayUtc(), 'now', 'MP', 'Labour', 'House of Commons', 'Hendon', 'Backbencher']]);
+
+	const edit = await view(admin(), `/people/${id}/edit`);
+	const data = formData(edit.body, `/people/${id}/edit`);
+	data.set('party', 'Green');
+	const c = await admin();
+	const r = await post(`/people/${id}/edit`, data, { jar: c.jar, headers: { Origin: ORIGIN } });
+	assert.equal(r.status, 303, pageText(r.body));
+	page = await view(admin(), `/people/${id}`);
+	// Changed on the day the term began: the same period, amended.
+	assert.deepEqual(tableRows(page.body, 'terms'),
+	    [[todayUtc(), 'now', 'MP', 'Green', 'House of Commons', 'Hendon', 'Backbencher']]);
+
+	// The demo MP who changed party in 2025 shows both periods.
+	const list = await view(admin(), '/people?q=Priya+Nandakumar');
+	const demo = await view(admin(), `/people/${personIdIn(list.body, 'Priya Nandakumar')}`);
+	const rows = tableRows(demo.body, 'terms');
+	assert.equal(rows.length, 2);
+	assert.deepEqual(rows[0].slice(0, 4), ['2025-06-02', 'now', 'MP', 'Labour']);
+	assert.deepEqual(rows[1].slice(0, 4), ['2024-01-01', '2025-06-02', 'MP', 'Green']);
+});
+
+test('GET /people/duplicates lists same-name and same-email pairs with merge forms for editors', async () => {
+	const tag = `${RUN}Dp`;
+	const a = await createPerson({ name: `${tag} Same`, category: 'journalist' });
+	const b = await createPerson({ name: `${tag} SAME`, category: 'journalist' });
+	const notDup = await createPerson({ name: `${tag} Same`, category: 'other' });
+	const e1 = await createPerson({ name: `${tag} Mail One`, email: `${tag}@example.org` });
+	const e2 = await createPerson({ name: `${tag} Mail Two`, email: `${tag}@example.org` });
+	const r = await view(admin(), '/people/duplicates');
+	assert.equal(r.status, 200);
+	assert.match(r.body, /<h1>Possible duplicates<\/h1>/);
+	const rows = tableRows(r.body, 'duplicates').filter((x) => x[0].startsWith(tag));
+	assert.equal(rows.length, 2, JSON.stringify(rows));
+	assert.equal(rows.find((x) => x[0].startsWith(`${tag} Same`))[2], 'same name and category');
+	assert.equal(rows.find((x) => x[0].startsWith(`${tag} Mail`))[2], 'same email');
+	assert.equal(inputValue(r.body, `/people/${a}/merge`, 'other'), String(b));
+	assert.equal(inputValue(r.body, `/people/${b}/merge`, 'other'), String(a));
+	assert.equal(inputValue(r.body, `/people/${e1}/merge`, 'other'), String(e2));
+	assert.ok(!r.body.includes(`/people/${notDup}/merge`), 'another category is not a duplicate');
+	const list = await view(admin(), '/people');
+	assert.match(list.body, /<a href="\/people\/duplicates">Possible duplicates<\/a>/);
+
+	const v = await view(viewer(), '/people/duplicates');
+	assert.equal(v.status, 200);
+	assert.ok(!v.body.includes(`/people/${a}/merge`), 'a viewer sees no merge forms');
+});
+
+test('merge through HTTP, then undo: fields filled and restored, the merged record deleted and back', async () => {
+	const tag = `${RUN}Mg`;
+	const keep = await createPerson({ name: `${tag} Person`, category: 'mp', notes: 'Kept notes' });
+	const gone = await createPerson({ name: `${tag} Person`, category: 'mp', email: 'merge@example.org',
+	    phone: '020 7946 0123', notes: 'Other notes' });
+
+	const self = await send(admin(), `/people/${keep}/merge`, { other: String(keep) });
+	assert.equal(self.status, 400);
+	assert.match(pageText(self.body), /cannot be merged into itself/);
+
+	const r = await send(admin(), `/people/${keep}/merge`, { other: String(gone) });
+	assert.equal(r.status, 303, pageText(r.body));
+	assert.equal(r.location, `/people/${keep}?merged=1`);
+	let page = await view(admin(), r.location);
+	assert.match(pageText(page.body), /Merged\./);
+	assert.match(page.body, /merge@example\.org/);
+	assert.match(page.body, /020 7946 0123/);
+	assert.match(pageText(page.body), /Kept notes Other notes/);
+	assert.match(page.body, /<h2>Merged records<\/h2>/);
+	const undo = formFor(page.body, page.body.match(/action="(\/people\/merges\/\d+\/undo)"/)[1]);
+	const undoPath = undo.attrs.action;
+	const goneNow = await view(admin(), `/people/${gone}`);
+	assert.match(pageText(goneNow.body), /This person has been deleted/);
+	assert.match(pageText(goneNow.body), new RegExp(`merged into ${tag} Person`));
+	const hist = await view(admin(), `/people/${keep}/history`);
+	assert.match(pageText(hist.body), /merge/);
+
+	// A deleted (merged) record cannot be merged again.
+	const again = await send(admin(), `/people/${keep}/merge`, { other: String(gone) });
+	assert.equal(again.status, 409);
+
+	const u = await send(admin(), undoPath, {});
+	assert.equal(u.status, 303, pageText(u.body));
+	assert.equal(u.location, `/people/${keep}?unmerged=1`);
+	page = await view(admin(), u.location);
+	assert.match(pageText(page.body), /Merge undone\./);
+	assert.doesNotMatch(page.body, /merge@example\.org/);
+	assert.doesNotMatch(pageText(page.body), /Other notes/);
+	assert.match(pageText(page.body), /Undone/);
+	assert.ok(!page.body.includes(`action="${undoPath}"`), 'no undo button once undone');
+	const back = await view(admin(), `/people/${gone}`);
+	assert.doesNotMatch(pageText(back.body), /has been deleted/);
+	assert.match(back.body, /merge@example\.org/);
+
+	const twice = await send(admin(), undoPath, {});
+	assert.equal(twice.status, 409);
+	assert.match(pageText(twice.body), /already been undone/);
+	const missing = await send(admin(), '/people/merges/999999999/undo', {});
+	assert.equal(missing.status, 404);
+});
+
+test('a viewer gets 403 on merge and undo, and nothing changes', async () => {
+	const tag = `${RUN}Mv`;
+	const keep = await createPerson({ name: `${tag} Person` });
+	const other = await createPerson({ name: `${tag} Person`, email: 'viewer-merge@example.org' });
+	const denied = await send(viewer(), `/people/${keep}/merge`, { other: String(other) });
+	assert.equal(denied.status, 403);
+	const still = await view(admin(), `/people/${other}`);
+	assert.doesNotMatch(pageText(still.body), /has been deleted/);
+
+	const r = await send(admin(), `/people/${keep}/merge`, { other: String(other) });
+	assert.equal(r.status, 303);
+	const page = await view(admin(), `/people/${keep}`);
+	const undoPath = page.body.match(/action="(\/people\/merges\/\d+\/undo)"/)[1];
+	const v = await view(viewer(), `/people/${keep}`);
+	assert.ok(!v.body.includes(undoPath), 'a viewer sees no Undo merge button');
+	const u = await send(viewer(), undoPath, {});
+	assert.equal(u.status, 403);
+	const gone = await view(admin(), `/people/${other}`);
+	assert.match(pageText(gone.body), /has been deleted/);
 });
