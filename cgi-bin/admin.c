@@ -7,12 +7,16 @@
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "directory.h"
 #include "form.h"
+#include "import.h"
 #include "people_import.h"
+#include "ui.h"
 #include "ui_admin.h"
 #include "users.h"
 
@@ -792,6 +796,143 @@ import_apply_post(struct ctx *c)
 	resp_redirect(&c->resp, "/people?saved=1");
 }
 
+/* The most the server fetches from a web address: the full members list. */
+#define IMPORT_WEB_MAX	(64 * 1024 * 1024)
+
+/* The councils, for the councillor import's select. */
+static enum db_err
+council_options(struct ctx *c, struct option **out, size_t *n)
+{
+	const struct org_filter	 f = { NULL, "council", 0, 0, 0 };
+	struct organisation	*o;
+	size_t			 i, total;
+	enum db_err		 e;
+
+	if ((e = org_list(c->db, &c->arena, &f, &o, n, &total)) != DB_OK)
+		return e;
+	if ((*out = arena_alloc(&c->arena, (*n + 1) * sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < *n; i++)
+		(*out)[i] = (struct option){ arena_printf(&c->arena, "%lld",
+		    o[i].id), o[i].name };
+	return DB_OK;
+}
+
+static void
+show_members(struct ctx *c, struct admin_members_view *v)
+{
+	struct option	*councils;
+	enum db_err	 e;
+
+	if ((e = council_options(c, &councils, &v->ncouncils)) != DB_OK) {
+		app_db_error(c, e);
+		return;
+	}
+	v->session = &c->session;
+	v->councils = councils;
+	app_begin_page(c);
+	ui_admin_members(&c->html, v);
+}
+
+static void
+members_get(struct ctx *c)
+{
+	struct admin_members_view	 v;
+
+	memset(&v, 0, sizeof(v));
+	v.kind = "parliament";
+	show_members(c, &v);
+}
+
+/*
+ * The document to import: the uploaded file, or an http(s) address the
+ * server fetches (never a local path: that is for tracker-admin only).
+ */
+static enum import_err
+members_document(struct ctx *c, const char *url, const char **data,
+    size_t *len, char **fetched, char *msg, size_t msglen)
+{
+	const struct upload	*up = req_upload(&c->req, "file");
+	enum import_err		 e;
+
+	*fetched = NULL;
+	if (up != NULL && up->len == 0 && up->filename && *up->filename) {
+		snprintf(msg, msglen, "the file you chose (%s) is empty.",
+		    up->filename);
+		return IMPORT_EMPTY;
+	}
+	if (up != NULL && up->len > 0) {
+		*data = up->data;
+		*len = up->len;
+		return IMPORT_OK;
+	}
+	if (*url == '\0') {
+		snprintf(msg, msglen, "Choose a members file, or give its web "
+		    "address.");
+		return IMPORT_FETCH;
+	}
+	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) {
+		snprintf(msg, msglen, "The web address must start with https://.");
+		return IMPORT_FETCH;
+	}
+	if ((e = import_load(url, IMPORT_WEB_MAX, fetched, len, msg,
+	    msglen)) != IMPORT_OK)
+		return e;
+	*data = *fetched;
+	return IMPORT_OK;
+}
+
+static void
+members_post(struct ctx *c)
+{
+	struct admin_members_view	 v;
+	struct import_result		 r;
+	const char			*data, *url = req_form(&c->req, "url");
+	const struct upload		*up = req_upload(&c->req, "file");
+	char				*fetched, msg[512];
+	size_t				 len;
+	long long			 council;
+	enum import_err			 e;
+
+	memset(&v, 0, sizeof(v));
+	v.kind = req_form(&c->req, "kind") ? req_form(&c->req, "kind") : "";
+	v.council = req_form(&c->req, "council") ? req_form(&c->req, "council") : "";
+	v.url = url = url ? url : "";
+	council = validate_integer(v.council) == NULL ?
+	    strtoll(v.council, NULL, 10) : 0;
+	msg[0] = '\0';
+	if (strcmp(v.kind, "parliament") != 0 && strcmp(v.kind, "moderngov") != 0)
+		snprintf(msg, sizeof(msg), "Choose what to import.");
+	else if (strcmp(v.kind, "moderngov") == 0 && council <= 0)
+		snprintf(msg, sizeof(msg), "Choose the council whose councillors "
+		    "these are.");
+	if (msg[0] != '\0') {
+		c->resp.status = 400;
+		v.problem = arena_strdup(&c->arena, msg);
+		show_members(c, &v);
+		return;
+	}
+	e = members_document(c, url, &data, &len, &fetched, msg, sizeof(msg));
+	if (e == IMPORT_OK)
+		e = strcmp(v.kind, "parliament") == 0 ?
+		    import_parliament(c->db, app_actor(c), data, len,
+		    up && up->len ? up->filename : url, &r, msg, sizeof(msg)) :
+		    import_moderngov(c->db, app_actor(c), council, data, len,
+		    up && up->len ? up->filename : url, &r, msg, sizeof(msg));
+	free(fetched);
+	if (e == IMPORT_DB) {
+		app_db_error(c, c->db->broken ? DB_UNAVAILABLE : DB_ERROR);
+		return;
+	}
+	if (e != IMPORT_OK) {
+		c->resp.status = 400;
+		v.problem = arena_printf(&c->arena, "%s: %s", import_strerror(e),
+		    msg);
+	} else
+		v.result = &r;
+	show_members(c, &v);
+}
+
 static const struct route routes[] = {
 	{ "/admin", admin_index, NULL, 0, ROLE_ADMIN },
 	{ "/admin/users", users_get, NULL, 0, ROLE_ADMIN },
@@ -808,6 +949,7 @@ static const struct route routes[] = {
 	    policy_area_edit_post, 0, ROLE_ADMIN },
 	{ "/admin/categories", categories_get, categories_post, 0,
 	    ROLE_ADMIN },
+	{ "/admin/members", members_get, members_post, 0, ROLE_ADMIN },
 	{ "/admin/import", import_get, NULL, 0, ROLE_EDITOR },
 	{ "/admin/import/template.csv", import_template_get, NULL, 0,
 	    ROLE_EDITOR },

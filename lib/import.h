@@ -15,13 +15,50 @@
 
 #include "db.h"
 
-struct import_result { long added, updated, retired, unchanged; long long run_id; };
-enum import_err { IMPORT_OK = 0, IMPORT_NOMEM, IMPORT_EMPTY, IMPORT_MALFORMED, IMPORT_WRONG_KIND, IMPORT_TOO_LARGE, IMPORT_FETCH, IMPORT_NOT_FOUND, IMPORT_DB, IMPORT__MAX };
-const char *import_strerror(enum import_err);
-/* Parse and apply a members file; msg says what was wrong (line/member) on failure; nothing is written unless IMPORT_OK. */
-enum import_err import_parliament(struct db *, const char *actor, const char *data, size_t len, const char *source, struct import_result *, char *msg, size_t msglen);
-enum import_err import_moderngov(struct db *, const char *actor, long long council_id, const char *data, size_t len, const char *source, struct import_result *, char *msg, size_t msglen);
-/* Read a local file or an http(s) URL (libcurl: connect 10 s, total 60 s, at most 5 redirects, size cap max bytes) into *data (malloc'd, NUL-terminated; caller frees). */
-enum import_err import_load(const char *file_or_url, size_t max, char **data, size_t *len, char *msg, size_t msglen);
+/* What a run did. */
+struct import_result {
+	long		 added;
+	long		 updated;
+	long		 retired;	/* no longer current */
+	long		 unchanged;
+	long long	 run_id;	/* its import_runs row */
+};
+
+enum import_err {
+	IMPORT_OK = 0,
+	IMPORT_NOMEM,
+	IMPORT_EMPTY,		/* no members in it */
+	IMPORT_MALFORMED,	/* not well-formed, truncated, hostile */
+	IMPORT_WRONG_KIND,	/* XML, but not the document expected */
+	IMPORT_TOO_LARGE,
+	IMPORT_FETCH,		/* the file or URL could not be read */
+	IMPORT_NOT_FOUND,	/* no such council */
+	IMPORT_DB,
+	IMPORT__MAX
+};
+
+const char	*import_strerror(enum import_err);
+
+/*
+ * Parse and apply a members file; on failure msg says what was wrong
+ * (with its line and member) and nothing is written.
+ */
+enum import_err	 import_parliament(struct db *, const char *actor,
+		    const char *data, size_t len, const char *source,
+		    struct import_result *, char *msg, size_t msglen);
+
+/* The same for one council's GetCouncillorsByWard document. */
+enum import_err	 import_moderngov(struct db *, const char *actor,
+		    long long council_id, const char *data, size_t len,
+		    const char *source, struct import_result *, char *msg,
+		    size_t msglen);
+
+/*
+ * Read a local file or an http(s) URL (libcurl: connect 10 s, total 60 s,
+ * at most 5 redirects, at most max bytes) into *data, malloc'd and
+ * NUL-terminated; the caller frees it.
+ */
+enum import_err	 import_load(const char *file_or_url, size_t max, char **data,
+		    size_t *len, char *msg, size_t msglen);
 
 #endif

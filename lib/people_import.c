@@ -14,25 +14,25 @@
 #include "people_import.h"
 #include "utf8.h"
 
-const char *const people_import_columns[IMPORT__MAX] = {
-	[IMPORT_NAME] = "name",
-	[IMPORT_CATEGORY] = "category",
-	[IMPORT_ROLE] = "role",
-	[IMPORT_PARTY] = "party",
-	[IMPORT_HOUSE] = "house",
-	[IMPORT_CONSTITUENCY] = "constituency",
-	[IMPORT_ORGANISATION] = "organisation",
-	[IMPORT_EMAIL] = "email",
-	[IMPORT_PHONE] = "phone",
-	[IMPORT_NOTES] = "notes",
+const char *const people_import_columns[COL__MAX] = {
+	[COL_NAME] = "name",
+	[COL_CATEGORY] = "category",
+	[COL_ROLE] = "role",
+	[COL_PARTY] = "party",
+	[COL_HOUSE] = "house",
+	[COL_CONSTITUENCY] = "constituency",
+	[COL_ORGANISATION] = "organisation",
+	[COL_EMAIL] = "email",
+	[COL_PHONE] = "phone",
+	[COL_NOTES] = "notes",
 };
 
 /* The longest value of each column, in characters, as the schema allows. */
-static const size_t column_max[IMPORT__MAX] = {
-	[IMPORT_NAME] = 200, [IMPORT_CATEGORY] = 100, [IMPORT_ROLE] = 200,
-	[IMPORT_PARTY] = 100, [IMPORT_HOUSE] = 10, [IMPORT_CONSTITUENCY] = 200,
-	[IMPORT_ORGANISATION] = 200, [IMPORT_EMAIL] = 254, [IMPORT_PHONE] = 50,
-	[IMPORT_NOTES] = 10000,
+static const size_t column_max[COL__MAX] = {
+	[COL_NAME] = 200, [COL_CATEGORY] = 100, [COL_ROLE] = 200,
+	[COL_PARTY] = 100, [COL_HOUSE] = 10, [COL_CONSTITUENCY] = 200,
+	[COL_ORGANISATION] = 200, [COL_EMAIL] = 254, [COL_PHONE] = 50,
+	[COL_NOTES] = 10000,
 };
 
 enum {
@@ -204,7 +204,7 @@ trim(struct arena *a, const char *s)
 static int
 read_header(struct checker *k, const struct record *h, int *map)
 {
-	int	 seen[IMPORT__MAX] = { 0 };
+	int	 seen[COL__MAX] = { 0 };
 	size_t	 i;
 	int	 c, bad = 0;
 
@@ -215,10 +215,10 @@ read_header(struct checker *k, const struct record *h, int *map)
 			k->nomem = 1;
 			return -1;
 		}
-		for (c = 0; c < IMPORT__MAX; c++)
+		for (c = 0; c < COL__MAX; c++)
 			if (strcasecmp(name, people_import_columns[c]) == 0)
 				break;
-		if (c == IMPORT__MAX) {
+		if (c == COL__MAX) {
 			problem(k, 1, name, *name == '\0' ?
 			    "A column has no name in the header row." :
 			    "Unknown column. The columns are name, category, "
@@ -233,11 +233,11 @@ read_header(struct checker *k, const struct record *h, int *map)
 			seen[c] = 1;
 		map[i] = c;
 	}
-	if (!seen[IMPORT_NAME]) {
+	if (!seen[COL_NAME]) {
 		problem(k, 1, "name", "The header row has no name column.");
 		bad = 1;
 	}
-	if (!seen[IMPORT_CATEGORY]) {
+	if (!seen[COL_CATEGORY]) {
 		problem(k, 1, "category",
 		    "The header row has no category column.");
 		bad = 1;
@@ -259,16 +259,16 @@ check_row(struct db *db, struct checker *k, const struct category *cats,
 	size_t		 before = k->out->nproblems, i, c;
 	enum db_err	 e;
 
-	for (c = 0; c < IMPORT__MAX; c++)
+	for (c = 0; c < COL__MAX; c++)
 		if (utf8_length(r->cells[c]) > column_max[c])
 			problem(k, r->row, people_import_columns[c],
 			    arena_printf(k->a, "Too long: at most %zu "
 			    "characters.", column_max[c]));
 
-	if (*r->cells[IMPORT_NAME] == '\0')
+	if (*r->cells[COL_NAME] == '\0')
 		problem(k, r->row, "name", "A name is required.");
 
-	v = r->cells[IMPORT_CATEGORY];
+	v = r->cells[COL_CATEGORY];
 	for (i = 0; i < ncats; i++)
 		if (lower_eq(v, cats[i].code) || lower_eq(v, cats[i].label)) {
 			r->category = cats[i].code;
@@ -281,20 +281,20 @@ check_row(struct db *db, struct checker *k, const struct category *cats,
 		    "\"%s\" is not a category; use a code or label from "
 		    "Admin, Person categories.", v));
 
-	v = r->cells[IMPORT_HOUSE];
+	v = r->cells[COL_HOUSE];
 	if (lower_eq(v, "commons"))
-		r->cells[IMPORT_HOUSE] = "commons";
+		r->cells[COL_HOUSE] = "commons";
 	else if (lower_eq(v, "lords"))
-		r->cells[IMPORT_HOUSE] = "lords";
+		r->cells[COL_HOUSE] = "lords";
 	else if (*v != '\0')
 		problem(k, r->row, "house",
 		    "Use commons, lords or leave it empty.");
 
-	v = r->cells[IMPORT_EMAIL];
+	v = r->cells[COL_EMAIL];
 	if (*v != '\0' && validate_email(v) != NULL)
 		problem(k, r->row, "email", validate_email(v));
 
-	v = r->cells[IMPORT_ORGANISATION];
+	v = r->cells[COL_ORGANISATION];
 	if (*v != '\0') {
 		struct db_rows	 rows;
 		size_t		 found = 0;
@@ -423,7 +423,7 @@ people_import_check(struct db *db, struct arena *a, const char *csv,
 		if (blank_record(rec))
 			continue;
 		r->row = i + 1;
-		for (c = 0; c < IMPORT__MAX; c++)
+		for (c = 0; c < COL__MAX; c++)
 			r->cells[c] = "";
 		for (c = 0; c < rec->n && c < ps.records[0].n; c++)
 			if ((r->cells[map[c]] = trim(a, rec->cells[c])) == NULL)
@@ -454,16 +454,16 @@ person_json(struct arena *a, const struct import_row *r)
 {
 	char	 org[24];
 	const struct audit_field f[] = {
-		{ "name", r->cells[IMPORT_NAME] },
+		{ "name", r->cells[COL_NAME] },
 		{ "category", r->category },
-		{ "role", r->cells[IMPORT_ROLE] },
-		{ "party", r->cells[IMPORT_PARTY] },
-		{ "house", r->cells[IMPORT_HOUSE] },
-		{ "constituency", r->cells[IMPORT_CONSTITUENCY] },
+		{ "role", r->cells[COL_ROLE] },
+		{ "party", r->cells[COL_PARTY] },
+		{ "house", r->cells[COL_HOUSE] },
+		{ "constituency", r->cells[COL_CONSTITUENCY] },
 		{ "organisation", org },
-		{ "email", r->cells[IMPORT_EMAIL] },
-		{ "phone", r->cells[IMPORT_PHONE] },
-		{ "notes", r->cells[IMPORT_NOTES] },
+		{ "email", r->cells[COL_EMAIL] },
+		{ "phone", r->cells[COL_PHONE] },
+		{ "notes", r->cells[COL_NOTES] },
 		{ "current", "yes" },
 	};
 
@@ -483,11 +483,11 @@ write_row(struct db *db, struct arena *a, const char *actor,
 	enum db_err		 e;
 
 	e = db_exec_in(db, &import_stmts, IMP_PERSON_INSERT, DB_ARGS(
-	    DB_STR(v[IMPORT_NAME]), DB_STR(r->category), DB_STR(v[IMPORT_ROLE]),
-	    DB_STR(v[IMPORT_PARTY]), DB_STR(v[IMPORT_HOUSE]),
-	    DB_STR(v[IMPORT_CONSTITUENCY]), DB_INT(r->organisation_id),
-	    DB_STR(v[IMPORT_EMAIL]), DB_STR(v[IMPORT_PHONE]),
-	    DB_STR(v[IMPORT_NOTES])), NULL, &id);
+	    DB_STR(v[COL_NAME]), DB_STR(r->category), DB_STR(v[COL_ROLE]),
+	    DB_STR(v[COL_PARTY]), DB_STR(v[COL_HOUSE]),
+	    DB_STR(v[COL_CONSTITUENCY]), DB_INT(r->organisation_id),
+	    DB_STR(v[COL_EMAIL]), DB_STR(v[COL_PHONE]),
+	    DB_STR(v[COL_NOTES])), NULL, &id);
 	if (e != DB_OK)
 		return e;
 	if ((json = person_json(a, r)) == NULL)
@@ -496,9 +496,9 @@ write_row(struct db *db, struct arena *a, const char *actor,
 	    NULL, json)) != DB_OK)
 		return e;
 	return db_exec_in(db, &import_stmts, IMP_TERM_INSERT, DB_ARGS(
-	    DB_INT(id), DB_STR(r->category), DB_STR(v[IMPORT_PARTY]),
-	    DB_STR(v[IMPORT_HOUSE]), DB_STR(v[IMPORT_CONSTITUENCY]),
-	    DB_STR(v[IMPORT_ROLE]), DB_INT(r->organisation_id),
+	    DB_INT(id), DB_STR(r->category), DB_STR(v[COL_PARTY]),
+	    DB_STR(v[COL_HOUSE]), DB_STR(v[COL_CONSTITUENCY]),
+	    DB_STR(v[COL_ROLE]), DB_INT(r->organisation_id),
 	    DB_STR(today)), NULL, NULL);
 }
 

@@ -26,14 +26,14 @@
 struct arena;
 
 enum import_col {
-	IMPORT_NAME, IMPORT_CATEGORY, IMPORT_ROLE, IMPORT_PARTY, IMPORT_HOUSE,
-	IMPORT_CONSTITUENCY, IMPORT_ORGANISATION, IMPORT_EMAIL, IMPORT_PHONE,
-	IMPORT_NOTES,
-	IMPORT__MAX
+	COL_NAME, COL_CATEGORY, COL_ROLE, COL_PARTY, COL_HOUSE,
+	COL_CONSTITUENCY, COL_ORGANISATION, COL_EMAIL, COL_PHONE,
+	COL_NOTES,
+	COL__MAX
 };
 
 /* The header names, in template order: "name", "category", ... */
-extern const char *const people_import_columns[IMPORT__MAX];
+extern const char *const people_import_columns[COL__MAX];
 
 /* At most this many people per file. */
 #define PEOPLE_IMPORT_MAX_ROWS	5000
@@ -46,7 +46,7 @@ struct import_problem {
 
 struct import_row {
 	size_t		 row;			/* spreadsheet row number */
-	const char	*cells[IMPORT__MAX];	/* trimmed; "" when absent */
+	const char	*cells[COL__MAX];	/* trimmed; "" when absent */
 	const char	*category;		/* the category code, when valid */
 	long long	 organisation_id;	/* 0: none */
 	size_t		 nproblems;		/* how many problems are its */

@@ -8,6 +8,12 @@
 
 #include <stddef.h>
 
+/* An option of a select: a value and its text. */
+struct option {
+	const char	*value;
+	const char	*label;
+};
+
 struct audit_entry;
 struct buf;
 struct html;

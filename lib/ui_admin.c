@@ -7,6 +7,7 @@
 #include "directory.h"
 #include "form.h"
 #include "html.h"
+#include "import.h"
 #include "layout.h"
 #include "ui.h"
 #include "ui_admin.h"
@@ -92,6 +93,9 @@ ui_admin_index(struct html *h, const struct session *s)
 		    "decision makers in reports." },
 		{ "/admin/import", "Import people", "Add many people at once "
 		    "from a CSV file; editors may do this too." },
+		{ "/admin/members", "Import MPs, Peers and councillors",
+		    "Keep Parliament members and a council's councillors "
+		    "current from their published data." },
 	};
 	const struct page	 p = { "Admin", s, AREA_ADMIN };
 	size_t			 i;
@@ -543,14 +547,14 @@ ui_admin_import(struct html *h, const struct admin_import_view *v)
 	html_close(h);
 	html_elem(h, EL_H2, "Columns");
 	html_open(h, EL_UL, AT__MAX);
-	for (i = 0; i < IMPORT__MAX; i++) {
+	for (i = 0; i < COL__MAX; i++) {
 		html_open(h, EL_LI, AT__MAX);
 		html_elem(h, EL_STRONG, people_import_columns[i]);
-		html_text(h, i == IMPORT_NAME ? ": required." :
-		    i == IMPORT_CATEGORY ? ": required; a code or label from "
+		html_text(h, i == COL_NAME ? ": required." :
+		    i == COL_CATEGORY ? ": required; a code or label from "
 		    "Person categories." :
-		    i == IMPORT_HOUSE ? ": commons, lords or empty." :
-		    i == IMPORT_ORGANISATION ? ": the exact name of an "
+		    i == COL_HOUSE ? ": commons, lords or empty." :
+		    i == COL_ORGANISATION ? ": the exact name of an "
 		    "organisation already in the directory, or empty." :
 		    ": optional.");
 		html_close(h);
@@ -599,9 +603,9 @@ static void
 import_table(struct html *h, const struct people_import *imp)
 {
 	static const enum import_col shown[] = {
-		IMPORT_NAME, IMPORT_CATEGORY, IMPORT_ROLE, IMPORT_PARTY,
-		IMPORT_HOUSE, IMPORT_CONSTITUENCY, IMPORT_ORGANISATION,
-		IMPORT_EMAIL, IMPORT_PHONE,
+		COL_NAME, COL_CATEGORY, COL_ROLE, COL_PARTY,
+		COL_HOUSE, COL_CONSTITUENCY, COL_ORGANISATION,
+		COL_EMAIL, COL_PHONE,
 	};
 	size_t	 i, c, k = 0;
 
@@ -713,5 +717,101 @@ ui_admin_import_preview(struct html *h, const struct admin_import_view *v)
 		import_form(h, v->session->csrf);
 	}
 	back_link(h, "/admin/import", "Back to Import people");
+	layout_end(h);
+}
+
+static void
+members_select(struct html *h, const char *id, const char *label,
+    const struct option *opts, size_t n, const char *chosen, const char *none)
+{
+	size_t	 i;
+
+	html_open(h, EL_DIV, AT_CLASS, "field", AT__MAX);
+	html_open(h, EL_LABEL, AT_FOR, id, AT__MAX);
+	html_text(h, label);
+	html_close(h);
+	html_open(h, EL_SELECT, AT_ID, id, AT_NAME, id + 2, AT__MAX);
+	if (none != NULL) {
+		html_open(h, EL_OPTION, AT_VALUE, "", AT__MAX);
+		html_text(h, none);
+		html_close(h);
+	}
+	for (i = 0; i < n; i++) {
+		html_open(h, EL_OPTION, AT_VALUE, opts[i].value, AT_SELECTED,
+		    chosen && strcmp(chosen, opts[i].value) == 0 ? "" : NULL,
+		    AT__MAX);
+		html_text(h, opts[i].label);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
+
+static void
+members_result(struct html *h, const struct import_result *r)
+{
+	char	 text[200];
+
+	snprintf(text, sizeof(text), "Imported: %ld added, %ld updated, %ld "
+	    "no longer current, %ld unchanged.", r->added, r->updated,
+	    r->retired, r->unchanged);
+	ui_notice(h, text);
+}
+
+void
+ui_admin_members(struct html *h, const struct admin_members_view *v)
+{
+	static const struct option kinds[] = {
+		{ "parliament", "UK Parliament members (Members' Names Data "
+		    "Platform XML)" },
+		{ "moderngov", "A council's councillors (ModernGov "
+		    "GetCouncillorsByWard)" },
+	};
+	const struct page	 p = { "Import MPs, Peers and councillors",
+	    v->session, AREA_ADMIN };
+
+	layout_begin(h, &p);
+	if (v->result != NULL)
+		members_result(h, v->result);
+	if (v->problem != NULL) {
+		html_open(h, EL_DIV, AT_CLASS, "error-summary", AT_ROLE,
+		    "alert", AT__MAX);
+		html_elem(h, EL_H2, "Nothing was changed");
+		html_elem(h, EL_P, v->problem);
+		html_close(h);
+	}
+	html_elem(h, EL_P, "Members are matched on their Parliament or "
+	    "ModernGov number: importing again updates them, marks those who "
+	    "left as no longer current and records party and seat changes "
+	    "with their dates. Your own notes, emails and phone numbers are "
+	    "never overwritten. A file that is not the right kind, or is cut "
+	    "short, changes nothing.");
+	html_open(h, EL_FORM, AT_METHOD, "post", AT_ACTION, "/admin/members",
+	    AT_ENCTYPE, "multipart/form-data", AT_CLASS, "stacked", AT__MAX);
+	layout_csrf_input(h, v->session->csrf);
+	members_select(h, "f-kind", "What to import", kinds, 2, v->kind, NULL);
+	members_select(h, "f-council", "Council (for councillors)",
+	    v->councils, v->ncouncils, v->council, "Choose a council");
+	html_open(h, EL_DIV, AT_CLASS, "field", AT__MAX);
+	html_open(h, EL_LABEL, AT_FOR, "f-file", AT__MAX);
+	html_text(h, "Members file");
+	html_close(h);
+	html_open(h, EL_INPUT, AT_TYPE, "file", AT_ID, "f-file", AT_NAME,
+	    "file", AT_ACCEPT, ".xml,application/xml,text/xml", AT__MAX);
+	html_close(h);
+	html_open(h, EL_DIV, AT_CLASS, "field", AT__MAX);
+	html_open(h, EL_LABEL, AT_FOR, "f-url", AT__MAX);
+	html_text(h, "Or its web address");
+	html_close(h);
+	html_open(h, EL_P, AT_CLASS, "hint", AT_ID, "f-url-hint", AT__MAX);
+	html_text(h, "An https:// address of the document; use this for the "
+	    "full members list, which is larger than an upload may be.");
+	html_close(h);
+	html_open(h, EL_INPUT, AT_TYPE, "url", AT_ID, "f-url", AT_NAME, "url",
+	    AT_VALUE, v->url ? v->url : "", AT_ARIA_DESCRIBEDBY, "f-url-hint",
+	    AT__MAX);
+	html_close(h);
+	submit_button(h, "Import", NULL);
+	html_close(h);
 	layout_end(h);
 }

@@ -15,6 +15,8 @@
 #include "users.h"
 
 struct form;
+struct import_result;
+struct option;
 struct html;
 struct session;
 
@@ -122,5 +124,23 @@ void	ui_admin_import(struct html *, const struct admin_import_view *);
  */
 void	ui_admin_import_preview(struct html *,
 	    const struct admin_import_view *);
+
+/*
+ * GET and POST /admin/members: import UK Parliament members or one
+ * council's councillors from an uploaded file or a web address, and the
+ * outcome of the last run (result) or why it was refused (problem).
+ */
+struct admin_members_view {
+	const struct session		*session;
+	const struct option		*councils;	/* value: the id */
+	size_t				 ncouncils;
+	const char			*kind;		/* parliament, moderngov */
+	const char			*council;	/* chosen id */
+	const char			*url;
+	const char			*problem;
+	const struct import_result	*result;
+};
+
+void	ui_admin_members(struct html *, const struct admin_members_view *);
 
 #endif

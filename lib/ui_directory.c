@@ -343,8 +343,10 @@ people_links(struct html *h, const struct people_list_view *v)
 	struct buf	 b;
 
 	html_open(h, EL_DIV, AT_CLASS, "actions", AT__MAX);
-	if (v->can_edit)
+	if (v->can_edit) {
 		anchor(h, "/people/new", "Add a person", "button");
+		anchor(h, "/admin/import", "Import from a spreadsheet", NULL);
+	}
 	people_url(&b, "/people.csv", v->filter, v->filter->deleted);
 	anchor(h, url_get(h, &b), "Download CSV", NULL);
 	buf_free(&b);

@@ -8,6 +8,8 @@
 
 #include <stddef.h>
 
+#include "ui.h"
+
 struct audit_entry;
 struct conflict_row;
 struct eng_filter;
@@ -18,12 +20,6 @@ struct followup;
 struct form;
 struct html;
 struct session;
-
-/* An option of a select: a value and its text. */
-struct option {
-	const char	*value;
-	const char	*label;
-};
 
 /* What the list's filter form offers, and what is chosen. */
 struct eng_list_view {

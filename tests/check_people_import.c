@@ -147,7 +147,7 @@ START_TEST(test_check_writes_nothing)
 	    DB_OK);
 	ck_assert_uint_eq(out.nproblems, 0);
 	ck_assert_uint_eq(out.nrows, 1);
-	ck_assert_str_eq(out.rows[0].cells[IMPORT_NAME], "Jane");
+	ck_assert_str_eq(out.rows[0].cells[COL_NAME], "Jane");
 	assert_nothing_written();
 }
 END_TEST
@@ -255,12 +255,12 @@ START_TEST(test_quoted_fields)
 	ck_assert_msg(apply(csv, &out) == DB_OK, "%s", db.error);
 	ck_assert_uint_eq(out.nproblems, 0);
 	ck_assert_uint_eq(out.nrows, 2);
-	ck_assert_str_eq(out.rows[0].cells[IMPORT_NAME], "Smith, Jane");
-	ck_assert_str_eq(out.rows[0].cells[IMPORT_NOTES],
+	ck_assert_str_eq(out.rows[0].cells[COL_NAME], "Smith, Jane");
+	ck_assert_str_eq(out.rows[0].cells[COL_NOTES],
 	    "Line one\r\nLine two, with \"quotes\"");
-	ck_assert_str_eq(out.rows[1].cells[IMPORT_NAME], "Bob");
+	ck_assert_str_eq(out.rows[1].cells[COL_NAME], "Bob");
 	ck_assert_str_eq(out.rows[1].category, "other");
-	ck_assert_str_eq(out.rows[1].cells[IMPORT_NOTES], "kept inside");
+	ck_assert_str_eq(out.rows[1].cells[COL_NOTES], "kept inside");
 	ck_assert_uint_eq(out.rows[1].row, 3);
 	ck_assert_int_eq(count("SELECT COUNT(*) FROM people WHERE "
 	    "full_name = 'Smith, Jane' AND notes LIKE 'Line one%quotes\"'"), 1);
