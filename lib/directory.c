@@ -135,6 +135,8 @@ enum {
 	DIR_MERGE_LOCK,
 	DIR_MERGE_SET_UNDONE,
 	DIR_MERGES_OF,
+	DIR_EXTERNAL_IDS,
+	DIR_SET_EXTERNAL_IDS,
 	DIR__MAX
 };
 
@@ -268,11 +270,12 @@ static const char *const dir_sql[DIR__MAX] = {
 	[DIR_MERGE_MOVE_TERM] =
 	    "UPDATE person_terms SET person_id = ? WHERE id = ? AND person_id = ?",
 	[DIR_MERGE_REOPEN_TERM] =
-	    "UPDATE person_terms SET ended_on = NULL WHERE id = ?",
+	    "UPDATE person_terms SET ended_on = NULL "
+	    "WHERE id = ? AND person_id = ?",
 	[DIR_PERSON_FILL] =
 	    "UPDATE people SET email = ?, phone = ?, role_title = ?, "
 	    "constituency = ?, notes = ?, version = version + 1, "
-	    "updated_at = UTC_TIMESTAMP() WHERE id = ?",
+	    "updated_at = UTC_TIMESTAMP() WHERE id = ? AND version = ?",
 	[DIR_MERGE_INSERT] =
 	    "INSERT INTO person_merges (survivor_id, merged_id, moved, actor, at) "
 	    "VALUES (?, ?, ?, ?, UTC_TIMESTAMP())",
@@ -284,6 +287,14 @@ static const char *const dir_sql[DIR__MAX] = {
 	[DIR_MERGE_SET_UNDONE] =
 	    "UPDATE person_merges SET undone_at = UTC_TIMESTAMP() "
 	    "WHERE id = ? AND undone_at IS NULL",
+	[DIR_EXTERNAL_IDS] =
+	    "SELECT IFNULL(parliament_id, 0), IFNULL(twfy_id, 0), "
+	    "IFNULL(moderngov_id, ''), IFNULL(organisation_id, 0) "
+	    "FROM people WHERE id = ? FOR UPDATE",
+	[DIR_SET_EXTERNAL_IDS] =
+	    "UPDATE people SET parliament_id = NULLIF(?, 0), "
+	    "twfy_id = NULLIF(?, 0), moderngov_id = NULLIF(?, ''), "
+	    "organisation_id = NULLIF(?, 0) WHERE id = ?",
 	[DIR_MERGES_OF] =
 	    "SELECT " MERGE_COLUMNS "WHERE m.survivor_id = ? OR m.merged_id = ? "
 	    "ORDER BY m.id DESC",
@@ -579,6 +590,13 @@ term_follow(struct db *db, struct arena *a, const struct person *p,
 	    a, &r);
 	if (e != DB_OK)
 		return e;
+	/* Out of office: the open term ends, and no new one starts. */
+	if (!p->is_current) {
+		if (r.nrows == 0)
+			return DB_OK;
+		return db_exec_in(db, &dir_stmts, DIR_TERM_CLOSE,
+		    DB_ARGS(DB_INT(db_num(DB_CELL(&r, 0, 0)))), NULL, NULL);
+	}
 	if (r.nrows > 0 && !changed)
 		return DB_OK;
 	if (r.nrows > 0) {
@@ -1135,7 +1153,124 @@ merge_fill(struct arena *a, struct person *s, const struct person *o,
 
 #define FILL_ARGS(p) DB_STR(nz((p)->email)), DB_STR(nz((p)->phone)), \
 	DB_STR(nz((p)->role_title)), DB_STR(nz((p)->constituency)), \
-	DB_STR(nz((p)->notes)), DB_INT((p)->id)
+	DB_STR(nz((p)->notes)), DB_INT((p)->id), DB_INT((p)->version)
+
+
+/* A person's outside ids: Parliament, TheyWorkForYou, ModernGov (+council). */
+struct external_ids {
+	long long	 parliament, twfy, org;
+	const char	*moderngov;
+};
+
+static enum db_err
+external_ids(struct db *db, struct arena *a, long long id,
+    struct external_ids *x)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+
+	e = db_query_in(db, &dir_stmts, DIR_EXTERNAL_IDS, DB_ARGS(DB_INT(id)),
+	    a, &r);
+	if (e == DB_OK && r.nrows == 0)
+		e = DB_NOTFOUND;
+	if (e != DB_OK)
+		return e;
+	x->parliament = db_num(DB_CELL(&r, 0, 0));
+	x->twfy = db_num(DB_CELL(&r, 0, 1));
+	x->moderngov = DB_CELL(&r, 0, 2);
+	x->org = db_num(DB_CELL(&r, 0, 3));
+	return DB_OK;
+}
+
+static enum db_err
+set_external_ids(struct db *db, long long id, const struct external_ids *x)
+{
+	return db_exec_in(db, &dir_stmts, DIR_SET_EXTERNAL_IDS, DB_ARGS(
+	    DB_INT(x->parliament), DB_INT(x->twfy), DB_STR(x->moderngov),
+	    DB_INT(x->org), DB_INT(id)), NULL, NULL);
+}
+
+/*
+ * The survivor takes the merged person's outside ids it lacks, so the
+ * next import updates the survivor, not the deleted record.  A ModernGov
+ * id moves only with its council.  What moved is kept for undo.  The
+ * merged record lets go first: the ids are unique.
+ */
+static enum db_err
+take_ids(struct db *db, struct arena *a, long long survivor, long long other,
+    json_t *moved)
+{
+	struct external_ids	 s, o, so, oo;
+	json_t			*ids;
+	enum db_err		 e;
+
+	if ((e = external_ids(db, a, survivor, &s)) != DB_OK ||
+	    (e = external_ids(db, a, other, &o)) != DB_OK)
+		return e;
+	so = s;
+	oo = o;
+	if (s.parliament == 0 && o.parliament != 0) {
+		so.parliament = o.parliament;
+		oo.parliament = 0;
+	}
+	if (s.twfy == 0 && o.twfy != 0) {
+		so.twfy = o.twfy;
+		oo.twfy = 0;
+	}
+	if (*s.moderngov == '\0' && *o.moderngov != '\0' &&
+	    (s.org == 0 || s.org == o.org)) {
+		so.moderngov = o.moderngov;
+		so.org = o.org;
+		oo.moderngov = "";
+	}
+	if ((ids = json_pack("{sIsIss}", "parliament", (json_int_t)(so.parliament
+	    != s.parliament ? so.parliament : 0), "twfy", (json_int_t)(so.twfy !=
+	    s.twfy ? so.twfy : 0), "moderngov", so.moderngov != s.moderngov ?
+	    so.moderngov : "")) == NULL ||
+	    json_object_set_new(moved, "ids", ids) == -1 ||
+	    json_object_set_new(moved, "org_before", json_integer(s.org)) == -1)
+		return DB_NOMEM;
+	if ((e = set_external_ids(db, other, &oo)) != DB_OK)
+		return e;
+	return set_external_ids(db, survivor, &so);
+}
+
+/* Undo take_ids: the ids the survivor took go back to the merged person. */
+static enum db_err
+give_ids(struct db *db, struct arena *a, long long survivor, long long merged,
+    json_t *moved)
+{
+	json_t			*ids = json_object_get(moved, "ids");
+	struct external_ids	 s, m;
+	long long		 parliament, twfy;
+	const char		*mg;
+	enum db_err		 e;
+
+	if (!json_is_object(ids))
+		return DB_OK;	/* a merge recorded before ids moved */
+	parliament = json_integer_value(json_object_get(ids, "parliament"));
+	twfy = json_integer_value(json_object_get(ids, "twfy"));
+	mg = json_string_value(json_object_get(ids, "moderngov"));
+	if ((e = external_ids(db, a, survivor, &s)) != DB_OK ||
+	    (e = external_ids(db, a, merged, &m)) != DB_OK)
+		return e;
+	if (parliament != 0 && s.parliament == parliament) {
+		s.parliament = 0;
+		m.parliament = parliament;
+	}
+	if (twfy != 0 && s.twfy == twfy) {
+		s.twfy = 0;
+		m.twfy = twfy;
+	}
+	if (mg != NULL && *mg != '\0' && strcmp(s.moderngov, mg) == 0) {
+		s.moderngov = "";
+		s.org = json_integer_value(json_object_get(moved, "org_before"));
+		m.moderngov = mg;
+	}
+	if ((e = set_external_ids(db, survivor, &s)) != DB_OK)
+		return e;
+	return set_external_ids(db, merged, &m);
+}
 
 /* The body of person_merge, inside its transaction. */
 static enum db_err
@@ -1194,17 +1329,23 @@ merge_in(struct db *db, struct arena *a, const char *actor,
 	    json_object_set_new(moved, "filled", filled) == -1 ||
 	    merge_fill(a, &s, &o, filled) == -1 ||
 	    json_object_set_new(moved, "notes_before",
-	    json_string(nz(before.notes))) == -1 ||
-	    (text = json_in_arena(a, moved)) == NULL)
+	    json_string(nz(before.notes))) == -1)
 		goto out;
+	/* Someone saving the survivor meanwhile makes this a conflict. */
 	e = db_exec_in(db, &dir_stmts, DIR_PERSON_FILL, DB_ARGS(FILL_ARGS(&s)),
-	    NULL, NULL);
+	    &affected, NULL);
+	if (e == DB_OK && affected == 0)
+		e = DB_CONFLICT;
+	if (e == DB_OK)
+		e = take_ids(db, a, survivor, other, moved);
 	if (e == DB_OK)
 		e = db_exec_in(db, &dir_stmts, DIR_PERSON_SET_DELETED,
 		    DB_ARGS(DB_INT(1), DB_INT(other), DB_INT(1)), &affected,
 		    NULL);
 	if (e == DB_OK && affected == 0)
 		e = DB_CONFLICT;
+	if (e == DB_OK && (text = json_in_arena(a, moved)) == NULL)
+		e = DB_NOMEM;
 	if (e == DB_OK)
 		e = db_exec_in(db, &dir_stmts, DIR_MERGE_INSERT,
 		    DB_ARGS(DB_INT(survivor), DB_INT(other), DB_STR(text),
@@ -1254,11 +1395,17 @@ move_back(struct db *db, unsigned stmt, json_t *ids, long long to,
 	enum db_err e = DB_OK;
 
 	json_array_foreach(ids, i, v) {
+		unsigned long long affected = 0;
+
 		if (!json_is_integer(v))
 			return DB_ERROR;
 		if ((e = db_exec_in(db, &dir_stmts, stmt, DB_ARGS(DB_INT(to),
-		    DB_INT(json_integer_value(v)), DB_INT(from)), NULL, NULL)))
+		    DB_INT(json_integer_value(v)), DB_INT(from)), &affected,
+		    NULL)))
 			return e;
+		/* Moved on since (another merge, an edit): refuse, not half-undo. */
+		if (affected == 0)
+			return DB_CONFLICT;
 	}
 	return e;
 }
@@ -1300,8 +1447,15 @@ undo_in(struct db *db, struct arena *a, const char *actor, long long merge_id)
 		return DB_ERROR;
 	if ((e = person_get(db, a, survivor, &s)) != DB_OK)
 		goto out;
+	/* Merged on into someone else since: undo that merge first. */
+	if (s.deleted) {
+		e = DB_CONFLICT;
+		goto out;
+	}
 	before = s;
-	e = move_back(db, DIR_MERGE_MOVE_ENGAGEMENT,
+	e = give_ids(db, a, survivor, merged, moved);
+	if (e == DB_OK)
+		e = move_back(db, DIR_MERGE_MOVE_ENGAGEMENT,
 	    json_object_get(moved, "engagements"), merged, survivor);
 	if (e == DB_OK)
 		e = move_back(db, DIR_MERGE_MOVE_TERM,
@@ -1309,7 +1463,8 @@ undo_in(struct db *db, struct arena *a, const char *actor, long long merge_id)
 	closed = json_object_get(moved, "closed_term");
 	if (e == DB_OK && json_is_integer(closed))
 		e = db_exec_in(db, &dir_stmts, DIR_MERGE_REOPEN_TERM,
-		    DB_ARGS(DB_INT(json_integer_value(closed))), NULL, NULL);
+		    DB_ARGS(DB_INT(json_integer_value(closed)), DB_INT(merged)),
+		    NULL, NULL);
 	if (e != DB_OK)
 		goto out;
 	filled = json_object_get(moved, "filled");
@@ -1321,7 +1476,9 @@ undo_in(struct db *db, struct arena *a, const char *actor, long long merge_id)
 	    moved, "notes_before")) ? json_string_value(json_object_get(moved,
 	    "notes_before")) : "");
 	e = db_exec_in(db, &dir_stmts, DIR_PERSON_FILL, DB_ARGS(FILL_ARGS(&s)),
-	    NULL, NULL);
+	    &affected, NULL);
+	if (e == DB_OK && affected == 0)
+		e = DB_CONFLICT;
 	/* Restored by hand since is fine: then there is nothing to do. */
 	if (e == DB_OK)
 		e = db_exec_in(db, &dir_stmts, DIR_PERSON_SET_DELETED,

@@ -498,9 +498,10 @@ eng_people_create(struct ctx *c, const struct choices *ch, struct eng_state *st)
 
 	memset(&p, 0, sizeof(p));
 	if (name == NULL || *name == '\0' || strlen(name) > 200 ||
-	    !has_option(ch->categories, ch->ncategories, cat)) {
+	    !has_option(ch->categories, ch->ncategories, cat) ||
+	    st->form.values[F_NEW_PARTY].error != NULL) {
 		st->people_error = "Give the new person's name (up to 200 "
-		    "characters) and category.";
+		    "characters), category and party (up to 100).";
 		st->new_person_name = name ? name : "";
 		return DB_OK;
 	}
@@ -541,6 +542,13 @@ read_followups(struct ctx *c, const struct choices *ch, struct eng_state *st)
 		f->due_on = FU("due");
 		f->done = strcmp(FU("done"), "1") == 0;
 		f->done_at = FU("done_at");
+		/* Only a timestamp this form wrote comes back; else "now". */
+		if (strlen(f->done_at) != 19 ||
+		    validate_date(arena_strndup(&c->arena, f->done_at, 10)) ||
+		    f->done_at[10] != ' ' || validate_time(arena_strndup(
+		    &c->arena, f->done_at + 11, 5)) || f->done_at[16] != ':' ||
+		    strspn(f->done_at + 17, "0123456789") != 2)
+			f->done_at = "";
 		f->id = validate_integer(FU("id")) == NULL ?
 		    strtoll(FU("id"), NULL, 10) : 0;
 #undef FU

@@ -133,8 +133,12 @@ xr_open(struct xr *x, struct arena *a, const char *data, size_t len,
 		    "such documents are refused");
 		return IMPORT_MALFORMED;
 	}
-	/* No NOENT (no substitution), no DTDLOAD, no network. */
-	x->r = xmlReaderForMemory(data, (int)len, NULL, NULL,
+	/*
+	 * No NOENT (no substitution), no DTDLOAD, no network.  The encoding
+	 * is fixed to UTF-8 (both sources publish UTF-8): a document in
+	 * another encoding would slip its DOCTYPE past declares_entities().
+	 */
+	x->r = xmlReaderForMemory(data, (int)len, NULL, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_NOBLANKS);
 	if (x->r == NULL) {
 		say(x, "out of memory");
@@ -203,6 +207,12 @@ xr_next(struct xr *x)
 	if (type == XML_READER_TYPE_ENTITY_REFERENCE ||
 	    type == XML_READER_TYPE_ENTITY) {
 		say(x, "line %lu: entity references are refused", xr_line(x));
+		return -2;
+	}
+	/* Neither source uses a DOCTYPE; one could declare entities. */
+	if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+		say(x, "line %lu: documents with a DOCTYPE are refused",
+		    xr_line(x));
 		return -2;
 	}
 	if (depth < 0 || depth >= MAX_DEPTH) {

@@ -502,6 +502,20 @@ write_row(struct db *db, struct arena *a, const char *actor,
 	    DB_STR(today)), NULL, NULL);
 }
 
+/* s cut to at most max characters (import_runs.source is that wide). */
+static const char *
+fit(struct arena *a, const char *s, size_t max)
+{
+	size_t	 n = 0, i;
+
+	if (s == NULL)
+		return "";
+	for (i = 0; s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80 && ++n > max)
+			return arena_strndup(a, s, i);
+	return s;
+}
+
 enum db_err
 people_import_apply(struct db *db, struct arena *a, const char *actor,
     const char *source, const char *today, const char *csv, size_t len,
@@ -519,8 +533,8 @@ people_import_apply(struct db *db, struct arena *a, const char *actor,
 		e = write_row(db, a, actor, today, &out->rows[i]);
 	if (e == DB_OK)
 		e = db_exec_in(db, &import_stmts, IMP_RUN_INSERT,
-		    DB_ARGS(DB_STR(source), DB_STR(actor), DB_INT(out->nrows)),
-		    NULL, NULL);
+		    DB_ARGS(DB_STR(fit(a, source, 1000)), DB_STR(actor),
+		    DB_INT(out->nrows)), NULL, NULL);
 	if ((e = db_finish(db, e)) == DB_OK)
 		out->added = out->nrows;
 	return e;

@@ -340,7 +340,9 @@ req_parse_multipart(struct arena *a, const char *content_type,
 		/* The headers end at a blank line; a part must have some. */
 		if (end - p >= 2 && p[0] == '\r' && p[1] == '\n')
 			return REQ_BAD_MULTIPART;
-		if ((hend = find_bytes(p, (size_t)(end - p), "\r\n\r\n", 4)) ==
+		/* ...before this part's closing delimiter, not in a later part. */
+		if ((next = find_bytes(p, (size_t)(end - p), delim, dn)) == NULL ||
+		    (hend = find_bytes(p, (size_t)(next - p), "\r\n\r\n", 4)) ==
 		    NULL)
 			return REQ_BAD_MULTIPART;
 		memset(&up, 0, sizeof(up));

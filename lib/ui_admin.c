@@ -706,6 +706,9 @@ ui_admin_import_preview(struct html *h, const struct admin_import_view *v)
 		    AT_VALUE, v->filename ? v->filename : "", AT__MAX);
 		html_open(h, EL_TEXTAREA, AT_NAME, "csv", AT_HIDDEN, "",
 		    AT_ARIA_LABEL, "The file's content", AT__MAX);
+		/* HTML drops a newline right after <textarea>: keep the file's. */
+		if (v->csv != NULL && *v->csv == '\n')
+			html_text(h, "\n");
 		html_text(h, v->csv);
 		html_close(h);
 		snprintf(label, sizeof(label), "Import %zu %s", imp->nrows,

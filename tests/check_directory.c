@@ -18,6 +18,7 @@
 #include "db.h"
 #include "directory.h"
 #include "engagements.h"
+#include "import.h"
 #include "testhelp.h"
 
 static struct db	 db;
@@ -1163,6 +1164,108 @@ START_TEST(test_person_merge_refused)
 }
 END_TEST
 
+/* Undoing a merge whose survivor was merged on since is refused whole. */
+START_TEST(test_merge_undo_after_chain_refused)
+{
+	long long	 x, s_, t, e, m1, m2;
+	size_t		 open, n;
+
+	x = add_person_named("Chain X", "mp", "Labour", 0);
+	s_ = add_person_named("Chain S", "mp", "Labour", 0);
+	t = add_person_named("Chain T", "mp", "Labour", 0);
+	e = add_engagement_two("2025-01-01", "X met", x, x);
+	ck_assert_int_gt(e, 0);
+	ck_assert_int_eq(person_merge(&db, "t", s_, x, &m1), DB_OK);
+	ck_assert_int_eq(person_merge(&db, "t", t, s_, &m2), DB_OK);
+	ck_assert_int_eq(person_merge_undo(&db, "t", m1), DB_CONFLICT);
+	/* Nothing moved: T keeps the engagement and exactly one open term. */
+	ck_assert_str_eq(contacts_of(t), arena_printf(&a, "%lld*", e));
+	ck_assert_str_eq(contacts_of(x), "");
+	n = terms_count(t, &open);
+	ck_assert_uint_ge(n, 1);
+	ck_assert_uint_eq(open, 1);
+	/* Undone in order, both come back. */
+	ck_assert_int_eq(person_merge_undo(&db, "t", m2), DB_OK);
+	ck_assert_int_eq(person_merge_undo(&db, "t", m1), DB_OK);
+	ck_assert_str_eq(contacts_of(x), arena_printf(&a, "%lld*", e));
+}
+END_TEST
+
+static const char members_doc[] =
+    "<Members><Member Member_Id=\"9101\"><DisplayAs>Idris Vane</DisplayAs>"
+    "<Party Id=\"1\">%s</Party><House>Commons</House>"
+    "<MemberFrom>Eastmoor</MemberFrom>"
+    "<HouseStartDate>2024-07-04T00:00:00</HouseStartDate>"
+    "<CurrentStatus IsActive=\"True\"><Name>Current</Name></CurrentStatus>"
+    "</Member></Members>";
+
+/*
+ * Merging an imported member into a hand-made record hands over the
+ * Parliament id: the next import updates the survivor, not the deleted
+ * record, and undo gives the id back.
+ */
+START_TEST(test_merge_moves_outside_ids)
+{
+	struct import_result	 r;
+	struct person		*found, p;
+	char			 doc[sizeof(members_doc) + 64], msg[256];
+	long long		 mine, imported, mid;
+	size_t			 n;
+
+	snprintf(doc, sizeof(doc), members_doc, "Labour");
+	ck_assert_msg(import_parliament(&db, "t", doc, strlen(doc), "t", &r,
+	    msg, sizeof(msg)) == IMPORT_OK, "%s", msg);
+	ck_assert_int_eq(person_find_by_name(&db, &a, "Idris Vane", &found,
+	    &n), DB_OK);
+	ck_assert_uint_eq(n, 1);
+	imported = found[0].id;
+	mine = add_person_named("Idris Vane MP", "mp", "Labour", 0);
+	ck_assert_int_eq(person_merge(&db, "t", mine, imported, &mid), DB_OK);
+
+	snprintf(doc, sizeof(doc), members_doc, "Green");
+	ck_assert_msg(import_parliament(&db, "t", doc, strlen(doc), "t", &r,
+	    msg, sizeof(msg)) == IMPORT_OK, "%s", msg);
+	ck_assert_int_eq(r.added, 0);
+	ck_assert_int_eq(person_get(&db, &a, mine, &p), DB_OK);
+	ck_assert_str_eq(p.party, "Green");
+	ck_assert_int_eq(person_get(&db, &a, imported, &p), DB_OK);
+	ck_assert_str_eq(p.party, "Labour");
+
+	ck_assert_int_eq(person_merge_undo(&db, "t", mid), DB_OK);
+	snprintf(doc, sizeof(doc), members_doc, "Reform UK");
+	ck_assert_msg(import_parliament(&db, "t", doc, strlen(doc), "t", &r,
+	    msg, sizeof(msg)) == IMPORT_OK, "%s", msg);
+	ck_assert_int_eq(person_get(&db, &a, imported, &p), DB_OK);
+	ck_assert_str_eq(p.party, "Reform UK");
+	ck_assert_int_eq(person_get(&db, &a, mine, &p), DB_OK);
+	ck_assert_str_eq(p.party, "Green");
+}
+END_TEST
+
+/* Leaving office ends the open term; nothing new opens while out. */
+START_TEST(test_not_current_closes_term)
+{
+	struct person	 p = person_new("Former Member", "mp", "Labour");
+	size_t		 open;
+
+	add_person(&p);
+	terms_count(p.id, &open);
+	ck_assert_uint_eq(open, 1);
+	p.is_current = 0;
+	ck_assert_int_eq(person_save(&db, "t", &p), DB_OK);
+	terms_count(p.id, &open);
+	ck_assert_uint_eq(open, 0);
+	p.party = "Independent";
+	ck_assert_int_eq(person_save(&db, "t", &p), DB_OK);
+	terms_count(p.id, &open);
+	ck_assert_uint_eq(open, 0);
+	p.is_current = 1;
+	ck_assert_int_eq(person_save(&db, "t", &p), DB_OK);
+	terms_count(p.id, &open);
+	ck_assert_uint_eq(open, 1);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -1193,6 +1296,9 @@ suite(void)
 	tcase_add_test(tc, test_person_duplicates);
 	tcase_add_test(tc, test_person_merge_and_undo);
 	tcase_add_test(tc, test_person_merge_refused);
+	tcase_add_test(tc, test_merge_undo_after_chain_refused);
+	tcase_add_test(tc, test_merge_moves_outside_ids);
+	tcase_add_test(tc, test_not_current_closes_term);
 	suite_add_tcase(s, tc);
 	return s;
 }

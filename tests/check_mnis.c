@@ -265,7 +265,13 @@ START_TEST(test_billion_laughs)
 END_TEST
 
 /* An external DTD is neither fetched nor loaded; the document still parses. */
-START_TEST(test_external_dtd_not_loaded)
+/*
+ * A DOCTYPE is refused outright (neither source uses one), so an external
+ * DTD is never fetched; nor can a document in UTF-16, whose "<!ENTITY"
+ * is not in the bytes our pre-scan reads, declare entities and have them
+ * expanded in attributes.
+ */
+START_TEST(test_doctype_refused)
 {
 	static const char doc[] =
 	    "<?xml version=\"1.0\"?>\n"
@@ -273,12 +279,24 @@ START_TEST(test_external_dtd_not_loaded)
 	    "<Members><Member Member_Id=\"7\"><DisplayAs>Ann Example</DisplayAs>"
 	    "<House>Commons</House><CurrentStatus IsActive=\"True\"/></Member>"
 	    "</Members>\n";
+	static const char utf8[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-16\"?>"
+	    "<!DOCTYPE Members [<!ENTITY x \"7\">]>"
+	    "<Members><Member Member_Id=\"&x;\"><DisplayAs>A</DisplayAs>"
+	    "<House>Commons</House><CurrentStatus IsActive=\"True\"/></Member>"
+	    "</Members>";
 	struct import_member	*m;
-	size_t			 n;
+	char			 utf16[2 * sizeof(utf8)];
+	size_t			 n, i;
 
-	ck_assert_int_eq(parse_text(0, doc, &m, &n), IMPORT_OK);
-	ck_assert_uint_eq(n, 1);
-	ck_assert_str_eq(m[0].full_name, "Ann Example");
+	ck_assert_int_eq(parse_text(0, doc, &m, &n), IMPORT_MALFORMED);
+	/* The same entity document, as UTF-16LE bytes. */
+	for (i = 0; i < sizeof(utf8) - 1; i++) {
+		utf16[2 * i] = utf8[i];
+		utf16[2 * i + 1] = 0;
+	}
+	ck_assert_int_ne(import_parse_parliament(&a, utf16, 2 * i, &m, &n,
+	    msg, sizeof(msg)), IMPORT_OK);
 }
 END_TEST
 
@@ -441,7 +459,7 @@ suite(void)
 	tcase_add_test(tc, test_empty);
 	tcase_add_test(tc, test_wrong_kind);
 	tcase_add_test(tc, test_billion_laughs);
-	tcase_add_test(tc, test_external_dtd_not_loaded);
+	tcase_add_test(tc, test_doctype_refused);
 	tcase_add_test(tc, test_bad_members);
 	tcase_add_test(tc, test_limits);
 	tcase_add_test(tc, test_moderngov_fields);

@@ -158,6 +158,10 @@ static const char *const malformed[] = {
 	"--XyZ\r\n\r\n1\r\n--XyZ--\r\n",
 	/* headers without the blank line */
 	"--XyZ\r\nContent-Disposition: form-data; name=\"x\"\r\n--XyZ--\r\n",
+	/* ...even when a later part has one: parts never run together */
+	"--XyZ\r\nContent-Disposition: form-data; name=\"x\"\r\n"
+	"--XyZ\r\nContent-Disposition: form-data; name=\"y\"\r\n\r\n2\r\n"
+	"--XyZ--\r\n",
 	/* no Content-Disposition, or not form-data, or no name */
 	"--XyZ\r\nContent-Type: text/plain\r\n\r\n1\r\n--XyZ--\r\n",
 	"--XyZ\r\nContent-Disposition: attachment; name=\"x\"\r\n\r\n1\r\n--XyZ--\r\n",
