@@ -871,12 +871,9 @@ members_document(struct ctx *c, const char *url, const char **data,
 		    "address.");
 		return IMPORT_FETCH;
 	}
-	if (strncmp(url, "https://", 8) != 0 && strncmp(url, "http://", 7) != 0) {
-		snprintf(msg, msglen, "The web address must start with https://.");
-		return IMPORT_FETCH;
-	}
-	if ((e = import_load(url, IMPORT_WEB_MAX, fetched, len, msg,
-	    msglen)) != IMPORT_OK)
+	if ((e = import_load_web(url, IMPORT_WEB_MAX,
+	    c->conf->import_allow_private, fetched, len, msg, msglen)) !=
+	    IMPORT_OK)
 		return e;
 	*data = *fetched;
 	return IMPORT_OK;

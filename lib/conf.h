@@ -20,6 +20,7 @@ struct conf {
 	unsigned login_max_failures;	/* per user name, within the window */
 	unsigned login_window_minutes;
 	int	 trust_remote_user;	/* the web server authenticates */
+	int	 import_allow_private;	/* web imports may fetch local addresses */
 };
 
 enum conf_err {

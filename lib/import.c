@@ -6,11 +6,15 @@
  */
 #include "config.h"
 
+#include <sys/socket.h>
+#include <sys/stat.h>
+
+#include <netinet/in.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include <curl/curl.h>
 
@@ -465,9 +469,64 @@ sink_write(char *p, size_t size, size_t nmemb, void *ctx)
 	return n;
 }
 
-static enum import_err
-load_url(const char *url, struct sink *s, char *msg, size_t msglen)
+static int
+v4_private(const unsigned char *b)
 {
+	return b[0] == 0 || b[0] == 10 || b[0] == 127 ||
+	    (b[0] == 100 && (b[1] & 0xc0) == 64) ||
+	    (b[0] == 169 && b[1] == 254) ||
+	    (b[0] == 172 && (b[1] & 0xf0) == 16) ||
+	    (b[0] == 192 && b[1] == 168) || b[0] >= 224;
+}
+
+/* Copies, not casts, of the address: no aliasing games for the optimiser. */
+int
+import_address_private(const struct sockaddr *sa)
+{
+	struct sockaddr_in	 in4;
+	struct sockaddr_in6	 in6;
+	const unsigned char	*b;
+
+	if (sa->sa_family == AF_INET) {
+		memcpy(&in4, sa, sizeof(in4));
+		return v4_private((const unsigned char *)&in4.sin_addr);
+	}
+	if (sa->sa_family != AF_INET6)
+		return 1;
+	memcpy(&in6, sa, sizeof(in6));
+	b = in6.sin6_addr.s6_addr;
+	if (IN6_IS_ADDR_V4MAPPED(&in6.sin6_addr))
+		return v4_private(b + 12);
+	return IN6_IS_ADDR_LOOPBACK(&in6.sin6_addr) ||
+	    IN6_IS_ADDR_UNSPECIFIED(&in6.sin6_addr) ||
+	    IN6_IS_ADDR_LINKLOCAL(&in6.sin6_addr) ||
+	    IN6_IS_ADDR_MULTICAST(&in6.sin6_addr) || (b[0] & 0xfe) == 0xfc;
+}
+
+struct opener {
+	int	 allow_private;
+	int	 refused;
+};
+
+/* Every connection (redirects too) is checked before it is made. */
+static curl_socket_t
+open_socket(void *ctx, curlsocktype purpose, struct curl_sockaddr *addr)
+{
+	struct opener	*o = ctx;
+
+	(void)purpose;
+	if (!o->allow_private && import_address_private(&addr->addr)) {
+		o->refused = 1;
+		return CURL_SOCKET_BAD;
+	}
+	return socket(addr->family, addr->socktype, addr->protocol);
+}
+
+static enum import_err
+load_url(const char *url, struct sink *s, int allow_private, char *msg,
+    size_t msglen)
+{
+	struct opener	 o = { allow_private, 0 };
 	CURL		*c;
 	CURLcode	 rc;
 	char		 err[CURL_ERROR_SIZE] = "";
@@ -491,6 +550,8 @@ load_url(const char *url, struct sink *s, char *msg, size_t msglen)
 	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, sink_write);
 	curl_easy_setopt(c, CURLOPT_WRITEDATA, s);
 	curl_easy_setopt(c, CURLOPT_ERRORBUFFER, err);
+	curl_easy_setopt(c, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+	curl_easy_setopt(c, CURLOPT_OPENSOCKETDATA, &o);
 	rc = curl_easy_perform(c);
 	curl_easy_cleanup(c);
 	if (s->nomem) {
@@ -500,6 +561,11 @@ load_url(const char *url, struct sink *s, char *msg, size_t msglen)
 	if (s->too_large || rc == CURLE_FILESIZE_EXCEEDED) {
 		snprintf(msg, msglen, "%s: larger than %zu bytes", url, s->max);
 		return IMPORT_TOO_LARGE;
+	}
+	if (o.refused) {
+		snprintf(msg, msglen, "%s: the address is on a local or private "
+		    "network, which this server does not fetch from", url);
+		return IMPORT_FETCH;
 	}
 	if (rc != CURLE_OK) {
 		snprintf(msg, msglen, "%s: %s", url,
@@ -538,20 +604,26 @@ load_file(const char *path, struct sink *s, char *msg, size_t msglen)
 	return e;
 }
 
-enum import_err
-import_load(const char *file_or_url, size_t max, char **data, size_t *len,
-    char *msg, size_t msglen)
+static enum import_err
+load(const char *file_or_url, size_t max, int web, int allow_private,
+    char **data, size_t *len, char *msg, size_t msglen)
 {
 	struct sink	 s = { NULL, 0, 0, max, 0, 0 };
 	enum import_err	 e;
+	int		 url;
 
 	*data = NULL;
 	*len = 0;
 	if (msglen > 0)
 		msg[0] = '\0';
-	if (strncmp(file_or_url, "http://", 7) == 0 ||
-	    strncmp(file_or_url, "https://", 8) == 0)
-		e = load_url(file_or_url, &s, msg, msglen);
+	url = strncmp(file_or_url, "http://", 7) == 0 ||
+	    strncmp(file_or_url, "https://", 8) == 0;
+	if (web && !url) {
+		snprintf(msg, msglen, "the web address must start with https://");
+		return IMPORT_FETCH;
+	}
+	if (url)
+		e = load_url(file_or_url, &s, allow_private, msg, msglen);
 	else
 		e = load_file(file_or_url, &s, msg, msglen);
 	if (e == IMPORT_OK && s.data == NULL &&
@@ -566,4 +638,18 @@ import_load(const char *file_or_url, size_t max, char **data, size_t *len,
 	*data = s.data;
 	*len = s.len;
 	return IMPORT_OK;
+}
+
+enum import_err
+import_load(const char *file_or_url, size_t max, char **data, size_t *len,
+    char *msg, size_t msglen)
+{
+	return load(file_or_url, max, 0, 1, data, len, msg, msglen);
+}
+
+enum import_err
+import_load_web(const char *url, size_t max, int allow_private, char **data,
+    size_t *len, char *msg, size_t msglen)
+{
+	return load(url, max, 1, allow_private, data, len, msg, msglen);
 }

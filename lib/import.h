@@ -61,4 +61,18 @@ enum import_err	 import_moderngov(struct db *, const char *actor,
 enum import_err	 import_load(const char *file_or_url, size_t max, char **data,
 		    size_t *len, char *msg, size_t msglen);
 
+/*
+ * For a web page: only an http(s) URL, and unless allow_private (the
+ * import_allow_private_addresses key) no connection, redirects included,
+ * to loopback, private, link-local or multicast addresses.
+ */
+enum import_err	 import_load_web(const char *url, size_t max,
+		    int allow_private, char **data, size_t *len, char *msg,
+		    size_t msglen);
+
+struct sockaddr;
+
+/* 1 if a connection to this address stays on the machine or its network. */
+int		 import_address_private(const struct sockaddr *);
+
 #endif

@@ -7,6 +7,11 @@
  */
 #include "config.h"
 
+#include <sys/socket.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -443,6 +448,58 @@ START_TEST(test_load_errors)
 }
 END_TEST
 
+static const struct {
+	const char	*addr;
+	int		 private;
+} addresses[] = {
+	{ "127.0.0.1", 1 }, { "10.1.2.3", 1 }, { "172.16.0.1", 1 },
+	{ "172.31.255.255", 1 }, { "172.32.0.1", 0 }, { "192.168.1.1", 1 },
+	{ "169.254.169.254", 1 }, { "100.64.0.1", 1 }, { "0.0.0.0", 1 },
+	{ "224.0.0.1", 1 }, { "8.8.8.8", 0 }, { "151.101.1.1", 0 },
+	{ "::1", 1 }, { "::", 1 }, { "fe80::1", 1 }, { "fd00::1", 1 },
+	{ "::ffff:127.0.0.1", 1 }, { "::ffff:8.8.8.8", 0 },
+	{ "2a00:1450:4009::1", 0 },
+};
+
+START_TEST(test_private_addresses)
+{
+	struct sockaddr_storage	 ss;
+
+	memset(&ss, 0, sizeof(ss));
+	if (strchr(addresses[_i].addr, ':') != NULL) {
+		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)&ss;
+
+		s6->sin6_family = AF_INET6;
+		ck_assert_int_eq(inet_pton(AF_INET6, addresses[_i].addr,
+		    &s6->sin6_addr), 1);
+	} else {
+		struct sockaddr_in *s4 = (struct sockaddr_in *)&ss;
+
+		s4->sin_family = AF_INET;
+		ck_assert_int_eq(inet_pton(AF_INET, addresses[_i].addr,
+		    &s4->sin_addr), 1);
+	}
+	ck_assert_msg(import_address_private((struct sockaddr *)&ss) ==
+	    addresses[_i].private, "%s", addresses[_i].addr);
+}
+END_TEST
+
+/* The web loader takes only http(s), and refuses local addresses. */
+START_TEST(test_load_web_refusals)
+{
+	char	*data;
+	size_t	 len;
+
+	ck_assert_int_eq(import_load_web("/etc/passwd", 1024, 0, &data, &len,
+	    msg, sizeof(msg)), IMPORT_FETCH);
+	ck_assert_ptr_nonnull(strstr(msg, "https://"));
+	ck_assert_int_eq(import_load_web("http://127.0.0.1:9/x.xml", 1024, 0,
+	    &data, &len, msg, sizeof(msg)), IMPORT_FETCH);
+	ck_assert_ptr_nonnull(strstr(msg, "private network"));
+	ck_assert_ptr_null(data);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -465,6 +522,9 @@ suite(void)
 	tcase_add_test(tc, test_moderngov_fields);
 	tcase_add_test(tc, test_moderngov_refused);
 	tcase_add_test(tc, test_load_errors);
+	tcase_add_loop_test(tc, test_private_addresses, 0,
+	    sizeof(addresses) / sizeof(addresses[0]));
+	tcase_add_test(tc, test_load_web_refusals);
 	suite_add_tcase(s, tc);
 	return s;
 }
