@@ -1,0 +1,653 @@
+/*
+ * Watch-term matching: fold, then one Aho-Corasick pass.  See match.h.
+ *
+ * The text is never folded into a buffer.  Each character is decoded,
+ * folded to 0-4 bytes and fed straight to the automaton; a ring of the
+ * last (longest term + 2) folded bytes remembers, for each, the original
+ * byte span it came from and whether it is a word byte, which is all a
+ * match needs for its word boundaries and its original offset.  A match
+ * ending at folded byte k-1 is only reported once byte k (or the end of
+ * the text) is known, because its end boundary depends on it.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "match.h"
+
+/* What a folded character is, for collapsing and for word boundaries. */
+enum fold_class {
+	FOLD_IGNORE,		/* soft hyphen, zero-width, combining accent */
+	FOLD_SPACE,		/* collapses with its neighbours to one ' ' */
+	FOLD_PUNCT,		/* a boundary, compared literally */
+	FOLD_WORD		/* letter or digit */
+};
+
+/* Stands for a byte that is not UTF-8: no valid term contains it. */
+#define FOLD_BAD_BYTE	0xff
+
+struct term {
+	long long	 id;
+	unsigned char	*text;		/* folded, not NUL-terminated */
+	size_t		 len;
+	int		 exclude;
+	int		 titles_only;
+};
+
+struct matcher {
+	struct term	*terms;
+	size_t		 nterms;
+	size_t		 terms_cap;
+	size_t		 maxlen;	/* longest folded term */
+	int		 built;
+
+	/* The automaton, set by matcher_build(). */
+	unsigned char	 byte_class[256];	/* 0: a byte no term uses */
+	size_t		 nclasses;
+	size_t		 nstates;
+	int32_t		*delta;		/* [state * nclasses + class] */
+	int32_t		*out_head;	/* first state with output on the fail chain, 0 none */
+	int32_t		*out_next;	/* the next such state after this one */
+	int32_t		*out_first;	/* first term ending at this state, -1 none */
+	int32_t		*term_next;	/* next term with the same folded text */
+};
+
+static const char *const match_errors[MATCH__MAX] = {
+	"no error",
+	"out of memory",
+	"the term is empty",
+	"the term is not valid UTF-8 or has no id",
+	"the matcher is used out of order",
+};
+
+const char *
+match_strerror(enum match_err e)
+{
+	return e >= 0 && e < MATCH__MAX ? match_errors[e] : "unknown error";
+}
+
+/*
+ * Decode one character of NUL-terminated s.  Returns the bytes used
+ * (1 for a bad byte, when *cp is UINT32_MAX); never reads past the NUL,
+ * because a NUL is not a continuation byte.  Rejects overlongs,
+ * surrogates and anything above U+10FFFF (RFC 3629).
+ */
+static size_t
+utf8_next(const unsigned char *s, uint32_t *cp)
+{
+	uint32_t	 c = s[0];
+
+	*cp = UINT32_MAX;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c < 0xc2 || c > 0xf4 || (s[1] & 0xc0) != 0x80)
+		return 1;
+	if (c < 0xe0) {
+		*cp = (c & 0x1f) << 6 | (s[1] & 0x3f);
+		return 2;
+	}
+	if ((s[2] & 0xc0) != 0x80)
+		return 1;
+	if (c < 0xf0) {
+		c = (c & 0x0f) << 12 | (uint32_t)(s[1] & 0x3f) << 6 |
+		    (s[2] & 0x3f);
+		if (c < 0x800 || (c >= 0xd800 && c <= 0xdfff))
+			return 1;
+		*cp = c;
+		return 3;
+	}
+	if ((s[3] & 0xc0) != 0x80)
+		return 1;
+	c = (c & 0x07) << 18 | (uint32_t)(s[1] & 0x3f) << 12 |
+	    (uint32_t)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
+	if (c < 0x10000 || c > 0x10ffff)
+		return 1;
+	*cp = c;
+	return 4;
+}
+
+/*
+ * U+00C0..U+017F folded to one ASCII letter; '*' marks the few handled
+ * in fold_char() (two letters, or × and ÷ which are not letters).
+ */
+static const char latin_fold[] =
+    "aaaaaa*ceeeeiiii" "dnooooo*ouuuuy**"	/* U+00C0 */
+    "aaaaaa*ceeeeiiii" "dnooooo*ouuuuy*y"	/* U+00E0 */
+    "aaaaaaccccccccdd" "ddeeeeeeeeeegggg"	/* U+0100 */
+    "gggghhhhiiiiiiii" "ii**jjkkklllllll"	/* U+0120 */
+    "lllnnnnnnnnnoooo" "oo**rrrrrrssssss"	/* U+0140 */
+    "ssttttttuuuuuuuu" "uuuuwwyyyzzzzzzs";	/* U+0160 */
+
+static int
+is_unicode_space(uint32_t cp)
+{
+	return cp == 0x85 || cp == 0xa0 || cp == 0x1680 ||
+	    (cp >= 0x2000 && cp <= 0x200a) || cp == 0x2028 ||
+	    cp == 0x2029 || cp == 0x202f || cp == 0x205f || cp == 0x3000;
+}
+
+static int
+is_unicode_punct(uint32_t cp)
+{
+	return (cp >= 0x80 && cp <= 0xbf) || cp == 0xd7 || cp == 0xf7 ||
+	    (cp >= 0x2000 && cp <= 0x206f) ||	/* general punctuation */
+	    (cp >= 0x20a0 && cp <= 0x20cf) ||	/* currency */
+	    (cp >= 0x2190 && cp <= 0x22ff) ||	/* arrows, maths */
+	    (cp >= 0x2e00 && cp <= 0x2e7f) ||
+	    (cp >= 0x3000 && cp <= 0x303f) ||	/* CJK punctuation */
+	    (cp >= 0xfe30 && cp <= 0xfe4f) || cp == 0xfffd;
+}
+
+/*
+ * Fold character cp, whose original bytes are src[0..n), into out (at
+ * most 4 bytes, never more than n); *outlen is how many.  Returns its
+ * fold_class.
+ */
+static enum fold_class
+fold_char(uint32_t cp, const unsigned char *src, size_t n,
+    unsigned char *out, size_t *outlen)
+{
+	const char	*two = NULL;
+
+	*outlen = 1;
+	if (cp < 0x80) {
+		if (cp >= 'A' && cp <= 'Z') {
+			out[0] = (unsigned char)(cp - 'A' + 'a');
+			return FOLD_WORD;
+		}
+		out[0] = (unsigned char)cp;
+		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+			return FOLD_WORD;
+		if (cp == ' ' || (cp >= '\t' && cp <= '\r'))
+			return FOLD_SPACE;
+		return FOLD_PUNCT;
+	}
+	if (cp == UINT32_MAX) {
+		out[0] = FOLD_BAD_BYTE;
+		return FOLD_PUNCT;
+	}
+	if (cp >= 0xc0 && cp <= 0x17f && latin_fold[cp - 0xc0] != '*') {
+		out[0] = (unsigned char)latin_fold[cp - 0xc0];
+		return FOLD_WORD;
+	}
+	switch (cp) {
+	case 0xc6: case 0xe6:		/* Æ æ */
+		two = "ae";
+		break;
+	case 0xde: case 0xfe:		/* Þ þ */
+		two = "th";
+		break;
+	case 0xdf:			/* ß */
+		two = "ss";
+		break;
+	case 0x132: case 0x133:		/* Ĳ ĳ */
+		two = "ij";
+		break;
+	case 0x152: case 0x153:		/* Œ œ */
+		two = "oe";
+		break;
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+	case 0x2015: case 0x2212:
+		out[0] = '-';
+		return FOLD_PUNCT;
+	case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032:
+		out[0] = '\'';
+		return FOLD_PUNCT;
+	case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033:
+		out[0] = '"';
+		return FOLD_PUNCT;
+	case 0xad: case 0x200b: case 0x200c: case 0x200d: case 0x2060:
+	case 0xfeff:
+		*outlen = 0;
+		return FOLD_IGNORE;
+	default:
+		break;
+	}
+	if (two != NULL) {
+		out[0] = (unsigned char)two[0];
+		out[1] = (unsigned char)two[1];
+		*outlen = 2;
+		return FOLD_WORD;
+	}
+	if (cp >= 0x300 && cp <= 0x36f) {
+		*outlen = 0;
+		return FOLD_IGNORE;
+	}
+	if (is_unicode_space(cp)) {
+		out[0] = ' ';
+		return FOLD_SPACE;
+	}
+	memcpy(out, src, n);
+	*outlen = n;
+	return is_unicode_punct(cp) ? FOLD_PUNCT : FOLD_WORD;
+}
+
+/*
+ * Fold a term: into *out (malloc'd, *len bytes, NUL-terminated), spaces
+ * collapsed and trimmed.  The folded text is never longer than s.
+ */
+static enum match_err
+fold_term(const char *s, unsigned char **out, size_t *len)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	unsigned char		*buf;
+	size_t			 n = 0;
+	int			 space = 0;
+
+	*out = NULL;
+	*len = 0;
+	if ((buf = malloc(strlen(s) + 1)) == NULL)
+		return MATCH_NOMEM;
+	while (*p != '\0') {
+		uint32_t	 cp;
+		size_t		 used = utf8_next(p, &cp), outlen;
+		enum fold_class	 cls;
+
+		if (cp == UINT32_MAX) {
+			free(buf);
+			return MATCH_INVALID;
+		}
+		cls = fold_char(cp, p, used, buf + n, &outlen);
+		if (cls == FOLD_SPACE)
+			space = 1;
+		else if (cls != FOLD_IGNORE) {
+			/* The slot is free: a space is 1 byte, its source >= 1. */
+			if (space && n > 0) {
+				memmove(buf + n + 1, buf + n, outlen);
+				buf[n++] = ' ';
+			}
+			space = 0;
+			n += outlen;
+		}
+		p += used;
+	}
+	buf[n] = '\0';
+	if (n == 0) {
+		free(buf);
+		return MATCH_EMPTY;
+	}
+	*out = buf;
+	*len = n;
+	return MATCH_OK;
+}
+
+char *
+match_fold(const char *s, struct arena *a)
+{
+	unsigned char	*folded;
+	size_t		 len;
+	char		*copy;
+	enum match_err	 e;
+
+	if ((e = fold_term(s, &folded, &len)) == MATCH_EMPTY)
+		return arena_strdup(a, "");
+	if (e != MATCH_OK)
+		return NULL;
+	copy = arena_strndup(a, (char *)folded, len);
+	free(folded);
+	return copy;
+}
+
+struct matcher *
+matcher_new(void)
+{
+	return calloc(1, sizeof(struct matcher));
+}
+
+size_t
+matcher_count(const struct matcher *m)
+{
+	return m->nterms;
+}
+
+enum match_err
+matcher_add(struct matcher *m, long long id, const char *text, int exclude,
+    int titles_only)
+{
+	struct term	*t;
+	enum match_err	 e;
+
+	if (m->built)
+		return MATCH_STATE;
+	if (id == 0 || text == NULL)
+		return MATCH_INVALID;
+	if (m->nterms == m->terms_cap) {
+		size_t	 cap = m->terms_cap ? m->terms_cap * 2 : 16;
+
+		if (cap > SIZE_MAX / sizeof(*t) ||
+		    (t = realloc(m->terms, cap * sizeof(*t))) == NULL)
+			return MATCH_NOMEM;
+		m->terms = t;
+		m->terms_cap = cap;
+	}
+	t = &m->terms[m->nterms];
+	if ((e = fold_term(text, &t->text, &t->len)) != MATCH_OK)
+		return e;
+	t->id = id;
+	t->exclude = exclude != 0;
+	t->titles_only = titles_only != 0;
+	if (t->len > m->maxlen)
+		m->maxlen = t->len;
+	m->nterms++;
+	return MATCH_OK;
+}
+
+static void
+automaton_free(struct matcher *m)
+{
+	free(m->delta);
+	free(m->out_head);
+	free(m->out_next);
+	free(m->out_first);
+	free(m->term_next);
+	m->delta = m->out_head = m->out_next = m->out_first = m->term_next = NULL;
+	m->nstates = 0;
+}
+
+/*
+ * The trie of the folded terms, then Aho-Corasick failure links in
+ * breadth-first order, completing delta so that a scan is one table
+ * look-up per folded byte.  Bytes that no term uses share class 0.
+ */
+enum match_err
+matcher_build(struct matcher *m)
+{
+	size_t		 i, j, maxstates = 1, nc, head = 0, tail = 0;
+	int32_t		*fail = NULL, *queue = NULL;
+	int		 used[256] = { 0 };
+
+	if (m->built)
+		return MATCH_STATE;
+	for (i = 0; i < m->nterms; i++) {
+		for (j = 0; j < m->terms[i].len; j++)
+			used[m->terms[i].text[j]] = 1;
+		if (maxstates > (size_t)INT32_MAX - m->terms[i].len)
+			return MATCH_NOMEM;
+		maxstates += m->terms[i].len;
+	}
+	nc = 1;
+	for (i = 0; i < 256; i++)
+		m->byte_class[i] = used[i] ? (unsigned char)nc++ : 0;
+	/* 256 used bytes would need class 256: impossible, 0xff is never used. */
+	m->nclasses = nc;
+
+	if (maxstates > SIZE_MAX / sizeof(int32_t) / nc)
+		return MATCH_NOMEM;
+	m->delta = calloc(maxstates * nc, sizeof(int32_t));
+	m->out_head = calloc(maxstates, sizeof(int32_t));
+	m->out_next = calloc(maxstates, sizeof(int32_t));
+	m->out_first = malloc(maxstates * sizeof(int32_t));
+	m->term_next = malloc((m->nterms ? m->nterms : 1) * sizeof(int32_t));
+	fail = calloc(maxstates, sizeof(int32_t));
+	queue = malloc(maxstates * sizeof(int32_t));
+	if (m->delta == NULL || m->out_head == NULL || m->out_next == NULL ||
+	    m->out_first == NULL || m->term_next == NULL || fail == NULL ||
+	    queue == NULL)
+		goto fail;
+	for (i = 0; i < maxstates; i++)
+		m->out_first[i] = -1;
+
+	/* The trie: 0 in delta means "no child" until the links are made. */
+	m->nstates = 1;
+	for (i = m->nterms; i-- > 0; ) {
+		const struct term	*t = &m->terms[i];
+		size_t			 s = 0;
+
+		for (j = 0; j < t->len; j++) {
+			int32_t	*edge = &m->delta[s * nc + m->byte_class[t->text[j]]];
+
+			if (*edge == 0)
+				*edge = (int32_t)m->nstates++;
+			s = (size_t)*edge;
+		}
+		/* Added in reverse so that the chain lists terms in add order. */
+		m->term_next[i] = m->out_first[s];
+		m->out_first[s] = (int32_t)i;
+	}
+
+	/* Depth 1 fails to the root; the root's missing edges stay at 0. */
+	for (j = 0; j < nc; j++)
+		if (m->delta[j] != 0)
+			queue[tail++] = m->delta[j];
+	while (head < tail) {
+		size_t	 u = (size_t)queue[head++], f = (size_t)fail[u];
+
+		m->out_next[u] = m->out_head[f];
+		m->out_head[u] = m->out_first[u] >= 0 ? (int32_t)u : m->out_head[f];
+		for (j = 0; j < nc; j++) {
+			int32_t	*edge = &m->delta[u * nc + j];
+
+			if (*edge != 0) {
+				/* A trie child: u's row is untouched until now. */
+				fail[*edge] = m->delta[f * nc + j];
+				queue[tail++] = *edge;
+			} else
+				*edge = m->delta[f * nc + j];
+		}
+	}
+	free(fail);
+	free(queue);
+	m->built = 1;
+	return MATCH_OK;
+fail:
+	free(fail);
+	free(queue);
+	automaton_free(m);
+	return MATCH_NOMEM;
+}
+
+struct hit_list {
+	struct match_hit	*v;
+	size_t			 n;
+	size_t			 cap;
+};
+
+/* One field being scanned. */
+struct scan {
+	const struct matcher	*m;
+	enum match_field	 field;
+	int32_t			 state;
+	size_t			 k;		/* folded bytes fed so far */
+	size_t			 mask;		/* ring size - 1 */
+	size_t			*ring_start;	/* original span of folded byte i */
+	size_t			*ring_end;
+	unsigned char		*ring_word;	/* folded byte i is a word byte */
+	struct hit_list		*hits;
+	long long		*excluded_by;
+	int			 nomem;
+};
+
+static void
+hit_push(struct scan *sc, long long id, size_t start, size_t end)
+{
+	struct hit_list		*l = sc->hits;
+	struct match_hit	*v;
+
+	if (l->n == l->cap) {
+		size_t	 cap = l->cap ? l->cap * 2 : 16;
+
+		if (cap > SIZE_MAX / sizeof(*v) ||
+		    (v = realloc(l->v, cap * sizeof(*v))) == NULL) {
+			sc->nomem = 1;
+			return;
+		}
+		l->v = v;
+		l->cap = cap;
+	}
+	v = &l->v[l->n++];
+	v->term_id = id;
+	v->field = sc->field;
+	v->offset = start;
+	v->length = end - start;
+}
+
+/*
+ * The terms ending at folded byte k-1, now that whether byte k is a word
+ * byte is known (next_word; 0 at the end of the text).
+ */
+static void
+scan_report(struct scan *sc, int next_word)
+{
+	const struct matcher	*m = sc->m;
+	size_t			 k = sc->k;
+	int32_t			 u, t;
+
+	if (sc->ring_word[(k - 1) & sc->mask] && next_word)
+		return;		/* ends inside a word */
+	for (u = m->out_head[sc->state]; u != 0; u = m->out_next[u]) {
+		for (t = m->out_first[u]; t >= 0; t = m->term_next[t]) {
+			const struct term	*term = &m->terms[t];
+			size_t			 s0 = k - term->len;
+
+			if (term->titles_only && sc->field != MATCH_TITLE)
+				continue;
+			if (s0 > 0 && sc->ring_word[(s0 - 1) & sc->mask] &&
+			    sc->ring_word[s0 & sc->mask])
+				continue;	/* starts inside a word */
+			if (term->exclude) {
+				if (*sc->excluded_by == 0)
+					*sc->excluded_by = term->id;
+				continue;
+			}
+			hit_push(sc, term->id, sc->ring_start[s0 & sc->mask],
+			    sc->ring_end[(k - 1) & sc->mask]);
+		}
+	}
+}
+
+static inline void
+scan_byte(struct scan *sc, unsigned char b, int word, size_t start,
+    size_t end)
+{
+	const struct matcher	*m = sc->m;
+	size_t			 i = sc->k & sc->mask;
+
+	if (m->out_head[sc->state] != 0)
+		scan_report(sc, word);
+	sc->ring_start[i] = start;
+	sc->ring_end[i] = end;
+	sc->ring_word[i] = (unsigned char)word;
+	sc->state = m->delta[(size_t)sc->state * m->nclasses +
+	    m->byte_class[b]];
+	sc->k++;
+}
+
+static void
+scan_field(struct scan *sc, enum match_field field, const char *text)
+{
+	const unsigned char	*base = (const unsigned char *)text, *p = base;
+	int			 space = 0;
+
+	sc->field = field;
+	sc->state = 0;
+	sc->k = 0;
+	if (text == NULL)
+		return;
+	while (*p != '\0') {
+		unsigned char	 out[4];
+		uint32_t	 cp;
+		size_t		 used, outlen, off = (size_t)(p - base), i;
+		enum fold_class	 cls;
+
+		used = utf8_next(p, &cp);
+		cls = fold_char(cp, p, used, out, &outlen);
+		if (cls == FOLD_SPACE) {
+			if (!space)
+				scan_byte(sc, ' ', 0, off, off + used);
+			space = 1;
+		} else if (cls != FOLD_IGNORE) {
+			for (i = 0; i < outlen; i++)
+				scan_byte(sc, out[i], cls == FOLD_WORD, off,
+				    off + used);
+			space = 0;
+		}
+		p += used;
+	}
+	/* The root (state 0) never has output, so k > 0 here. */
+	if (sc->m->out_head[sc->state] != 0)
+		scan_report(sc, 0);
+}
+
+static int
+hit_cmp(const void *pa, const void *pb)
+{
+	const struct match_hit	*a = pa, *b = pb;
+
+	if (a->field != b->field)
+		return a->field < b->field ? -1 : 1;
+	if (a->offset != b->offset)
+		return a->offset < b->offset ? -1 : 1;
+	if (a->length != b->length)
+		return a->length > b->length ? -1 : 1;
+	if (a->term_id != b->term_id)
+		return a->term_id < b->term_id ? -1 : 1;
+	return 0;
+}
+
+int
+matcher_scan(const struct matcher *m, const char *title, const char *body,
+    struct match_hit **hits, size_t *nhits, long long *excluded_by,
+    struct arena *a)
+{
+	struct hit_list	 list = { NULL, 0, 0 };
+	struct scan	 sc;
+	size_t		 ring = 4;
+
+	*hits = NULL;
+	*nhits = 0;
+	*excluded_by = 0;
+	if (!m->built)
+		return -1;
+	while (ring < m->maxlen + 2)
+		ring *= 2;
+	memset(&sc, 0, sizeof(sc));
+	sc.m = m;
+	sc.mask = ring - 1;
+	sc.hits = &list;
+	sc.excluded_by = excluded_by;
+	sc.ring_start = arena_alloc(a, ring * sizeof(size_t));
+	sc.ring_end = arena_alloc(a, ring * sizeof(size_t));
+	sc.ring_word = arena_alloc(a, ring);
+	if (sc.ring_start == NULL || sc.ring_end == NULL || sc.ring_word == NULL)
+		goto fail;
+
+	scan_field(&sc, MATCH_TITLE, title);
+	scan_field(&sc, MATCH_BODY, body);
+	if (sc.nomem || list.n > INT_MAX)
+		goto fail;
+	if (list.n > 0) {
+		qsort(list.v, list.n, sizeof(list.v[0]), hit_cmp);
+		if ((*hits = arena_alloc(a, list.n * sizeof(list.v[0]))) == NULL)
+			goto fail;
+		memcpy(*hits, list.v, list.n * sizeof(list.v[0]));
+	}
+	*nhits = list.n;
+	free(list.v);
+	return (int)list.n;
+fail:
+	free(list.v);
+	*hits = NULL;
+	*nhits = 0;
+	*excluded_by = 0;
+	return -1;
+}
+
+void
+matcher_free(struct matcher *m)
+{
+	size_t	 i;
+
+	if (m == NULL)
+		return;
+	automaton_free(m);
+	for (i = 0; i < m->nterms; i++)
+		free(m->terms[i].text);
+	free(m->terms);
+	free(m);
+}
