@@ -1,0 +1,1807 @@
+/*
+ * The feed parser (see feed_parse.h).  One pass with libxml2's streaming
+ * reader; the names of open elements, their namespaces and xml:base sit
+ * on a small stack; an element is acted on by its name, namespace and
+ * depth relative to the channel or the entry, so unknown extensions are
+ * skipped.  Text constructs are captured node by node (never with a
+ * DOM), then sanitised or flattened to text.
+ *
+ * Lessons kept from import_parse.c: limits are checked before libxml2
+ * sees the bytes; entity declarations are checked on the parsed DTD, not
+ * by a byte scan (a UTF-16 document hides "<!ENTITY" from a byte scan).
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/entities.h>
+#include <libxml/hash.h>
+#include <libxml/parserInternals.h>
+#include <libxml/uri.h>
+#include <libxml/xmlreader.h>
+
+#include "arena.h"
+#include "feed_date.h"
+#include "feed_parse.h"
+
+#define NAME_MAX_LEN	64
+#define FIELD_MAX	(1024 * 1024)	/* longer text constructs are cut */
+
+/* --- a growing string -------------------------------------------------- */
+
+struct sb {
+	char	*s;
+	size_t	 len, cap;
+	int	 nomem;
+};
+
+static void
+sb_addn(struct sb *b, const char *s, size_t n)
+{
+	char	*grown;
+	size_t	 cap;
+
+	if (b->nomem || n == 0)
+		return;
+	if (b->len + n > FIELD_MAX)
+		return;		/* cut, silently: the field is still usable */
+	if (b->len + n + 1 > b->cap) {
+		cap = b->cap ? b->cap : 256;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		if ((grown = realloc(b->s, cap)) == NULL) {
+			b->nomem = 1;
+			return;
+		}
+		b->s = grown;
+		b->cap = cap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+static void
+sb_add(struct sb *b, const char *s)
+{
+	sb_addn(b, s, strlen(s));
+}
+
+static void
+sb_addc(struct sb *b, char c)
+{
+	sb_addn(b, &c, 1);
+}
+
+/* A code point as UTF-8; C1 controls read as Windows-1252 (feeds mean it). */
+static void
+sb_addcp(struct sb *b, unsigned long cp)
+{
+	static const unsigned short cp1252[32] = {
+		0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+		0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178
+	};
+	char	o[4];
+
+	if (cp >= 0x80 && cp <= 0x9F)
+		cp = cp1252[cp - 0x80];
+	if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		cp = 0xFFFD;
+	if (cp < 0x80) {
+		sb_addc(b, (char)cp);
+	} else if (cp < 0x800) {
+		o[0] = (char)(0xC0 | cp >> 6);
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		sb_addn(b, o, 2);
+	} else if (cp < 0x10000) {
+		o[0] = (char)(0xE0 | cp >> 12);
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (cp & 0x3F));
+		sb_addn(b, o, 3);
+	} else {
+		o[0] = (char)(0xF0 | cp >> 18);
+		o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+		o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[3] = (char)(0x80 | (cp & 0x3F));
+		sb_addn(b, o, 4);
+	}
+}
+
+/* UTF-8 text from libxml2, with C1 controls repaired as Windows-1252. */
+static void
+sb_addtext(struct sb *b, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+
+	while (*p) {
+		if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+			sb_addcp(b, p[1]);
+			p += 2;
+		} else
+			sb_addc(b, (char)*p++);
+	}
+}
+
+/* Escaped for HTML text or a double-quoted attribute. */
+static void
+sb_addesc(struct sb *b, const char *s, int attr)
+{
+	for (; *s; s++) {
+		if (*s == '&')
+			sb_add(b, "&amp;");
+		else if (*s == '<')
+			sb_add(b, "&lt;");
+		else if (*s == '>')
+			sb_add(b, "&gt;");
+		else if (*s == '"' && attr)
+			sb_add(b, "&quot;");
+		else
+			sb_addc(b, *s);
+	}
+}
+
+static void
+sb_free(struct sb *b)
+{
+	free(b->s);
+	memset(b, 0, sizeof(*b));
+}
+
+/* --- references --------------------------------------------------------- */
+
+/* An HTML 4 (or XML) entity name's code point; 0 when unknown. */
+static unsigned long
+entity_cp(const char *name)
+{
+	const htmlEntityDesc	*d;
+
+	if (strcmp(name, "apos") == 0)
+		return '\'';
+	d = htmlEntityLookup((const xmlChar *)name);
+	return d != NULL ? d->value : 0;
+}
+
+/*
+ * A reference at p ("&#38;", "&#x26;", "&eacute;"): its length including
+ * the ";" and its code point in *cp, or 0 when p does not start one.
+ * Named references must be known HTML 4 names.
+ */
+static size_t
+ref_at(const char *p, unsigned long *cp)
+{
+	const char	*s = p + 1;
+	char		 name[NAME_MAX_LEN];
+	unsigned long	 v = 0;
+	size_t		 n = 0;
+
+	if (*s == '#') {
+		s++;
+		if (*s == 'x' || *s == 'X') {
+			s++;
+			while (isxdigit((unsigned char)*s) && n < 8) {
+				v = v * 16 + (unsigned long)(isdigit((unsigned char)*s) ?
+				    *s - '0' : (tolower((unsigned char)*s) - 'a' + 10));
+				s++;
+				n++;
+			}
+		} else
+			while (isdigit((unsigned char)*s) && n < 8) {
+				v = v * 10 + (unsigned long)(*s - '0');
+				s++;
+				n++;
+			}
+		if (n == 0 || *s != ';')
+			return 0;
+		*cp = v;
+		return (size_t)(s - p) + 1;
+	}
+	while (isalnum((unsigned char)*s) && n + 1 < sizeof(name))
+		name[n++] = *s++;
+	name[n] = '\0';
+	if (n == 0 || *s != ';' || (v = entity_cp(name)) == 0)
+		return 0;
+	*cp = v;
+	return (size_t)(s - p) + 1;
+}
+
+/* --- the HTML sanitiser and text extractor ------------------------------- */
+
+/* Dropped together with everything inside them. */
+static const char *const drop_with_content[] = {
+	"script", "style", "applet", "template", "svg", "math", "xml", NULL
+};
+
+/* Written (with the allowed attributes only); anything else is unwrapped. */
+static const char *const allowed_elements[] = {
+	"a", "abbr", "acronym", "address", "b", "big", "blockquote", "br",
+	"caption", "center", "cite", "code", "col", "colgroup", "dd", "del",
+	"dfn", "dir", "div", "dl", "dt", "em", "figcaption", "figure", "font",
+	"h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
+	"li", "mark", "ol", "p", "pre", "q", "s", "samp", "small", "span",
+	"strike", "strong", "sub", "sup", "table", "tbody", "td", "tfoot",
+	"th", "thead", "time", "tr", "tt", "u", "ul", "var", NULL
+};
+
+static const char *const void_elements[] = {
+	"br", "col", "hr", "img", NULL
+};
+
+static const char *const allowed_attributes[] = {
+	"abbr", "align", "alt", "border", "cite", "class", "colspan", "datetime",
+	"dir", "headers", "height", "href", "hreflang", "lang", "rowspan",
+	"scope", "src", "start", "summary", "title", "valign", "width", NULL
+};
+
+/* Elements after which text reads as a new word. */
+static const char *const block_elements[] = {
+	"br", "p", "div", "li", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5",
+	"h6", "blockquote", "pre", "hr", "dd", "dt", "ul", "ol", "table", NULL
+};
+
+static int
+in_list(const char *const *list, const char *s)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(*list, s) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+url_attribute(const char *name)
+{
+	return strcmp(name, "href") == 0 || strcmp(name, "src") == 0 ||
+	    strcmp(name, "cite") == 0;
+}
+
+/*
+ * Is a URL (entity-decoded) safe in href/src?  Blanks and controls are
+ * ignored the way browsers ignore them; a scheme must be http, https,
+ * mailto or ftp; anything without a scheme is relative and fine.
+ */
+static int
+url_safe(const char *u)
+{
+	char	 scheme[16];
+	size_t	 n = 0;
+
+	for (; *u; u++) {
+		unsigned char	 c = (unsigned char)*u;
+
+		if (c <= 0x20 || c == 0x7F)
+			continue;
+		if (c == ':')
+			break;
+		if (c == '/' || c == '?' || c == '#')
+			return 1;
+		if (n + 1 >= sizeof(scheme))
+			return 0;
+		scheme[n++] = (char)tolower(c);
+	}
+	if (*u != ':')
+		return 1;
+	scheme[n] = '\0';
+	return strcmp(scheme, "http") == 0 || strcmp(scheme, "https") == 0 ||
+	    strcmp(scheme, "mailto") == 0 || strcmp(scheme, "ftp") == 0;
+}
+
+/* Decode the references in an attribute value. */
+static void
+decode_into(struct sb *b, const char *s, size_t n)
+{
+	const char	*end = s + n;
+	unsigned long	 cp;
+	size_t		 r;
+	char		 tmp[16];
+
+	while (s < end) {
+		if (*s == '&') {
+			size_t	 left = (size_t)(end - s);
+
+			if (left > sizeof(tmp) - 1)
+				left = sizeof(tmp) - 1;
+			memcpy(tmp, s, left);
+			tmp[left] = '\0';
+			if ((r = ref_at(tmp, &cp)) > 0) {
+				sb_addcp(b, cp);
+				s += r;
+				continue;
+			}
+		}
+		sb_addc(b, *s++);
+	}
+}
+
+/*
+ * A reference as written, but "&#X61;" as "&#x61;" and a C1 reference
+ * ("&#146;") as the Windows-1252 character it means.
+ */
+static void
+add_ref(struct sb *b, const char *p, size_t r, unsigned long cp)
+{
+	char	 tmp[16];
+
+	if (p[1] == '#' && (p[2] == 'X' || (cp >= 0x80 && cp <= 0x9F))) {
+		struct sb	 one = { 0 };
+		const unsigned char	*u;
+		unsigned long	 v;
+
+		sb_addcp(&one, cp);	/* repairs C1 */
+		u = (const unsigned char *)(one.s ? one.s : "");
+		v = cp;
+		if (u[0] >= 0xE0)
+			v = ((unsigned long)(u[0] & 0x0F) << 12) |
+			    ((unsigned long)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+		else if (u[0] >= 0xC0)
+			v = ((unsigned long)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+		else if (u[0] != 0)
+			v = u[0];
+		sb_free(&one);
+		snprintf(tmp, sizeof(tmp), "&#x%lx;", v);
+		sb_add(b, tmp);
+		return;
+	}
+	sb_addn(b, p, r);
+}
+
+/* An attribute value as written, references kept, the rest escaped. */
+static void
+add_attr_raw(struct sb *b, const char *s, size_t n)
+{
+	const char	*end = s + n;
+	char		 tmp[16];
+	unsigned long	 cp;
+	size_t		 r, left;
+
+	while (s < end) {
+		if (*s == '&') {
+			left = (size_t)(end - s);
+			if (left > sizeof(tmp) - 1)
+				left = sizeof(tmp) - 1;
+			memcpy(tmp, s, left);
+			tmp[left] = '\0';
+			if ((r = ref_at(tmp, &cp)) > 0) {
+				add_ref(b, s, r, cp);
+				s += r;
+				continue;
+			}
+			sb_add(b, "&amp;");
+		} else if (*s == '<')
+			sb_add(b, "&lt;");
+		else if (*s == '>')
+			sb_add(b, "&gt;");
+		else if (*s == '"')
+			sb_add(b, "&quot;");
+		else
+			sb_addc(b, *s);
+		s++;
+	}
+}
+
+/* Where the element's own end tag "</name" finishes; end of s if none. */
+static const char *
+skip_element(const char *s, const char *name)
+{
+	size_t	 n = strlen(name);
+	const char	*p;
+
+	for (p = s; (p = strchr(p, '<')) != NULL; p++)
+		if (p[1] == '/' && strncasecmp(p + 2, name, n) == 0 &&
+		    !isalnum((unsigned char)p[2 + n])) {
+			const char	*gt = strchr(p, '>');
+
+			return gt ? gt + 1 : p + strlen(p);
+		}
+	return s + strlen(s);
+}
+
+/*
+ * One walker for both jobs: sanitise (text != 0 is 0) writes allowed
+ * markup; text mode writes decoded text only.
+ */
+static char *
+html_walk(struct arena *a, const char *html, const char *base, int text)
+{
+	struct sb	 out = { 0 }, val = { 0 };
+	const char	*p = html;
+	char		*result;
+	unsigned long	 cp;
+	size_t		 r;
+
+	while (*p) {
+		if (*p == '&') {
+			if ((r = ref_at(p, &cp)) > 0) {
+				if (text)
+					sb_addcp(&out, cp);
+				else
+					add_ref(&out, p, r, cp);
+				p += r;
+			} else {
+				sb_add(&out, text ? "&" : "&amp;");
+				p++;
+			}
+			continue;
+		}
+		if (*p != '<') {
+			const char	*q = p;
+
+			while (*q && *q != '<' && *q != '&')
+				q++;
+			sb_addn(&out, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		/* Comments, declarations, processing instructions: dropped. */
+		if (strncmp(p, "<!--", 4) == 0) {
+			const char	*q = strstr(p + 4, "-->");
+
+			if (q == NULL && (q = strchr(p + 4, '>')) != NULL)
+				q -= 2;		/* "<!-- -- x >": ends at '>' */
+			p = q ? q + 3 : p + strlen(p);
+			continue;
+		}
+		if ((p[1] == '!' || p[1] == '?') && strchr(p, '>') != NULL) {
+			p = strchr(p, '>') + 1;
+			continue;
+		}
+		{
+			int		 closing = p[1] == '/', selfclose = 0;
+			const char	*s = p + 1 + closing, *gt;
+			char		 name[NAME_MAX_LEN];
+			size_t		 n = 0;
+			int		 keep;
+
+			if (!isalpha((unsigned char)*s)) {
+				sb_add(&out, text ? "<" : "&lt;");
+				p++;
+				continue;
+			}
+			while ((isalnum((unsigned char)*s) || *s == ':' ||
+			    *s == '-') && n + 1 < sizeof(name))
+				name[n++] = (char)tolower((unsigned char)*s++);
+			name[n] = '\0';
+			while (isalnum((unsigned char)*s) || *s == ':' || *s == '-')
+				s++;
+			if (!closing && in_list(drop_with_content, name)) {
+				p = skip_element(s, name);
+				continue;
+			}
+			keep = !text && in_list(allowed_elements, name);
+			if (text && in_list(block_elements, name))
+				sb_addc(&out, ' ');
+			if (keep)
+				sb_add(&out, closing ? "</" : "<"), sb_add(&out, name);
+			/* Attributes, up to the unquoted '>'. */
+			for (;;) {
+				const char	*an, *vs = NULL;
+				char		 aname[NAME_MAX_LEN];
+				size_t		 al = 0, vl = 0;
+
+				while (isspace((unsigned char)*s))
+					s++;
+				if (*s == '\0' || *s == '>')
+					break;
+				if (*s == '/') {
+					selfclose = 1;
+					s++;
+					continue;
+				}
+				an = s;
+				while (*s && !isspace((unsigned char)*s) &&
+				    *s != '=' && *s != '>' && *s != '/')
+					s++;
+				if (s == an)
+					s++;
+				while (isspace((unsigned char)*s))
+					s++;
+				if (*s == '=') {
+					s++;
+					while (isspace((unsigned char)*s))
+						s++;
+					if (*s == '"' || *s == '\'') {
+						char	 qc = *s++;
+
+						vs = s;
+						while (*s && *s != qc)
+							s++;
+						vl = (size_t)(s - vs);
+						if (*s)
+							s++;
+					} else {
+						vs = s;
+						while (*s && !isspace((unsigned char)*s) &&
+						    *s != '>')
+							s++;
+						vl = (size_t)(s - vs);
+					}
+				}
+				if (!keep || closing)
+					continue;
+				for (; an + al < s && al + 1 < sizeof(aname) &&
+				    (isalnum((unsigned char)an[al]) ||
+				    an[al] == '-' || an[al] == ':'); al++)
+					aname[al] = (char)tolower((unsigned char)an[al]);
+				aname[al] = '\0';
+				if (!in_list(allowed_attributes, aname))
+					continue;
+				val.len = 0;
+				if (val.s)
+					val.s[0] = '\0';
+				decode_into(&val, vs ? vs : "", vl);
+				if (val.nomem)
+					break;
+				if (url_attribute(aname)) {
+					xmlChar	*abs = NULL;
+					const char	*u = val.s ? val.s : "";
+
+					if (!url_safe(u))
+						continue;
+					if (base != NULL && *u != '\0')
+						abs = xmlBuildURI((const xmlChar *)u,
+						    (const xmlChar *)base);
+					if (abs != NULL && !url_safe((char *)abs)) {
+						xmlFree(abs);
+						continue;
+					}
+					sb_add(&out, " ");
+					sb_add(&out, aname);
+					sb_add(&out, "=\"");
+					sb_addesc(&out, abs ? (char *)abs : u, 1);
+					sb_add(&out, "\"");
+					xmlFree(abs);
+					continue;
+				}
+				sb_add(&out, " ");
+				sb_add(&out, aname);
+				sb_add(&out, "=\"");
+				add_attr_raw(&out, vs ? vs : "", vl);
+				sb_add(&out, "\"");
+			}
+			gt = *s == '>' ? s + 1 : s;
+			if (keep) {
+				if (closing)
+					sb_add(&out, in_list(void_elements, name) ?
+					    "" : ">");
+				else
+					sb_add(&out, in_list(void_elements, name) ?
+					    " />" : ">");
+				if (closing && in_list(void_elements, name)) {
+					/* "</br>": drop what was written. */
+					out.len -= strlen(name) + 2;
+					out.s[out.len] = '\0';
+				}
+			}
+			(void)selfclose;
+			p = gt;
+		}
+	}
+	if (out.nomem || val.nomem) {
+		sb_free(&out);
+		sb_free(&val);
+		return NULL;
+	}
+	result = arena_strdup(a, out.s ? out.s : "");
+	sb_free(&out);
+	sb_free(&val);
+	return result;
+}
+
+/* Collapse runs of whitespace to one space; trim. */
+static char *
+collapse(struct arena *a, const char *s)
+{
+	char	*out, *o;
+	int	 space = 0;
+
+	if ((out = arena_alloc(a, strlen(s) + 1)) == NULL)
+		return NULL;
+	o = out;
+	for (; *s; s++) {
+		if (isspace((unsigned char)*s) ||
+		    ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)) {
+			if ((unsigned char)*s == 0xC2)
+				s++;
+			space = o != out;
+			continue;
+		}
+		if (space)
+			*o++ = ' ';
+		space = 0;
+		*o++ = *s;
+	}
+	*o = '\0';
+	return out;
+}
+
+char *
+feed_html_sanitise(struct arena *a, const char *html, const char *base)
+{
+	return html_walk(a, html ? html : "", base, 0);
+}
+
+char *
+feed_html_text(struct arena *a, const char *html)
+{
+	char	*t = html_walk(a, html ? html : "", NULL, 1);
+
+	return t ? collapse(a, t) : NULL;
+}
+
+/* Trimmed copy. */
+static char *
+trim(struct arena *a, const char *s)
+{
+	size_t	 n;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	n = strlen(s);
+	while (n > 0 && isspace((unsigned char)s[n - 1]))
+		n--;
+	return arena_strndup(a, s, n);
+}
+
+/* Base64 (blanks ignored); NULL when not base64. */
+static char *
+base64_decode(struct arena *a, const char *s)
+{
+	static const char	 al[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	struct sb		 b = { 0 };
+	unsigned long		 acc = 0;
+	int			 bits = 0;
+	char			*out;
+	const char		*c;
+
+	for (; *s; s++) {
+		if (isspace((unsigned char)*s))
+			continue;
+		if (*s == '=')
+			break;
+		if ((c = strchr(al, *s)) == NULL) {
+			sb_free(&b);
+			return NULL;
+		}
+		acc = (acc << 6) | (unsigned long)(c - al);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			sb_addc(&b, (char)((acc >> bits) & 0xFF));
+		}
+	}
+	out = arena_strdup(a, b.s ? b.s : "");
+	sb_free(&b);
+	return out;
+}
+
+/* --- the reader ---------------------------------------------------------- */
+
+enum ns {
+	NS_CORE, NS_ATOM, NS_DC, NS_DCTERMS, NS_CONTENT, NS_XHTML, NS_MEDIA,
+	NS_RDF, NS_OTHER
+};
+
+static const struct {
+	const char	*uri;
+	enum ns		 ns;
+} namespaces[] = {
+	{ "http://my.netscape.com/rdf/simple/0.9/", NS_CORE },
+	{ "http://purl.org/rss/1.0/", NS_CORE },
+	{ "http://backend.userland.com/rss2", NS_CORE },
+	{ "http://backend.userland.com/rss", NS_CORE },
+	{ "http://blogs.law.harvard.edu/tech/rss", NS_CORE },
+	{ "http://www.w3.org/2005/Atom", NS_ATOM },
+	{ "http://purl.org/atom/ns#", NS_ATOM },
+	{ "http://purl.org/dc/elements/1.1/", NS_DC },
+	{ "http://purl.org/dc/terms/", NS_DCTERMS },
+	{ "http://purl.org/rss/1.0/modules/content/", NS_CONTENT },
+	{ "http://www.w3.org/1999/xhtml", NS_XHTML },
+	{ "http://search.yahoo.com/mrss/", NS_MEDIA },
+	{ "http://search.yahoo.com/mrss", NS_MEDIA },
+	{ "http://www.w3.org/1999/02/22-rdf-syntax-ns#", NS_RDF },
+};
+
+struct level {
+	char		 name[NAME_MAX_LEN];
+	enum ns		 ns;
+	const char	*base;
+};
+
+struct xr {
+	xmlTextReaderPtr	 r;
+	struct arena		*a;
+	char			*msg;
+	size_t			 msglen;
+	int			 xml_error;
+	int			 xml_code;
+	unsigned long		 xml_line;
+	char			 xml_msg[200];
+	int			 refused;	/* our limits said no */
+	enum feed_err		 refusal;
+	const char		*doc_base;
+	int			 atom_root;	/* <feed> in an unknown namespace */
+	char			 atom_ns[256];
+	struct level		 stack[FEED_MAX_DEPTH];
+};
+
+static void
+say(struct xr *x, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+say(struct xr *x, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (x->msglen == 0)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(x->msg, x->msglen, fmt, ap);
+	va_end(ap);
+}
+
+static void
+on_error(void *ctx, xmlErrorPtr err)
+{
+	struct xr	*x = ctx;
+	size_t		 n;
+
+	if (err == NULL || x->xml_error || err->level < XML_ERR_ERROR)
+		return;
+	/* Undeclared entities are recovered (HTML names are mapped). */
+	if (err->code == XML_ERR_UNDECLARED_ENTITY ||
+	    err->code == XML_WAR_UNDECLARED_ENTITY)
+		return;
+	x->xml_error = 1;
+	x->xml_code = err->code;
+	x->xml_line = err->line > 0 ? (unsigned long)err->line : 0;
+	snprintf(x->xml_msg, sizeof(x->xml_msg), "%s",
+	    err->message ? err->message : "not well-formed XML");
+	n = strlen(x->xml_msg);
+	while (n > 0 && isspace((unsigned char)x->xml_msg[n - 1]))
+		x->xml_msg[--n] = '\0';
+}
+
+/* Refuse every external load, whatever asks for it. */
+static xmlParserInputPtr
+no_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+static xmlDocPtr xr_doc(struct xr *);
+
+struct entity_scan {
+	int	external;
+	int	nested;
+};
+
+static void
+scan_entity(void *payload, void *data, const xmlChar *name)
+{
+	xmlEntityPtr		 e = payload;
+	struct entity_scan	*s = data;
+
+	(void)name;
+	if (e->etype != XML_INTERNAL_GENERAL_ENTITY &&
+	    e->etype != XML_INTERNAL_PREDEFINED_ENTITY)
+		s->external = 1;
+	else if (e->content != NULL &&
+	    (strchr((const char *)e->content, '&') != NULL ||
+	    strchr((const char *)e->content, '%') != NULL ||
+	    strchr((const char *)e->content, '<') != NULL))
+		s->nested = 1;
+}
+
+/* The DTD's entities: external or nested ones refuse the document. */
+static int
+check_dtd(struct xr *x)
+{
+	xmlDocPtr		 doc = xr_doc(x);
+	struct entity_scan	 s = { 0, 0 };
+	xmlDtdPtr		 dtd;
+
+	if (doc == NULL || (dtd = doc->intSubset) == NULL)
+		return 0;
+	if (dtd->entities != NULL)
+		xmlHashScan(dtd->entities, scan_entity, &s);
+	if (dtd->pentities != NULL && xmlHashSize(dtd->pentities) > 0)
+		s.nested = 1;
+	if (s.external) {
+		say(x, "the document declares an external entity; "
+		    "such documents are refused");
+		return -1;
+	}
+	if (s.nested) {
+		say(x, "the document declares entities built from other "
+		    "entities or markup (entity expansion); refused");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The document, through the current node: xmlTextReaderCurrentDoc()
+ * would make the reader keep every node (and leak the document).
+ */
+static xmlDocPtr
+xr_doc(struct xr *x)
+{
+	xmlNodePtr	 node = xmlTextReaderCurrentNode(x->r);
+
+	return node != NULL ? node->doc : NULL;
+}
+
+static unsigned long
+xr_line(struct xr *x)
+{
+	long	 l = xmlTextReaderGetParserLineNumber(x->r);
+
+	return l > 0 ? (unsigned long)l : 0;
+}
+
+static enum ns
+ns_of(const char *uri)
+{
+	size_t	 i;
+
+	if (uri == NULL || *uri == '\0')
+		return NS_CORE;
+	for (i = 0; i < sizeof(namespaces) / sizeof(namespaces[0]); i++)
+		if (strcmp(uri, namespaces[i].uri) == 0)
+			return namespaces[i].ns;
+	return NS_OTHER;
+}
+
+/*
+ * The next node: 1, 0 at the end, -1 on a reader error (recoverable by
+ * the caller), -2 when our own limits refuse the document (said).
+ */
+static int
+xr_next(struct xr *x)
+{
+	int	 rc, depth, type;
+
+	if (x->refused)
+		return -2;
+	rc = xmlTextReaderRead(x->r);
+	if (rc != 1)
+		return rc == 0 ? 0 : -1;
+	type = xmlTextReaderNodeType(x->r);
+	depth = xmlTextReaderDepth(x->r);
+	if (type == XML_READER_TYPE_DOCUMENT_TYPE && check_dtd(x) == -1) {
+		x->refused = 1;
+		x->refusal = FEED_ENTITIES;
+		return -2;
+	}
+	if (depth < 0 || depth >= FEED_MAX_DEPTH) {
+		say(x, "line %lu: elements nested deeper than %d are refused",
+		    xr_line(x), FEED_MAX_DEPTH);
+		x->refused = 1;
+		x->refusal = FEED_TOO_LARGE;
+		return -2;
+	}
+	if (type == XML_READER_TYPE_ELEMENT) {
+		struct level	*l = &x->stack[depth];
+		const char	*name = (const char *)xmlTextReaderConstLocalName(x->r);
+		xmlChar		*xb;
+
+		snprintf(l->name, NAME_MAX_LEN, "%s", name ? name : "");
+		l->ns = ns_of((const char *)xmlTextReaderConstNamespaceUri(x->r));
+		if (depth == 0 && strcmp(l->name, "feed") == 0 &&
+		    l->ns != NS_ATOM) {
+			const char	*u = (const char *)
+			    xmlTextReaderConstNamespaceUri(x->r);
+
+			/* A bare or unknown-namespace <feed> is Atom. */
+			x->atom_root = 1;
+			snprintf(x->atom_ns, sizeof(x->atom_ns), "%s", u ? u : "");
+		}
+		if (x->atom_root) {
+			const char	*u = (const char *)
+			    xmlTextReaderConstNamespaceUri(x->r);
+
+			if (strcmp(u ? u : "", x->atom_ns) == 0)
+				l->ns = NS_ATOM;
+		}
+		l->base = depth > 0 ? x->stack[depth - 1].base : x->doc_base;
+		xb = xmlTextReaderGetAttributeNs(x->r, (const xmlChar *)"base",
+		    XML_XML_NAMESPACE);
+		if (xb != NULL) {
+			xmlChar	*abs = l->base ? xmlBuildURI(xb,
+			    (const xmlChar *)l->base) : NULL;
+
+			l->base = arena_strdup(x->a, abs ? (char *)abs : (char *)xb);
+			xmlFree(abs);
+			xmlFree(xb);
+		}
+	}
+	return 1;
+}
+
+/* A reference the reader left unexpanded: a declared internal entity or an HTML name. */
+static void
+add_reference(struct xr *x, struct sb *text)
+{
+	const char	*name = (const char *)xmlTextReaderConstName(x->r);
+	xmlDocPtr	 doc = xr_doc(x);
+	xmlEntityPtr	 e;
+	unsigned long	 cp;
+
+	if (name == NULL)
+		return;
+	e = doc ? xmlGetDocEntity(doc, (const xmlChar *)name) : NULL;
+	if (e != NULL && e->etype == XML_INTERNAL_GENERAL_ENTITY &&
+	    e->content != NULL) {
+		sb_addtext(text, (const char *)e->content);
+		return;
+	}
+	if ((cp = entity_cp(name)) != 0)
+		sb_addcp(text, cp);
+}
+
+/* A captured element: its text, its children as markup, whether it had any. */
+struct capture {
+	struct sb	 text;
+	struct sb	 markup;
+	int		 children;
+};
+
+static void
+capture_free(struct capture *c)
+{
+	sb_free(&c->text);
+	sb_free(&c->markup);
+}
+
+/* Read the current element's content up to its end tag. */
+static int
+capture(struct xr *x, struct capture *c)
+{
+	int	 depth0 = xmlTextReaderDepth(x->r), rc, type;
+
+	memset(c, 0, sizeof(*c));
+	sb_add(&c->text, "");
+	sb_add(&c->markup, "");
+	if (xmlTextReaderIsEmptyElement(x->r))
+		return 1;
+	while ((rc = xr_next(x)) == 1) {
+		type = xmlTextReaderNodeType(x->r);
+		switch (type) {
+		case XML_READER_TYPE_TEXT:
+		case XML_READER_TYPE_CDATA:
+		case XML_READER_TYPE_WHITESPACE:
+		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE: {
+			const char	*v = (const char *)xmlTextReaderConstValue(x->r);
+			size_t		 before = c->text.len;
+
+			sb_addtext(&c->text, v ? v : "");
+			sb_addesc(&c->markup, c->text.s ? c->text.s + before : "", 0);
+			break;
+		}
+		case XML_READER_TYPE_ENTITY_REFERENCE: {
+			size_t	 before = c->text.len;
+
+			add_reference(x, &c->text);
+			sb_addesc(&c->markup, c->text.s ? c->text.s + before : "", 0);
+			break;
+		}
+		case XML_READER_TYPE_ELEMENT: {
+			const char	*name = (const char *)xmlTextReaderConstLocalName(x->r);
+			int		 empty = xmlTextReaderIsEmptyElement(x->r);
+
+			c->children = 1;
+			sb_add(&c->markup, "<");
+			sb_add(&c->markup, name ? name : "span");
+			while (xmlTextReaderMoveToNextAttribute(x->r) == 1) {
+				const char	*an = (const char *)xmlTextReaderConstName(x->r);
+				const char	*av = (const char *)xmlTextReaderConstValue(x->r);
+
+				if (an == NULL || strncmp(an, "xmlns", 5) == 0 ||
+				    strncmp(an, "xml:", 4) == 0)
+					continue;
+				sb_add(&c->markup, " ");
+				sb_add(&c->markup, an);
+				sb_add(&c->markup, "=\"");
+				sb_addesc(&c->markup, av ? av : "", 1);
+				sb_add(&c->markup, "\"");
+			}
+			xmlTextReaderMoveToElement(x->r);
+			sb_add(&c->markup, empty ? " />" : ">");
+			break;
+		}
+		case XML_READER_TYPE_END_ELEMENT:
+			if (xmlTextReaderDepth(x->r) <= depth0)
+				return c->text.nomem || c->markup.nomem ? -3 : 1;
+			sb_add(&c->markup, "</");
+			sb_add(&c->markup, (const char *)xmlTextReaderConstLocalName(x->r));
+			sb_add(&c->markup, ">");
+			break;
+		default:
+			break;
+		}
+	}
+	return rc;	/* the document ended inside the element */
+}
+
+enum construct {
+	C_TEXT,		/* RSS title: text unless it looks like HTML */
+	C_HTML,		/* RSS description, content:encoded: HTML */
+	C_ATOM		/* Atom text construct: type and mode say */
+};
+
+/* Does plain text look like escaped HTML (a closing tag or a reference)? */
+static int
+looks_like_html(const char *s)
+{
+	const char	*p;
+	unsigned long	 cp;
+
+	for (p = s; (p = strchr(p, '<')) != NULL; p++)
+		if (p[1] == '/' && isalpha((unsigned char)p[2]))
+			return 1;
+		else if (isalpha((unsigned char)p[1]) && strchr(p, '>') != NULL) {
+			char	 name[16];
+			size_t	 n = 0;
+
+			while (isalnum((unsigned char)p[1 + n]) && n + 1 < sizeof(name)) {
+				name[n] = (char)tolower((unsigned char)p[1 + n]);
+				n++;
+			}
+			name[n] = '\0';
+			if (in_list(void_elements, name) ||
+			    in_list(allowed_elements, name))
+				return 1;
+		}
+	for (p = s; (p = strchr(p, '&')) != NULL; p++)
+		if (ref_at(p, &cp) > 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Read a text construct at the current element into *value and *text.
+ * Returns 1, or what capture() returned for a document that ended.
+ */
+static int
+read_construct(struct xr *x, enum construct kind, const char **value,
+    const char **text)
+{
+	struct capture	 c;
+	const char	*base = x->stack[xmlTextReaderDepth(x->r)].base;
+	xmlChar		*type_attr, *mode_attr;
+	char		 type[64] = "", mode[32] = "";
+	const char	*raw;
+	int		 html = 0, rc;
+	size_t		 i;
+
+	type_attr = xmlTextReaderGetAttribute(x->r, (const xmlChar *)"type");
+	mode_attr = xmlTextReaderGetAttribute(x->r, (const xmlChar *)"mode");
+	snprintf(type, sizeof(type), "%s", type_attr ? (char *)type_attr : "");
+	snprintf(mode, sizeof(mode), "%s", mode_attr ? (char *)mode_attr : "");
+	xmlFree(type_attr);
+	xmlFree(mode_attr);
+	for (i = 0; type[i]; i++)
+		type[i] = (char)tolower((unsigned char)type[i]);
+	for (i = 0; mode[i]; i++)
+		mode[i] = (char)tolower((unsigned char)mode[i]);
+
+	rc = capture(x, &c);
+	if (rc == -3 || c.text.nomem || c.markup.nomem) {
+		capture_free(&c);
+		return -3;
+	}
+	raw = c.text.s ? c.text.s : "";
+	if (kind == C_ATOM) {
+		int	 is_text = *type == '\0' || strcmp(type, "text") == 0 ||
+		    strcmp(type, "text/plain") == 0;
+		int	 is_html = strcmp(type, "html") == 0 ||
+		    strcmp(type, "text/html") == 0;
+		int	 is_xhtml = strcmp(type, "xhtml") == 0 ||
+		    strcmp(type, "application/xhtml+xml") == 0;
+
+		if (strcmp(mode, "base64") == 0 ||
+		    (!is_text && !is_html && !is_xhtml &&
+		    strncmp(type, "text/", 5) != 0 &&
+		    strstr(type, "xml") == NULL)) {
+			char	*d = base64_decode(x->a, raw);
+
+			raw = d ? d : raw;
+			html = is_html || is_xhtml;
+			if (!html && looks_like_html(raw))
+				html = 1;
+		} else if (c.children) {
+			raw = c.markup.s;
+			html = 1;
+			if (strcmp(type, "xhtml") == 0) {
+				/* Atom 1.0 xhtml: drop the wrapping div. */
+				const char	*s = raw, *e;
+
+				while (isspace((unsigned char)*s))
+					s++;
+				e = raw + strlen(raw);
+				while (e > s && isspace((unsigned char)e[-1]))
+					e--;
+				if (strncmp(s, "<div", 4) == 0 &&
+				    (s[4] == '>' || s[4] == ' ') &&
+				    e - s >= 6 && strncmp(e - 6, "</div>", 6) == 0 &&
+				    strchr(s, '>') != NULL) {
+					const char	*in = strchr(s, '>') + 1;
+
+					raw = arena_strndup(x->a, in,
+					    (size_t)(e - 6 - in));
+					if (raw == NULL)
+						raw = "";
+				}
+			}
+		} else if (is_html || strcmp(mode, "escaped") == 0)
+			html = 1;
+		else if (is_xhtml)
+			html = 1;
+		else
+			html = 0;
+	} else if (c.children) {
+		raw = c.markup.s;
+		html = 1;
+	} else if (kind == C_HTML)
+		html = 1;
+	else
+		html = looks_like_html(raw);
+
+	if (html) {
+		char	*clean = feed_html_sanitise(x->a, raw, base);
+
+		*value = clean ? trim(x->a, clean) : NULL;
+		*text = clean ? feed_html_text(x->a, clean) : NULL;
+	} else {
+		*value = trim(x->a, raw);
+		*text = collapse(x->a, raw);
+	}
+	capture_free(&c);
+	if (*value == NULL || *text == NULL)
+		return -3;
+	return rc;
+}
+
+/* The current element's plain text, trimmed (for ids, links, dates). */
+static int
+read_plain(struct xr *x, const char **out)
+{
+	struct capture	 c;
+	int		 rc = capture(x, &c);
+
+	*out = c.text.nomem ? NULL : trim(x->a, c.text.s ? c.text.s : "");
+	capture_free(&c);
+	return *out == NULL ? -3 : rc;
+}
+
+/* A link resolved against the element's xml:base. */
+static const char *
+resolve(struct xr *x, const char *link, int depth)
+{
+	const char	*base = x->stack[depth].base;
+	xmlChar		*abs;
+	const char	*out;
+
+	if (link == NULL || *link == '\0')
+		return NULL;
+	if (base == NULL)
+		return link;
+	abs = xmlBuildURI((const xmlChar *)link, (const xmlChar *)base);
+	out = abs ? arena_strdup(x->a, (char *)abs) : link;
+	xmlFree(abs);
+	return out;
+}
+
+/* An Atom <link>: its href when rel is alternate (or absent); else NULL. */
+static const char *
+atom_link(struct xr *x)
+{
+	xmlChar		*rel = xmlTextReaderGetAttribute(x->r, (const xmlChar *)"rel");
+	xmlChar		*href = xmlTextReaderGetAttribute(x->r, (const xmlChar *)"href");
+	const char	*out = NULL;
+
+	if (href != NULL && (rel == NULL ||
+	    strcmp((char *)rel, "alternate") == 0 ||
+	    strcmp((char *)rel, "http://www.iana.org/assignments/relation/alternate") == 0)) {
+		char	*h = trim(x->a, (char *)href);
+
+		out = h ? resolve(x, h, xmlTextReaderDepth(x->r)) : NULL;
+	}
+	xmlFree(rel);
+	xmlFree(href);
+	return out;
+}
+
+static const char *
+date_of(struct arena *a, const char *s)
+{
+	char	 buf[FEED_DATE_LEN + 1];
+
+	if (s == NULL || feed_date_parse(s, buf) == -1)
+		return NULL;
+	return arena_strdup(a, buf);
+}
+
+/* What an entry collects before it is finished. */
+struct pending {
+	struct feed_entry	 e;
+	int			 depth;
+	const char		*dc_title, *dc_title_text;
+	const char		*media_title, *media_title_text;
+	const char		*content, *content_text;
+	const char		*dc_summary, *dc_summary_text;
+	const char		*guid;
+	int			 guid_permalink;
+	const char		*dc_author;
+	int			 author_depth;
+	const char		*author_name, *author_email;
+	const char		*link_rss;
+};
+
+static int
+entry_finish(struct arena *a, struct pending *p, struct feed *f, size_t *cap)
+{
+	struct feed_entry	*e = &p->e, *grown;
+
+	if (e->title == NULL && p->dc_title != NULL) {
+		e->title = p->dc_title;
+		e->title_text = p->dc_title_text;
+	}
+	if (e->title == NULL && p->media_title != NULL) {
+		e->title = p->media_title;
+		e->title_text = p->media_title_text;
+	}
+	if (e->summary == NULL && p->dc_summary != NULL) {
+		e->summary = p->dc_summary;
+		e->summary_text = p->dc_summary_text;
+	}
+	if (e->summary == NULL && p->content != NULL) {
+		e->summary = p->content;
+		e->summary_text = p->content_text;
+	}
+	if (e->link == NULL && p->link_rss != NULL)
+		e->link = p->link_rss;
+	if (p->guid != NULL && *p->guid != '\0') {
+		e->id = p->guid;
+		if (e->link == NULL && p->guid_permalink)
+			e->link = p->guid;
+	}
+	if (e->author == NULL && p->dc_author != NULL)
+		e->author = p->dc_author;
+	if (f->n_entries == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		if ((grown = arena_alloc(a, *cap * sizeof(*grown))) == NULL)
+			return -1;
+		if (f->n_entries)
+			memcpy(grown, f->entries, f->n_entries * sizeof(*grown));
+		f->entries = grown;
+	}
+	f->entries[f->n_entries++] = *e;
+	return 0;
+}
+
+static int
+is_name(const struct level *l, enum ns ns, const char *name)
+{
+	return l->ns == ns && strcmp(l->name, name) == 0;
+}
+
+/* Empty strings become NULL (missing). */
+static const char *
+nonempty(const char *s)
+{
+	return s != NULL && *s != '\0' ? s : NULL;
+}
+
+/* One element inside an entry (a direct child, or an author's child). */
+static int
+entry_element(struct xr *x, struct pending *p, int depth)
+{
+	struct level	*l = &x->stack[depth];
+	const char	*v, *t;
+	int		 rc = 1;
+
+	if (p->author_depth > 0 && depth == p->author_depth + 1) {
+		if (l->ns == NS_ATOM && strcmp(l->name, "name") == 0)
+			rc = read_plain(x, &p->author_name);
+		else if (l->ns == NS_ATOM && strcmp(l->name, "email") == 0)
+			rc = read_plain(x, &p->author_email);
+		return rc;
+	}
+	if (depth != p->depth + 1)
+		return 1;
+	if (is_name(l, NS_CORE, "title") || is_name(l, NS_ATOM, "title")) {
+		rc = read_construct(x, l->ns == NS_ATOM ? C_ATOM : C_TEXT, &v, &t);
+		if (rc >= 0 && p->e.title == NULL) {
+			p->e.title = v;
+			p->e.title_text = t;
+		}
+	} else if (is_name(l, NS_DC, "title")) {
+		rc = read_construct(x, C_TEXT, &p->dc_title, &p->dc_title_text);
+	} else if (is_name(l, NS_MEDIA, "title")) {
+		rc = read_construct(x, C_TEXT, &p->media_title, &p->media_title_text);
+	} else if (is_name(l, NS_CORE, "link")) {
+		rc = read_plain(x, &v);
+		if (rc >= 0 && p->link_rss == NULL)
+			p->link_rss = resolve(x, nonempty(v), depth);
+	} else if (is_name(l, NS_ATOM, "link")) {
+		xmlChar	*href = xmlTextReaderGetAttribute(x->r,
+		    (const xmlChar *)"href");
+		xmlChar	*rel = xmlTextReaderGetAttribute(x->r,
+		    (const xmlChar *)"rel");
+		int	 alt = rel == NULL || strcmp((char *)rel, "alternate") == 0;
+
+		xmlFree(rel);
+		if (href == NULL && alt) {
+			/* Old Atom drafts put the URL in the content. */
+			rc = read_plain(x, &v);
+			if (rc >= 0 && p->e.link == NULL)
+				p->e.link = resolve(x, nonempty(v), depth);
+		} else if ((v = atom_link(x)) != NULL && p->e.link == NULL)
+			p->e.link = v;
+		xmlFree(href);
+	} else if (is_name(l, NS_CORE, "guid")) {
+		xmlChar	*pl = xmlTextReaderGetAttribute(x->r,
+		    (const xmlChar *)"isPermaLink");
+
+		p->guid_permalink = pl == NULL ||
+		    strcasecmp((char *)pl, "false") != 0;
+		xmlFree(pl);
+		rc = read_plain(x, &v);
+		if (rc >= 0 && nonempty(v))
+			p->guid = v;
+	} else if (is_name(l, NS_ATOM, "id")) {
+		rc = read_plain(x, &v);
+		if (rc >= 0 && nonempty(v))
+			p->e.id = v;
+	} else if (is_name(l, NS_CORE, "pubDate") ||
+	    is_name(l, NS_DCTERMS, "issued") || is_name(l, NS_ATOM, "issued") ||
+	    is_name(l, NS_ATOM, "published")) {
+		rc = read_plain(x, &v);
+		if (rc >= 0 && (t = date_of(x->a, v)) != NULL)
+			p->e.published = t;
+	} else if (is_name(l, NS_DC, "date") ||
+	    is_name(l, NS_DCTERMS, "modified") ||
+	    is_name(l, NS_ATOM, "modified") || is_name(l, NS_ATOM, "updated")) {
+		rc = read_plain(x, &v);
+		if (rc >= 0 && (t = date_of(x->a, v)) != NULL)
+			p->e.updated = t;
+	} else if (is_name(l, NS_CORE, "description") ||
+	    is_name(l, NS_ATOM, "summary") || is_name(l, NS_CORE, "summary")) {
+		rc = read_construct(x, l->ns == NS_ATOM ? C_ATOM : C_HTML, &v, &t);
+		if (rc >= 0 && p->e.summary == NULL) {
+			p->e.summary = v;
+			p->e.summary_text = t;
+		}
+	} else if (is_name(l, NS_DC, "description")) {
+		rc = read_construct(x, C_HTML, &p->dc_summary, &p->dc_summary_text);
+	} else if (is_name(l, NS_CONTENT, "encoded") ||
+	    is_name(l, NS_XHTML, "body") || is_name(l, NS_CORE, "body") ||
+	    is_name(l, NS_CORE, "fullitem") ||
+	    is_name(l, NS_ATOM, "content")) {
+		rc = read_construct(x, l->ns == NS_ATOM ? C_ATOM : C_HTML, &v, &t);
+		if (rc >= 0 && p->content == NULL) {
+			p->content = v;
+			p->content_text = t;
+		}
+	} else if (is_name(l, NS_CORE, "author")) {
+		rc = read_plain(x, &v);
+		if (rc >= 0 && nonempty(v))
+			p->e.author = v;
+	} else if (is_name(l, NS_DC, "creator") || is_name(l, NS_DC, "author")) {
+		rc = read_plain(x, &v);
+		if (rc >= 0 && nonempty(v) && p->dc_author == NULL)
+			p->dc_author = v;
+	} else if (is_name(l, NS_ATOM, "author")) {
+		if (!xmlTextReaderIsEmptyElement(x->r))
+			p->author_depth = depth;
+	}
+	return rc;
+}
+
+/* An Atom author ends: "Name (email)", or whichever there is. */
+static void
+author_end(struct xr *x, struct pending *p)
+{
+	const char	*n = nonempty(p->author_name), *e = nonempty(p->author_email);
+
+	p->author_depth = 0;
+	if (p->e.author != NULL)
+		return;
+	if (n && e)
+		p->e.author = arena_printf(x->a, "%s (%s)", n, e);
+	else
+		p->e.author = n ? n : e;
+}
+
+/* A channel or feed level element. */
+static int
+feed_element(struct xr *x, struct feed *f, int depth, const char **dc_title,
+    const char **dc_title_text)
+{
+	struct level	*l = &x->stack[depth];
+	const char	*v, *t;
+	int		 rc = 1;
+
+	if (is_name(l, NS_CORE, "title") || is_name(l, NS_ATOM, "title")) {
+		rc = read_construct(x, l->ns == NS_ATOM ? C_ATOM : C_TEXT, &v, &t);
+		if (rc >= 0 && f->title == NULL) {
+			f->title = v;
+			f->title_text = t;
+		}
+	} else if (is_name(l, NS_DC, "title")) {
+		rc = read_construct(x, C_TEXT, dc_title, dc_title_text);
+	} else if (is_name(l, NS_CORE, "link")) {
+		rc = read_plain(x, &v);
+		if (rc >= 0 && f->link == NULL)
+			f->link = resolve(x, nonempty(v), depth);
+	} else if (is_name(l, NS_ATOM, "link")) {
+		if ((v = atom_link(x)) != NULL && f->link == NULL)
+			f->link = v;
+	}
+	return rc;
+}
+
+/* --- before libxml2 sees the bytes -------------------------------------- */
+
+/* UTF-16/32 (or anything with NULs up front): leave the bytes alone. */
+static int
+ascii_compatible(const unsigned char *d, size_t len)
+{
+	if (len >= 2 && ((d[0] == 0xFE && d[1] == 0xFF) ||
+	    (d[0] == 0xFF && d[1] == 0xFE)))
+		return 0;
+	if (len >= 2 && (d[0] == 0 || d[1] == 0))
+		return 0;
+	return 1;
+}
+
+/*
+ * Repair what real feeds get wrong and XML does not allow, in an ASCII
+ * compatible document: a bare "&" becomes "&amp;", an HTML entity name
+ * ("&eacute;") its character reference.  CDATA sections, comments and
+ * processing instructions are left alone.  Returns a malloc'd copy, or
+ * NULL when nothing needed repair (or no memory: the original is used).
+ */
+static char *
+repair(const char *d, size_t len, size_t *outlen)
+{
+	struct sb	 b = { 0 };
+	size_t		 i = 0, from = 0, n;
+	int		 changed = 0;
+	unsigned long	 cp;
+	char		 tmp[NAME_MAX_LEN + 2], ref[16];
+
+	while (i < len) {
+		if (d[i] == '<' && len - i >= 9 && memcmp(d + i, "<![CDATA[", 9) == 0) {
+			const char	*e = NULL;
+			size_t		 j;
+
+			for (j = i + 9; j + 3 <= len; j++)
+				if (memcmp(d + j, "]]>", 3) == 0) {
+					e = d + j + 3;
+					break;
+				}
+			i = e ? (size_t)(e - d) : len;
+			continue;
+		}
+		if (d[i] == '<' && len - i >= 4 && memcmp(d + i, "<!--", 4) == 0) {
+			size_t	 j;
+
+			for (j = i + 4; j + 3 <= len; j++)
+				if (memcmp(d + j, "-->", 3) == 0)
+					break;
+			i = j + 3 <= len ? j + 3 : len;
+			continue;
+		}
+		if (d[i] != '&') {
+			i++;
+			continue;
+		}
+		n = len - i < sizeof(tmp) - 1 ? len - i : sizeof(tmp) - 1;
+		memcpy(tmp, d + i, n);
+		tmp[n] = '\0';
+		if (tmp[1] == '#') {
+			if (ref_at(tmp, &cp) > 0) {
+				i++;
+				continue;
+			}
+		} else {
+			size_t	 k = 1;
+
+			while (k < n && (isalnum((unsigned char)tmp[k]) ||
+			    tmp[k] == '_' || tmp[k] == '-' || tmp[k] == '.' ||
+			    tmp[k] == ':'))
+				k++;
+			if (k > 1 && k < n && tmp[k] == ';') {
+				tmp[k] = '\0';
+				if (strcmp(tmp + 1, "amp") == 0 ||
+				    strcmp(tmp + 1, "lt") == 0 ||
+				    strcmp(tmp + 1, "gt") == 0 ||
+				    strcmp(tmp + 1, "quot") == 0 ||
+				    strcmp(tmp + 1, "apos") == 0 ||
+				    (cp = entity_cp(tmp + 1)) == 0) {
+					/* XML's own, or maybe declared. */
+					i += k + 1;
+					continue;
+				}
+				sb_addn(&b, d + from, i - from);
+				snprintf(ref, sizeof(ref), "&#%lu;", cp);
+				sb_add(&b, ref);
+				changed = 1;
+				i += k + 1;
+				from = i;
+				continue;
+			}
+		}
+		/* A bare ampersand. */
+		sb_addn(&b, d + from, i - from);
+		sb_add(&b, "&amp;");
+		changed = 1;
+		i++;
+		from = i;
+	}
+	if (!changed || b.nomem) {
+		sb_free(&b);
+		return NULL;
+	}
+	/* sb_addn cuts at FIELD_MAX: build the rest without that limit. */
+	{
+		char	*out = malloc(b.len + (len - from) + 1);
+
+		if (out == NULL) {
+			sb_free(&b);
+			return NULL;
+		}
+		memcpy(out, b.s, b.len);
+		memcpy(out + b.len, d + from, len - from);
+		*outlen = b.len + (len - from);
+		out[*outlen] = '\0';
+		sb_free(&b);
+		return out;
+	}
+}
+
+/* Does the start of the document say it is an HTML page? */
+static int
+looks_like_page(const char *d, size_t len)
+{
+	size_t	 i, n = len < 1024 ? len : 1024;
+
+	for (i = 0; i + 5 <= n; i++)
+		if (d[i] == '<' && (strncasecmp(d + i, "<html", 5) == 0 ||
+		    (i + 14 <= n && strncasecmp(d + i, "<!DOCTYPE html", 14) == 0)))
+			return 1;
+	return 0;
+}
+
+/* --- the parse ----------------------------------------------------------- */
+
+static const char *const errors[FEED__MAX] = {
+	"ok", "empty document", "document too large", "not well-formed XML",
+	"not a feed", "entity declarations refused", "out of memory"
+};
+
+const char *
+feed_strerror(enum feed_err e)
+{
+	return (unsigned)e < FEED__MAX ? errors[e] : "unknown error";
+}
+
+enum feed_err
+feed_parse(struct arena *a, const char *data, size_t len, const char *base,
+    struct feed *out, char *msg, size_t msglen)
+{
+	struct xr	*x;
+	struct pending	 p;
+	char		*fixed = NULL;
+	const char	*dc_title = NULL, *dc_title_text = NULL;
+	size_t		 cap = 0, fixed_len = 0, i;
+	enum feed_err	 e = FEED_OK;
+	int		 rc, type, depth, seen_root = 0, channel_depth = -1;
+	int		 in_entry = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (msglen > 0)
+		msg[0] = '\0';
+	if ((x = calloc(1, sizeof(*x))) == NULL) {
+		if (msglen > 0)
+			snprintf(msg, msglen, "out of memory");
+		return FEED_NOMEM;
+	}
+	x->a = a;
+	x->msg = msg;
+	x->msglen = msglen;
+	x->doc_base = base;
+	memset(&p, 0, sizeof(p));
+
+	if (data != NULL && len > FEED_MAX_BYTES) {
+		say(x, "the document is %zu bytes; at most %u are accepted",
+		    len, FEED_MAX_BYTES);
+		e = FEED_TOO_LARGE;
+		goto done;
+	}
+	/* Whitespace before the XML declaration is a common mistake. */
+	if (data != NULL && ascii_compatible((const unsigned char *)data, len)) {
+		for (i = 0; i < len && isspace((unsigned char)data[i]); i++)
+			;
+		data += i;
+		len -= i;
+		if ((fixed = repair(data, len, &fixed_len)) != NULL) {
+			data = fixed;
+			len = fixed_len;
+		}
+	}
+	if (data == NULL || len == 0) {
+		say(x, "the document is empty");
+		e = FEED_EMPTY;
+		goto done;
+	}
+	xmlSetExternalEntityLoader(no_loader);
+	/*
+	 * RECOVER: real feeds break off and misbehave; what can be read is
+	 * kept.  No NOENT (no substitution), no DTDLOAD, no HUGE, no network.
+	 */
+	x->r = xmlReaderForMemory(data, (int)len, base, NULL,
+	    XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOWARNING);
+	if (x->r == NULL) {
+		say(x, "out of memory");
+		e = FEED_NOMEM;
+		goto done;
+	}
+	xmlTextReaderSetStructuredErrorHandler(x->r, on_error, x);
+
+	while ((rc = xr_next(x)) == 1) {
+		type = xmlTextReaderNodeType(x->r);
+		depth = xmlTextReaderDepth(x->r);
+		if (type == XML_READER_TYPE_END_ELEMENT) {
+			if (in_entry && p.author_depth == depth)
+				author_end(x, &p);
+			if (in_entry && depth == p.depth) {
+				in_entry = 0;
+				if (entry_finish(a, &p, out, &cap) == -1)
+					goto nomem;
+			}
+			if (depth == channel_depth && x->stack[depth].ns != NS_ATOM)
+				channel_depth = -1;
+			continue;
+		}
+		if (type != XML_READER_TYPE_ELEMENT)
+			continue;
+		if (!seen_root) {
+			struct level	*l = &x->stack[0];
+
+			seen_root = 1;
+			if (check_dtd(x) == -1) {
+				e = FEED_ENTITIES;
+				goto done;
+			}
+			if (strcmp(l->name, "rss") == 0 ||
+			    strcmp(l->name, "RDF") == 0)
+				continue;
+			if (strcmp(l->name, "feed") == 0) {
+				channel_depth = 0;
+				continue;
+			}
+			say(x, "not a feed: the document is <%s>, expected "
+			    "<rss>, <rdf:RDF> or <feed>", l->name);
+			e = FEED_NOT_A_FEED;
+			goto done;
+		}
+		if (in_entry) {
+			rc = entry_element(x, &p, depth);
+			if (rc == -3)
+				goto nomem;
+			if (rc < 0)
+				break;
+			continue;
+		}
+		if ((is_name(&x->stack[depth], NS_CORE, "item") ||
+		    is_name(&x->stack[depth], NS_ATOM, "entry"))) {
+			xmlChar	*about;
+
+			memset(&p, 0, sizeof(p));
+			p.depth = depth;
+			about = xmlTextReaderGetAttributeNs(x->r,
+			    (const xmlChar *)"about",
+			    (const xmlChar *)"http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+			if (about != NULL && *about != '\0')
+				p.e.id = arena_strdup(a, (char *)about);
+			xmlFree(about);
+			in_entry = 1;
+			if (xmlTextReaderIsEmptyElement(x->r)) {
+				in_entry = 0;
+				if (entry_finish(a, &p, out, &cap) == -1)
+					goto nomem;
+			}
+			continue;
+		}
+		if (is_name(&x->stack[depth], NS_CORE, "channel") && depth == 1) {
+			channel_depth = depth;
+			continue;
+		}
+		if (channel_depth >= 0 && depth == channel_depth + 1) {
+			rc = feed_element(x, out, depth, &dc_title, &dc_title_text);
+			if (rc == -3)
+				goto nomem;
+			if (rc < 0)
+				break;
+		}
+	}
+	if (rc == -2) {
+		e = x->refusal;
+		goto done;
+	}
+	if (!seen_root) {
+		xmlDocPtr	 doc = xr_doc(x);
+		xmlNodePtr	 root = doc ? xmlDocGetRootElement(doc) : NULL;
+
+		/* The reader failed before it showed the root: name it. */
+		if (root != NULL && root->name != NULL &&
+		    strcmp((const char *)root->name, "rss") != 0 &&
+		    strcmp((const char *)root->name, "RDF") != 0 &&
+		    strcmp((const char *)root->name, "feed") != 0) {
+			say(x, "not a feed: the document is <%s>, expected "
+			    "<rss>, <rdf:RDF> or <feed>", root->name);
+			e = FEED_NOT_A_FEED;
+			goto done;
+		}
+		/* Broken before the root: an HTML page still gets its name. */
+		if (looks_like_page(data, len)) {
+			say(x, "not a feed: the document is an HTML page");
+			e = FEED_NOT_A_FEED;
+			goto done;
+		}
+		if (x->xml_error)
+			say(x, "line %lu: not well-formed XML: %s", x->xml_line,
+			    x->xml_msg);
+		else
+			say(x, "the document has no elements");
+		e = x->xml_error ? FEED_MALFORMED : FEED_EMPTY;
+		if (x->xml_code == XML_ERR_ENTITY_LOOP)
+			e = FEED_ENTITIES;
+		goto done;
+	}
+	if (x->xml_code == XML_ERR_ENTITY_LOOP) {
+		say(x, "line %lu: entity expansion refused: %s", x->xml_line,
+		    x->xml_msg);
+		e = FEED_ENTITIES;
+		goto done;
+	}
+	/* A truncated document: keep the entry that was being read. */
+	if (in_entry && entry_finish(a, &p, out, &cap) == -1)
+		goto nomem;
+	if (out->title == NULL && dc_title != NULL) {
+		out->title = dc_title;
+		out->title_text = dc_title_text;
+	}
+	out->recovered = x->xml_error || rc < 0;
+	if (out->recovered)
+		say(x, "line %lu: recovered from: %s", x->xml_line,
+		    x->xml_error ? x->xml_msg : "a reader error");
+	goto done;
+nomem:
+	say(x, "out of memory");
+	e = FEED_NOMEM;
+done:
+	if (e != FEED_OK)
+		memset(out, 0, sizeof(*out));
+	if (x->r != NULL)
+		xmlFreeTextReader(x->r);
+	free(fixed);
+	free(x);
+	return e;
+}

@@ -1,0 +1,269 @@
+#include "config.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <check.h>
+
+#include "arena.h"
+#include "feed_parse.h"
+#include "testhelp.h"
+
+static struct arena	 a;
+static struct feed	 f;
+static char		 msg[300];
+
+static void setup(void) { arena_init(&a); }
+static void teardown(void) { arena_free(&a); }
+
+static enum feed_err
+parse(const char *doc)
+{
+	return feed_parse(&a, doc, strlen(doc), NULL, &f, msg, sizeof(msg));
+}
+
+#define STR_OR_NULL(got, want) do {					\
+	if ((want) == NULL)						\
+		ck_assert_ptr_null(got);				\
+	else {								\
+		ck_assert_ptr_nonnull(got);				\
+		ck_assert_str_eq((got), (want));			\
+	}								\
+} while (0)
+
+START_TEST(test_rss20)
+{
+	ck_assert_int_eq(parse(
+	    "<?xml version=\"1.0\"?><rss version=\"2.0\" "
+	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
+	    "<title>News</title><link>http://example.com/</link>"
+	    "<image><title>not this</title></image>"
+	    "<item><title>One &amp; two</title><link>http://example.com/1</link>"
+	    "<guid isPermaLink=\"false\">id-1</guid>"
+	    "<pubDate>Thu, 01 Jan 2004 19:48:21 EST</pubDate>"
+	    "<description>&lt;p&gt;Hello &lt;b&gt;world&lt;/b&gt;&lt;/p&gt;</description>"
+	    "<dc:creator>Jane</dc:creator></item>"
+	    "<item><title>Second</title><guid>http://example.com/2</guid></item>"
+	    "</channel></rss>"), FEED_OK);
+	ck_assert_str_eq(f.title, "News");
+	ck_assert_str_eq(f.link, "http://example.com/");
+	ck_assert_uint_eq(f.n_entries, 2);
+	ck_assert_str_eq(f.entries[0].title, "One & two");
+	ck_assert_str_eq(f.entries[0].link, "http://example.com/1");
+	ck_assert_str_eq(f.entries[0].id, "id-1");
+	ck_assert_str_eq(f.entries[0].published, "2004-01-02T00:48:21Z");
+	ck_assert_ptr_null(f.entries[0].updated);
+	ck_assert_str_eq(f.entries[0].summary, "<p>Hello <b>world</b></p>");
+	ck_assert_str_eq(f.entries[0].summary_text, "Hello world");
+	ck_assert_str_eq(f.entries[0].author, "Jane");
+	/* A permalink guid is the link when there is no <link>. */
+	ck_assert_str_eq(f.entries[1].link, "http://example.com/2");
+	ck_assert_ptr_null(f.entries[1].summary);
+	ck_assert_int_eq(f.recovered, 0);
+}
+END_TEST
+
+START_TEST(test_rdf)
+{
+	ck_assert_int_eq(parse(
+	    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\" "
+	    "xmlns=\"http://purl.org/rss/1.0/\" "
+	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">"
+	    "<channel rdf:about=\"http://example.com/\"><title>RDF feed</title>"
+	    "<link>http://example.com/</link></channel>"
+	    "<item rdf:about=\"http://example.com/a\"><title>A</title>"
+	    "<link>http://example.com/a</link>"
+	    "<dc:date>2003-12-31T10:14:55-08:00</dc:date></item>"
+	    "</rdf:RDF>"), FEED_OK);
+	ck_assert_str_eq(f.title, "RDF feed");
+	ck_assert_uint_eq(f.n_entries, 1);
+	ck_assert_str_eq(f.entries[0].id, "http://example.com/a");
+	ck_assert_str_eq(f.entries[0].updated, "2003-12-31T18:14:55Z");
+}
+END_TEST
+
+START_TEST(test_atom_base_and_links)
+{
+	ck_assert_int_eq(parse(
+	    "<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+	    "xml:base=\"http://example.com/blog/\">"
+	    "<title type=\"html\">Example &lt;b&gt;Atom&lt;/b&gt;</title>"
+	    "<link rel=\"self\" href=\"feed.xml\"/><link href=\"index.html\"/>"
+	    "<entry xml:base=\"2024/\"><title type=\"text\">1 &lt; 2</title>"
+	    "<link rel=\"enclosure\" href=\"a.mp3\"/>"
+	    "<link rel=\"alternate\" href=\"post.html\"/>"
+	    "<id>tag:example.com,2024:1</id>"
+	    "<published>2024-07-04T12:00:00+01:00</published>"
+	    "<updated>2024-07-05T12:00:00Z</updated>"
+	    "<author><name>Maya</name><email>m@example.com</email></author>"
+	    "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\">"
+	    "<p>See <a href=\"other.html\">this</a></p></div></content>"
+	    "</entry></feed>"), FEED_OK);
+	ck_assert_str_eq(f.title, "Example <b>Atom</b>");
+	ck_assert_str_eq(f.title_text, "Example Atom");
+	ck_assert_str_eq(f.link, "http://example.com/blog/index.html");
+	ck_assert_str_eq(f.entries[0].title, "1 < 2");
+	ck_assert_str_eq(f.entries[0].link, "http://example.com/blog/2024/post.html");
+	ck_assert_str_eq(f.entries[0].published, "2024-07-04T11:00:00Z");
+	ck_assert_str_eq(f.entries[0].updated, "2024-07-05T12:00:00Z");
+	ck_assert_str_eq(f.entries[0].author, "Maya (m@example.com)");
+	ck_assert_str_eq(f.entries[0].summary,
+	    "<p>See <a href=\"http://example.com/blog/2024/other.html\">this</a></p>");
+	ck_assert_str_eq(f.entries[0].summary_text, "See this");
+}
+END_TEST
+
+START_TEST(test_sanitiser)
+{
+	ck_assert_int_eq(parse(
+	    "<rss><channel><item><title>t</title><description><![CDATA["
+	    "<p onclick=\"evil()\">safe<script>alert(1)</script> "
+	    "<a href=\"javascript:alert(1)\">x</a>"
+	    "<a href=\"java&#x09;script:alert(1)\">y</a>"
+	    "<style>p{}</style><img src=\"data:x\" alt=\"i\"></p>]]>"
+	    "</description></item></channel></rss>"), FEED_OK);
+	ck_assert_str_eq(f.entries[0].summary,
+	    "<p>safe <a>x</a><a>y</a><img alt=\"i\" /></p>");
+	ck_assert_str_eq(f.entries[0].summary_text, "safe xy");
+	ck_assert_str_eq(feed_html_text(&a, "a<script>b</script>&eacute;  c"),
+	    "a\xc3\xa9 c");
+}
+END_TEST
+
+START_TEST(test_truncated)
+{
+	ck_assert_int_eq(parse("<rss><channel><title>T</title>"
+	    "<item><title>first</title></item><item><title>sec"), FEED_OK);
+	ck_assert_int_eq(f.recovered, 1);
+	ck_assert_uint_ge(f.n_entries, 1);
+	ck_assert_str_eq(f.entries[0].title, "first");
+}
+END_TEST
+
+START_TEST(test_billion_laughs)
+{
+	clock_t	 t0 = clock();
+
+	ck_assert_int_eq(parse("<?xml version=\"1.0\"?><!DOCTYPE rss ["
+	    "<!ENTITY a \"lollollollollollollollollollol\">"
+	    "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+	    "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+	    "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">"
+	    "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
+	    "<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\">"
+	    "<!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">"
+	    "<!ENTITY h \"&g;&g;&g;&g;&g;&g;&g;&g;&g;&g;\">"
+	    "<!ENTITY i \"&h;&h;&h;&h;&h;&h;&h;&h;&h;&h;\">]>"
+	    "<rss><channel><title>&i;</title></channel></rss>"), FEED_ENTITIES);
+	ck_assert_ptr_nonnull(strstr(msg, "entit"));
+	ck_assert_msg(clock() - t0 < CLOCKS_PER_SEC, "took too long");
+}
+END_TEST
+
+START_TEST(test_external_entity)
+{
+	ck_assert_int_eq(parse("<?xml version=\"1.0\"?><!DOCTYPE rss ["
+	    "<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+	    "<rss><channel><title>&x;</title></channel></rss>"), FEED_ENTITIES);
+	ck_assert_ptr_nonnull(strstr(msg, "external entity"));
+}
+END_TEST
+
+/* The same in UTF-16: a byte scan would not see "<!ENTITY". */
+START_TEST(test_external_entity_utf16)
+{
+	const char	*s = "<?xml version=\"1.0\" encoding=\"UTF-16\"?>"
+	    "<!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+	    "<rss><channel><title>&x;</title></channel></rss>";
+	size_t		 n = strlen(s), i;
+	char		*d = malloc(2 * n + 2);
+
+	ck_assert_ptr_nonnull(d);
+	d[0] = (char)0xFF;
+	d[1] = (char)0xFE;
+	for (i = 0; i < n; i++) {
+		d[2 + 2 * i] = s[i];
+		d[3 + 2 * i] = 0;
+	}
+	ck_assert_int_eq(feed_parse(&a, d, 2 * n + 2, NULL, &f, msg,
+	    sizeof(msg)), FEED_ENTITIES);
+	free(d);
+}
+END_TEST
+
+START_TEST(test_html_page)
+{
+	ck_assert_int_eq(parse("<!DOCTYPE html><html><head><title>Hi</title>"
+	    "</head><body><p>not a feed</body></html>"), FEED_NOT_A_FEED);
+	ck_assert_ptr_nonnull(strstr(msg, "not a feed"));
+	ck_assert_int_eq(parse("   "), FEED_EMPTY);
+	ck_assert_int_eq(parse("just text"), FEED_MALFORMED);
+}
+END_TEST
+
+START_TEST(test_encodings)
+{
+	/* ISO-8859-1 with a Windows-1252 quote (0x92) in it. */
+	ck_assert_int_eq(parse("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>"
+	    "<rss><channel><title>caf\xe9 don\x92t</title></channel></rss>"),
+	    FEED_OK);
+	ck_assert_str_eq(f.title, "caf\xc3\xa9 don\xe2\x80\x99t");
+	ck_assert_int_eq(parse("<?xml version=\"1.0\" encoding=\"windows-1252\"?>"
+	    "<rss><channel><title>\x93q\x94</title></channel></rss>"), FEED_OK);
+	ck_assert_str_eq(f.title, "\xe2\x80\x9cq\xe2\x80\x9d");
+}
+END_TEST
+
+START_TEST(test_html_entities_and_bare_amp)
+{
+	ck_assert_int_eq(parse("\n  <?xml version=\"1.0\"?>"
+	    "<rss version=\"0.91\"><channel><title>Caf&eacute;&nbsp;A & B"
+	    "</title></channel></rss>"), FEED_OK);
+	ck_assert_str_eq(f.title, "Caf\xc3\xa9\xc2\xa0" "A & B");
+	ck_assert_str_eq(f.title_text, "Caf\xc3\xa9 A & B");
+}
+END_TEST
+
+START_TEST(test_too_deep)
+{
+	char	 doc[4096];
+	size_t	 i, n = 0;
+
+	n += (size_t)snprintf(doc, sizeof(doc), "<rss>");
+	for (i = 0; i < 100; i++)
+		n += (size_t)snprintf(doc + n, sizeof(doc) - n, "<a>");
+	ck_assert_int_eq(parse(doc), FEED_TOO_LARGE);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+	Suite	*s = suite_create("feed_parse");
+	TCase	*tc = tcase_create("parse");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_rss20);
+	tcase_add_test(tc, test_rdf);
+	tcase_add_test(tc, test_atom_base_and_links);
+	tcase_add_test(tc, test_sanitiser);
+	tcase_add_test(tc, test_truncated);
+	tcase_add_test(tc, test_billion_laughs);
+	tcase_add_test(tc, test_external_entity);
+	tcase_add_test(tc, test_external_entity_utf16);
+	tcase_add_test(tc, test_html_page);
+	tcase_add_test(tc, test_encodings);
+	tcase_add_test(tc, test_html_entities_and_bare_amp);
+	tcase_add_test(tc, test_too_deep);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	return th_run(suite());
+}
