@@ -1,9 +1,14 @@
 /*
- * tracker-feeds: the press-monitoring ingester.  For now only its parse
- * mode, which prints what the feed parser reads from files, one JSON
- * object per file (the conformance tests compare it).  See
- * tracker-feeds(8).  No database, no network: parsing hostile XML needs
- * no credentials.
+ * tracker-feeds: the press-monitoring ingester.  See tracker-feeds(8).
+ *
+ * parse prints what the feed parser reads from files, one JSON object per
+ * file (the conformance tests compare it), with no database and no
+ * network.  run fetches every enabled feed (several at once), parses,
+ * stores and matches each, and records its health; add, import-opml,
+ * rematch and demo-setup manage feeds and terms.
+ *
+ * XXX run parses in the same process that holds the database
+ * connection; STYLE.md 8 wants the parser in a child without credentials.
  */
 #include "config.h"
 
@@ -12,17 +17,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <stdint.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
 #include <jansson.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 
 #include "arena.h"
+#include "auth.h"
+#include "conf.h"
+#include "db.h"
+#include "feed_fetch.h"
 #include "feed_parse.h"
+#include "feed_store.h"
+#include "match.h"
 
 static const char *progname = "tracker-feeds";
 
 static void
 usage(void)
 {
-	fprintf(stderr, "usage: %s parse FILE...\n", progname);
+	fprintf(stderr,
+	    "usage: %s [-c tracker.conf] command [arguments]\n"
+	    "commands:\n"
+	    "  run                     fetch, store and match every enabled feed\n"
+	    "  add URL [TITLE]         add a feed\n"
+	    "  import-opml FILE        add every feed an OPML file lists\n"
+	    "  rematch                 match every stored item against the terms again\n"
+	    "  demo-setup BASEURL      add the demo feeds and the default watch terms\n"
+	    "  parse FILE...           print what the parser reads (no database)\n",
+	    progname);
 }
 
 /*
@@ -159,22 +185,640 @@ done:
 	return rc;
 }
 
-int
-main(int argc, char *argv[])
+/*
+ * Hidden, for bench/feeds.sh: "parse --terms TERMSFILE --count FILE..."
+ * parses each file and runs the watch-term matcher over every entry's
+ * title_text and summary_text, printing only counts, one JSON object per
+ * file.  TERMSFILE holds one include term a line (blank lines and lines
+ * starting with # are skipped).  argv holds what follows "parse".
+ */
+static struct matcher *
+load_terms(const char *path)
 {
-	int	 i, status = 0;
+	struct matcher	*m;
+	FILE		*f;
+	char		*line = NULL;
+	size_t		 cap = 0;
+	ssize_t		 n;
+	long long	 id = 0;
+	enum match_err	 e;
 
-	if (argc < 3 || strcmp(argv[1], "parse") != 0) {
-		usage();
+	if ((f = fopen(path, "r")) == NULL) {
+		fprintf(stderr, "%s: %s: %s\n", progname, path, strerror(errno));
+		return NULL;
+	}
+	if ((m = matcher_new()) == NULL) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		fclose(f);
+		return NULL;
+	}
+	while ((n = getline(&line, &cap, f)) != -1) {
+		id++;
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (n == 0 || line[0] == '#')
+			continue;
+		e = matcher_add(m, id, line, 0, 0);
+		if (e == MATCH_EMPTY)
+			continue;
+		if (e != MATCH_OK) {
+			fprintf(stderr, "%s: %s:%lld: %s\n", progname, path, id,
+			    match_strerror(e));
+			goto fail;
+		}
+	}
+	if (ferror(f)) {
+		fprintf(stderr, "%s: %s: %s\n", progname, path, strerror(errno));
+		goto fail;
+	}
+	if ((e = matcher_build(m)) != MATCH_OK) {
+		fprintf(stderr, "%s: %s: %s\n", progname, path,
+		    match_strerror(e));
+		goto fail;
+	}
+	free(line);
+	fclose(f);
+	return m;
+fail:
+	free(line);
+	fclose(f);
+	matcher_free(m);
+	return NULL;
+}
+
+static int
+count_one(const struct matcher *m, const char *path)
+{
+	struct arena	 a, scan;
+	struct feed	 f;
+	enum feed_err	 e;
+	char		 msg[300], *data, *out;
+	size_t		 len, i, with_hits = 0, nhits, total = 0;
+	json_t		*j;
+	int		 rc = -1;
+
+	if ((data = slurp(path, &len)) == NULL) {
+		fprintf(stderr, "%s: %s: %s\n", progname, path, strerror(errno));
+		return -1;
+	}
+	arena_init(&a);
+	arena_init(&scan);
+	e = feed_parse(&a, data, len, NULL, &f, msg, sizeof(msg));
+	if (e != FEED_OK) {
+		fprintf(stderr, "%s: %s: %s: %s\n", progname, path,
+		    feed_strerror(e), msg);
+		goto done;
+	}
+	for (i = 0; i < f.n_entries; i++) {
+		struct match_hit	*hits;
+		long long		 excluded;
+
+		if (matcher_scan(m, f.entries[i].title_text,
+		    f.entries[i].summary_text, &hits, &nhits, &excluded,
+		    &scan) < 0) {
+			fprintf(stderr, "%s: %s: scan failed\n", progname, path);
+			goto done;
+		}
+		with_hits += nhits > 0 && excluded == 0;
+		total += nhits;
+		arena_free(&scan);
+	}
+	j = json_pack("{s:s, s:I, s:I, s:I, s:b}", "file", path,
+	    "entries", (json_int_t)f.n_entries, "with_hits", (json_int_t)with_hits,
+	    "hits", (json_int_t)total, "recovered", f.recovered);
+	if (j == NULL || (out = json_dumps(j, JSON_COMPACT |
+	    JSON_PRESERVE_ORDER)) == NULL) {
+		json_decref(j);
+		fprintf(stderr, "%s: %s: out of memory\n", progname, path);
+		goto done;
+	}
+	json_decref(j);
+	puts(out);
+	free(out);
+	rc = 0;
+done:
+	arena_free(&scan);
+	arena_free(&a);
+	free(data);
+	return rc;
+}
+
+static int
+parse_count(int argc, char *argv[])
+{
+	struct matcher	*m;
+	int		 i, status = 0;
+
+	if (argc < 4 || strcmp(argv[0], "--terms") != 0 ||
+	    strcmp(argv[2], "--count") != 0) {
+		fprintf(stderr, "usage: %s parse --terms TERMSFILE --count "
+		    "FILE...\n", progname);
 		return 2;
 	}
-	for (i = 2; i < argc; i++)
-		if (parse_one(argv[i]) == -1)
+	if ((m = load_terms(argv[1])) == NULL)
+		return 1;
+	for (i = 3; i < argc; i++)
+		if (count_one(m, argv[i]) == -1)
 			status = 1;
+	matcher_free(m);
 	if (fflush(stdout) != 0) {
 		fprintf(stderr, "%s: standard output: %s\n", progname,
 		    strerror(errno));
 		return 1;
 	}
 	return status;
+}
+
+static int
+db_fail(const struct db *db, enum db_err e, const char *what)
+{
+	fprintf(stderr, "%s: %s: %s%s%s\n", progname, what, db_strerror(e),
+	    db->error[0] ? " — " : "", db->error);
+	return 1;
+}
+
+/* A feed URL we accept: http or https, short enough for the column. */
+static int
+url_ok(const char *url)
+{
+	return (strncmp(url, "http://", 7) == 0 ||
+	    strncmp(url, "https://", 8) == 0) && strlen(url) <= FEED_URL_MAX &&
+	    strpbrk(url, " \t\r\n") == NULL;
+}
+
+/* The host of a URL for progress lines, into buf. */
+static const char *
+url_host(const char *url, char *buf, size_t len)
+{
+	const char	*p = strstr(url, "://");
+	size_t		 n;
+
+	p = p != NULL ? p + 3 : url;
+	n = strcspn(p, "/?#");
+	snprintf(buf, len, "%.*s", (int)n, p);
+	return buf;
+}
+
+/* What one run counts, and what its callback needs. */
+struct run {
+	struct db		*db;
+	const struct matcher	*m;
+	struct feed_row		*rows;
+	size_t			 nfeeds, ndone;
+	size_t			 fetched, unchanged, failed, new_items, mentions;
+	int			 tty;
+};
+
+static void
+run_failed(struct run *r, struct feed_row *row, struct feed_fetch *f,
+    const char *error)
+{
+	enum db_err	 e;
+
+	r->failed++;
+	e = feed_record_fetch(r->db, row->id, f->status, NULL, NULL, 0, 0,
+	    error);
+	if (e != DB_OK)
+		db_fail(r->db, e, row->url);
+	fprintf(stderr, "%s: %s: %s\n", progname, row->url, error);
+}
+
+/* One transfer has ended: parse, store, match, record. */
+static void
+run_one(void *ctx, struct feed_fetch *f)
+{
+	struct run		*r = ctx;
+	struct feed_row		*row = f->user;
+	struct ingest_result	 res = { 0, 0, 0 };
+	struct arena		 a;
+	struct feed		 parsed;
+	enum feed_err		 fe;
+	enum db_err		 e;
+	char			 msg[300], host[200], *err;
+
+	r->ndone++;
+	url_host(row->url, host, sizeof(host));
+	if (f->failed) {
+		run_failed(r, row, f, f->error);
+		if (r->tty)
+			fprintf(stderr, "[%zu/%zu] %s: failed\n", r->ndone,
+			    r->nfeeds, host);
+		return;
+	}
+	if (f->not_modified) {
+		r->unchanged++;
+		if ((e = feed_record_fetch(r->db, row->id, f->status, NULL,
+		    NULL, 0, 0, NULL)) != DB_OK)
+			db_fail(r->db, e, row->url);
+		if (r->tty)
+			fprintf(stderr, "[%zu/%zu] %s: not modified\n",
+			    r->ndone, r->nfeeds, host);
+		return;
+	}
+	arena_init(&a);
+	msg[0] = '\0';
+	fe = feed_parse(&a, f->body, f->len, row->url, &parsed, msg,
+	    sizeof(msg));
+	if (fe != FEED_OK) {
+		err = arena_printf(&a, "%s%s%s", feed_strerror(fe),
+		    msg[0] ? ": " : "", msg);
+		run_failed(r, row, f, err ? err : feed_strerror(fe));
+		if (r->tty)
+			fprintf(stderr, "[%zu/%zu] %s: failed\n", r->ndone,
+			    r->nfeeds, host);
+		goto done;
+	}
+	if ((e = feed_ingest(r->db, row->id, &parsed, r->m, &res)) != DB_OK) {
+		err = arena_printf(&a, "storing: %s", db_strerror(e));
+		db_fail(r->db, e, row->url);
+		run_failed(r, row, f, err ? err : "storing failed");
+		goto done;
+	}
+	r->fetched++;
+	r->new_items += res.new_items;
+	r->mentions += res.mentions;
+	/* Only a stored result moves the validators on. */
+	if ((e = feed_record_fetch(r->db, row->id, f->status,
+	    f->new_etag ? f->new_etag : "",
+	    f->new_last_modified ? f->new_last_modified : "",
+	    res.seen, res.new_items, NULL)) != DB_OK)
+		db_fail(r->db, e, row->url);
+	if (r->tty)
+		fprintf(stderr, "[%zu/%zu] %s: %zu items, %zu new\n", r->ndone,
+		    r->nfeeds, host, res.seen, res.new_items);
+done:
+	arena_free(&a);
+	feed_fetch_clear(f);
+}
+
+static int
+cmd_run(struct db *db)
+{
+	struct arena		 a;
+	struct run		 r;
+	struct feed_fetch	*fs = NULL;
+	struct feed_fetch_opts	 o = { 0, 0, 0, 0, run_one, NULL };
+	struct matcher		*m = NULL;
+	const char		*t;
+	size_t			 i, skipped;
+	enum db_err		 e;
+	int			 rc = 1;
+
+	memset(&r, 0, sizeof(r));
+	arena_init(&a);
+	if ((e = feed_list(db, &a, &r.rows, &r.nfeeds)) != DB_OK) {
+		db_fail(db, e, "reading the feeds");
+		goto done;
+	}
+	if ((e = watch_terms_load(db, &a, &m, &skipped)) != DB_OK) {
+		db_fail(db, e, "reading the watch terms");
+		goto done;
+	}
+	if (skipped > 0)
+		fprintf(stderr, "%s: %zu watch terms skipped (nothing to match "
+		    "after folding, or not UTF-8)\n", progname, skipped);
+	if (r.nfeeds > 0 && (fs = calloc(r.nfeeds, sizeof(*fs))) == NULL) {
+		fprintf(stderr, "%s: out of memory\n", progname);
+		goto done;
+	}
+	for (i = 0; i < r.nfeeds; i++) {
+		fs[i].url = r.rows[i].url;
+		fs[i].etag = r.rows[i].etag;
+		fs[i].last_modified = r.rows[i].last_modified;
+		fs[i].user = &r.rows[i];
+	}
+	if ((t = getenv("TRACKER_FEEDS_TIMEOUT")) != NULL)
+		o.timeout = strtol(t, NULL, 10);
+	r.db = db;
+	r.m = m;
+	r.tty = isatty(STDERR_FILENO);
+	o.ctx = &r;
+	feed_fetch_all(fs, r.nfeeds, &o);
+	for (i = 0; i < r.nfeeds; i++)
+		feed_fetch_clear(&fs[i]);
+	printf("feeds: %zu fetched, %zu unchanged, %zu failed; %zu new items, "
+	    "%zu new mentions\n", r.fetched, r.unchanged, r.failed,
+	    r.new_items, r.mentions);
+	rc = r.failed > 0 ? 1 : 0;
+done:
+	free(fs);
+	matcher_free(m);
+	arena_free(&a);
+	return rc;
+}
+
+static int
+cmd_add(struct db *db, int argc, char **argv)
+{
+	enum db_err	 e;
+
+	if (argc < 1 || argc > 2) {
+		usage();
+		return 2;
+	}
+	if (!url_ok(argv[0])) {
+		fprintf(stderr, "%s: %s: not an http or https URL of at most "
+		    "%d characters\n", progname, argv[0], FEED_URL_MAX);
+		return 2;
+	}
+	e = feed_add(db, argv[0], argc == 2 ? argv[1] : NULL, 0, NULL);
+	if (e == DB_DUPLICATE) {
+		printf("add: %s is already there\n", argv[0]);
+		return 0;
+	}
+	if (e != DB_OK)
+		return db_fail(db, e, "add");
+	printf("add: %s added\n", argv[0]);
+	return 0;
+}
+
+/* Every outline with an xmlUrl, depth first. */
+static void
+opml_walk(struct db *db, xmlNode *n, size_t *added, size_t *there,
+    size_t *bad, int *dberr)
+{
+	xmlChar		*url, *title;
+	enum db_err	 e;
+
+	for (; n != NULL && !*dberr; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrcmp(n->name, (const xmlChar *)"outline") == 0 &&
+		    (url = xmlGetProp(n, (const xmlChar *)"xmlUrl")) != NULL) {
+			if ((title = xmlGetProp(n,
+			    (const xmlChar *)"title")) == NULL)
+				title = xmlGetProp(n, (const xmlChar *)"text");
+			if (!url_ok((const char *)url)) {
+				fprintf(stderr, "%s: %s: skipped: not an http "
+				    "or https URL\n", progname,
+				    (const char *)url);
+				(*bad)++;
+			} else if ((e = feed_add(db, (const char *)url,
+			    (const char *)title, 0, NULL)) == DB_OK)
+				(*added)++;
+			else if (e == DB_DUPLICATE)
+				(*there)++;
+			else {
+				db_fail(db, e, (const char *)url);
+				*dberr = 1;
+			}
+			xmlFree(url);
+			xmlFree(title);
+		}
+		opml_walk(db, n->children, added, there, bad, dberr);
+	}
+}
+
+/* Any entity declared in the internal subset: refused. */
+static int
+has_entities(xmlDoc *doc)
+{
+	xmlDtd	*dtd = xmlGetIntSubset(doc);
+	xmlNode	*n;
+
+	if (dtd == NULL)
+		return 0;
+	for (n = dtd->children; n != NULL; n = n->next)
+		if (n->type == XML_ENTITY_DECL)
+			return 1;
+	return 0;
+}
+
+static int
+cmd_import_opml(struct db *db, int argc, char **argv)
+{
+	xmlDoc		*doc;
+	xmlNode		*root;
+	char		*data;
+	size_t		 len, added = 0, there = 0, bad = 0;
+	int		 dberr = 0;
+
+	if (argc != 1) {
+		usage();
+		return 2;
+	}
+	if ((data = slurp(argv[0], &len)) == NULL) {
+		fprintf(stderr, "%s: %s: %s\n", progname, argv[0],
+		    strerror(errno));
+		return 1;
+	}
+	if (len > 4 * 1024 * 1024 || len > INT32_MAX) {
+		fprintf(stderr, "%s: %s: too large\n", progname, argv[0]);
+		free(data);
+		return 1;
+	}
+	/* No network, no DTD, entities left unexpanded (and refused). */
+	doc = xmlReadMemory(data, (int)len, NULL, NULL, XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	free(data);
+	if (doc == NULL || (root = xmlDocGetRootElement(doc)) == NULL ||
+	    xmlStrcmp(root->name, (const xmlChar *)"opml") != 0) {
+		fprintf(stderr, "%s: %s: not an OPML document\n", progname,
+		    argv[0]);
+		xmlFreeDoc(doc);
+		return 1;
+	}
+	if (has_entities(doc)) {
+		fprintf(stderr, "%s: %s: entity declarations are refused\n",
+		    progname, argv[0]);
+		xmlFreeDoc(doc);
+		return 1;
+	}
+	opml_walk(db, root->children, &added, &there, &bad, &dberr);
+	xmlFreeDoc(doc);
+	printf("import-opml: %zu added, %zu already there%s", added, there,
+	    bad ? "" : "\n");
+	if (bad)
+		printf(", %zu skipped\n", bad);
+	return dberr || bad ? 1 : 0;
+}
+
+static int
+cmd_rematch(struct db *db)
+{
+	struct arena	 a;
+	struct matcher	*m = NULL;
+	size_t		 created = 0, skipped;
+	enum db_err	 e;
+	int		 rc;
+
+	arena_init(&a);
+	if ((e = watch_terms_load(db, &a, &m, &skipped)) != DB_OK)
+		rc = db_fail(db, e, "reading the watch terms");
+	else if ((e = feed_rematch(db, m, &created)) != DB_OK)
+		rc = db_fail(db, e, "rematch");
+	else {
+		printf("rematch: %zu new mentions\n", created);
+		rc = 0;
+	}
+	matcher_free(m);
+	arena_free(&a);
+	return rc;
+}
+
+/* The files of feeds/demo and the default watch terms. */
+static const char *const demo_feeds[][2] = {
+	{ "westminster-wire.xml", "Westminster Wire (demo)" },
+	{ "northern-gazette.xml", "Northern Gazette (demo)" },
+	{ "community-voice.atom", "Community Voice (demo)" },
+	{ "policy-desk.atom", "Policy Desk (demo)" },
+};
+
+static const struct {
+	const char	*term;
+	const char	*kind;
+	int		 exclude;
+} demo_terms[] = {
+	{ "HIAS+JCORE", "organisation", 0 },
+	{ "HIAS + JCORE", "organisation", 0 },
+	{ "JCORE", "organisation", 0 },
+	{ "Jewish Council for Racial Equality", "organisation", 0 },
+	{ "unaccompanied asylum-seeking children", "topic", 0 },
+	{ "refugee", "topic", 0 },
+	{ "JCORE Ltd", "other", 1 },
+};
+
+static int
+cmd_demo_setup(struct db *db, int argc, char **argv)
+{
+	size_t		 i, feeds = 0, terms = 0, baselen;
+	char		 url[FEED_URL_MAX + 1];
+	enum db_err	 e;
+
+	if (argc != 1) {
+		usage();
+		return 2;
+	}
+	baselen = strlen(argv[0]);
+	while (baselen > 0 && argv[0][baselen - 1] == '/')
+		baselen--;
+	for (i = 0; i < sizeof(demo_feeds) / sizeof(demo_feeds[0]); i++) {
+		snprintf(url, sizeof(url), "%.*s/%s", (int)baselen, argv[0],
+		    demo_feeds[i][0]);
+		if (!url_ok(url)) {
+			fprintf(stderr, "%s: %s: not an http or https URL\n",
+			    progname, url);
+			return 2;
+		}
+		if ((e = feed_add(db, url, demo_feeds[i][1], 0, NULL)) == DB_OK)
+			feeds++;
+		else if (e != DB_DUPLICATE)
+			return db_fail(db, e, url);
+	}
+	for (i = 0; i < sizeof(demo_terms) / sizeof(demo_terms[0]); i++) {
+		e = watch_term_add(db, demo_terms[i].term, demo_terms[i].kind,
+		    demo_terms[i].exclude, 0);
+		if (e == DB_OK)
+			terms++;
+		else if (e != DB_DUPLICATE)
+			return db_fail(db, e, demo_terms[i].term);
+	}
+	printf("demo-setup: %zu feeds and %zu watch terms added\n", feeds,
+	    terms);
+	return 0;
+}
+
+static int
+run_command(struct db *db, int argc, char **argv)
+{
+	if (strcmp(argv[0], "run") == 0 && argc == 1)
+		return cmd_run(db);
+	if (strcmp(argv[0], "add") == 0)
+		return cmd_add(db, argc - 1, argv + 1);
+	if (strcmp(argv[0], "import-opml") == 0)
+		return cmd_import_opml(db, argc - 1, argv + 1);
+	if (strcmp(argv[0], "rematch") == 0 && argc == 1)
+		return cmd_rematch(db);
+	if (strcmp(argv[0], "demo-setup") == 0)
+		return cmd_demo_setup(db, argc - 1, argv + 1);
+	usage();
+	return 2;
+}
+
+static int
+cmd_parse(int argc, char **argv)
+{
+	int	 i, status = 0;
+
+	if (argc >= 1 && strcmp(argv[0], "--terms") == 0)
+		return parse_count(argc, argv);
+	if (argc < 1) {
+		usage();
+		return 2;
+	}
+	for (i = 0; i < argc; i++)
+		if (parse_one(argv[i]) == -1)
+			status = 1;
+	return status;
+}
+
+int
+main(int argc, char *argv[])
+{
+	const char	*path = NULL;
+	struct conf	 conf;
+	struct db	 db;
+	unsigned	 line;
+	enum conf_err	 ce;
+	enum db_err	 e;
+	int		 ch, rc;
+
+	while ((ch = getopt(argc, argv, "+c:h")) != -1)
+		switch (ch) {
+		case 'c':
+			path = optarg;
+			break;
+		default:
+			usage();
+			return ch == 'h' ? 0 : 2;
+		}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1) {
+		usage();
+		return 2;
+	}
+	if (strcmp(argv[0], "parse") == 0) {
+		rc = cmd_parse(argc - 1, argv + 1);
+		goto out;
+	}
+	if (auth_init() == -1) {
+		fprintf(stderr, "%s: libsodium failed to initialise\n", progname);
+		return 1;
+	}
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+		fprintf(stderr, "%s: libcurl failed to initialise\n", progname);
+		return 1;
+	}
+	if (path == NULL)
+		path = conf_path();
+	conf_defaults(&conf);
+	if ((ce = conf_load(&conf, path, &line)) != CONF_OK) {
+		if (line)
+			fprintf(stderr, "%s: %s:%u: %s\n", progname, path,
+			    line, conf_strerror(ce));
+		else
+			fprintf(stderr, "%s: %s: %s\n", progname, path,
+			    conf_strerror(ce));
+		conf_free(&conf);
+		curl_global_cleanup();
+		return 1;
+	}
+	if ((e = db_open(&db, &conf, 0)) != DB_OK) {
+		rc = db_fail(&db, e, "cannot connect to the database");
+		conf_free(&conf);
+		curl_global_cleanup();
+		return rc;
+	}
+	rc = run_command(&db, argc, argv);
+	db_close(&db);
+	conf_free(&conf);
+	curl_global_cleanup();
+out:
+	if (fflush(stdout) != 0) {
+		fprintf(stderr, "%s: standard output: %s\n", progname,
+		    strerror(errno));
+		return 1;
+	}
+	return rc;
 }
