@@ -135,6 +135,7 @@ svc_lighttpd_start() {
 	sed -e "s|@PORT@|$SVC_PORT|g" -e "s|@DOCROOT@|$top_srcdir/htdocs|g" \
 	    -e "s|@RUNDIR@|$_dir/run|g" -e "s|@FCGIDIR@|$top_builddir/cgi-bin|g" \
 	    -e "s|@CONF@|$SVC_CONF|g" -e "s|@PROCS@|${3:-1}|g" \
+	    -e "s|@DEMOFEEDS@|$top_srcdir/feeds/demo|g" \
 	    "$top_srcdir/etc/lighttpd.conf.in" >"$_dir/lighttpd.conf"
 	: >"$_dir/run/error.log"
 	"$_lighttpd" -D -f "$_dir/lighttpd.conf" &
@@ -143,6 +144,22 @@ svc_lighttpd_start() {
 	svc_wait_for 30 svc_lighttpd_ready "$_dir/run/error.log" ||
 	    { cat "$_dir/run/error.log" >&2 2>/dev/null; svc_die "lighttpd did not start"; }
 	SVC_URL=http://127.0.0.1:$SVC_PORT
+}
+
+# Run the feed ingester now and then every $2 seconds, in the background,
+# logging to $1; stopped by svc_stop_all.
+svc_feeds_every() {
+	(
+		trap 'kill $_sleep 2>/dev/null; exit 0' TERM INT
+		while :; do
+			"$top_builddir/feeds/tracker-feeds" -c "$SVC_CONF" run \
+			    >>"$1" 2>&1 </dev/null
+			sleep "$2" &
+			_sleep=$!
+			wait "$_sleep"
+		done
+	) &
+	SVC_PIDS="$! $SVC_PIDS"
 }
 
 # Stop what we started, newest first, and remove a throwaway directory.
