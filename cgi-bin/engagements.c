@@ -89,6 +89,7 @@ new_get(struct ctx *c)
 	st.form.values[F_DATE].value = arena_strdup(&c->arena, today);
 	st.form.values[F_TYPE].value = "meeting";
 	st.form.values[F_VERSION].value = "0";
+	eng_state_prefill(c, &ch, &st);
 	eng_form_show(c, &ch, &st, "/engagements/new", "Log an engagement");
 }
 

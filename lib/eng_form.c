@@ -57,6 +57,8 @@ static const struct form_field eng_fields[F__MAX] = {
 	    NULL, NULL },
 	[F_NEW_CATEGORY] = { "new_category", "Their category", FIELD_TEXT, 0,
 	    40, NULL, NULL, NULL, NULL },
+	[F_MENTION] = { "mention", "Mention", FIELD_HIDDEN, 0, 20,
+	    validate_integer, NULL, NULL, NULL },
 	[F_NEW_PARTY] = { "new_party", "Their party", FIELD_TEXT, 0, 100,
 	    NULL, NULL, NULL, NULL },
 };
@@ -615,6 +617,8 @@ engagement_from(struct ctx *c, const struct eng_state *st, long long id,
 	e->media_medium = v[F_MEDIUM].value;
 	e->media_programme = v[F_PROGRAMME].value;
 	e->media_link = v[F_LINK].value;
+	e->mention_id = id == 0 && v[F_MENTION].error == NULL ?
+	    strtoll(v[F_MENTION].value, NULL, 10) : 0;
 	e->people = st->people;
 	e->npeople = st->npeople;
 	e->orgs = refs(&c->arena, st->orgs, st->norgs);
@@ -885,4 +889,42 @@ eng_people_cell(struct arena *a, const struct eng_row *r, int which)
 	s = arena_strdup(a, b.data ? b.data : "");
 	buf_free(&b);
 	return s;
+}
+
+/* A query value that passes the field's own rules, else NULL. */
+static const char *
+prefill_value(struct ctx *c, const struct choices *ch, enum eng_field f)
+{
+	const char	*v = req_query(&c->req, ch->fields[f].name);
+	struct params	 one;
+	struct param	 p;
+	struct form	 tmp;
+
+	if (v == NULL || *v == '\0')
+		return NULL;
+	p.name = ch->fields[f].name;
+	p.value = v;
+	one.list = &p;
+	one.n = 1;
+	if (form_read(&tmp, &c->arena, &ch->fields[f], 1, &one) != 0)
+		return NULL;
+	return tmp.values[0].value;
+}
+
+void
+eng_state_prefill(struct ctx *c, const struct choices *ch,
+    struct eng_state *st)
+{
+	static const enum eng_field fields[] = { F_TYPE, F_DATE, F_TITLE,
+	    F_LINK, F_OUTLET, F_MEDIUM, F_MENTION };
+	const char	*v;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+		if ((v = prefill_value(c, ch, fields[i])) != NULL)
+			st->form.values[fields[i]].value = v;
+	/* Only an outlet on offer: the select could not show another. */
+	if (!has_option(ch->outlets, ch->noutlets,
+	    st->form.values[F_OUTLET].value))
+		st->form.values[F_OUTLET].value = "";
 }

@@ -19,7 +19,7 @@ struct ctx;
 enum eng_field {
 	F_VERSION, F_DATE, F_TIME, F_TYPE, F_TITLE, F_PEOPLE, F_SUMMARY,
 	F_OUTCOME, F_OUTLET, F_MEDIUM, F_PROGRAMME, F_LINK, F_NEW_CATEGORY,
-	F_NEW_PARTY, F__MAX
+	F_NEW_PARTY, F_MENTION, F__MAX
 };
 
 /* The choices a form offers, loaded once per request. */
@@ -84,6 +84,14 @@ enum db_err	 eng_people_create(struct ctx *, const struct choices *,
  */
 enum db_err	 eng_save(struct ctx *, const struct choices *,
 		    struct eng_state *, long long id, int *done);
+/*
+ * A new engagement's form filled from the query string, for "Log as media
+ * engagement" from the press inbox: type, date, title, media_link,
+ * media_outlet, media_medium and mention; bad values are left out.
+ */
+void		 eng_state_prefill(struct ctx *, const struct choices *,
+		    struct eng_state *);
+
 /* Render the form page. */
 void		 eng_form_show(struct ctx *, const struct choices *,
 		    struct eng_state *, const char *action, const char *title);

@@ -82,6 +82,7 @@ enum {
 	ENG_FOLLOWUP_IDS,
 	ENG_FOLLOWUP_UPDATE,
 	ENG_FOLLOWUP_DELETE,
+	ENG_MENTION_LOGGED,
 	ENG__MAX
 };
 
@@ -201,6 +202,9 @@ static const char *const eng_sql[ENG__MAX] = {
 	    "due_on = NULLIF(?, ''), "
 	    "done_at = IF(? = 1, IFNULL(done_at, UTC_TIMESTAMP()), NULL) "
 	    "WHERE id = ? AND engagement_id = ?",
+	[ENG_MENTION_LOGGED] =
+	    "UPDATE mentions SET state = 'logged', engagement_id = ?, "
+	    "updated_at = UTC_TIMESTAMP() WHERE id = ? AND engagement_id IS NULL",
 	[ENG_FOLLOWUP_DELETE] =
 	    "DELETE FROM follow_ups WHERE id = ? AND engagement_id = ?",
 	[ENG_BUMP_VERSION] =
@@ -704,6 +708,11 @@ engagement_save(struct db *db, const char *actor, long long user_id,
 			en->id = (long long)id;
 			e = write_links(db, en);
 		}
+		/* Logged from the press inbox: that mention is now logged. */
+		if (e == DB_OK && en->mention_id > 0)
+			e = db_exec_in(db, &eng_stmts, ENG_MENTION_LOGGED,
+			    DB_ARGS(DB_INT(en->id), DB_INT(en->mention_id)),
+			    NULL, NULL);
 		if (e == DB_OK)
 			e = audit_write(db, actor, "engagement", en->id,
 			    "create", NULL, engagement_json(&a, en));

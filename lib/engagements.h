@@ -71,6 +71,7 @@ struct engagement {
 	size_t			 nareas;
 	struct followup		*followups;
 	size_t			 nfollowups;
+	long long		 mention_id;	/* logged from this press mention */
 };
 
 /* List filters; NULL or 0 means "any". */

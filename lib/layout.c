@@ -20,6 +20,8 @@ const struct area_link layout_areas[] = {
 	    "journalists and partners, with each one's engagement history." },
 	{ AREA_ORGANISATIONS, "/organisations", "Organisations", "Councils, "
 	    "departments, FCDO desks, media outlets, coalitions and others." },
+	{ AREA_PRESS, "/mentions", "Press", "The mentions inbox: press "
+	    "items that matched the watch terms." },
 	{ AREA_ADMIN, "/admin", "Admin", "Users, policy areas and person "
 	    "categories (admins only)." },
 	{ AREA_NONE, NULL, NULL, NULL },

@@ -671,6 +671,7 @@ ui_engagement_form(struct html *h, const struct eng_form_view *v)
 	    AT_CLASS, "stacked engagement-form", AT__MAX);
 	layout_csrf_input(h, v->session->csrf);
 	field(h, v->form, "version");
+	field(h, v->form, "mention");
 	field(h, v->form, "date");
 	field(h, v->form, "time");
 	field(h, v->form, "type");

@@ -35,7 +35,9 @@ static long long	 area_refugees, area_asylum;	/* policy areas */
 static void
 reset_tables(void)
 {
-	th_sql(&db, "DELETE FROM follow_ups; DELETE FROM engagement_people; "
+	th_sql(&db, "DELETE FROM mention_hits; DELETE FROM mentions; "
+	    "DELETE FROM feed_items; DELETE FROM feeds; DELETE FROM watch_terms; "
+	    "DELETE FROM follow_ups; DELETE FROM engagement_people; "
 	    "DELETE FROM engagement_organisations; DELETE FROM engagement_staff; "
 	    "DELETE FROM engagement_policy_areas; DELETE FROM engagements; "
 	    "DELETE FROM person_merges; DELETE FROM person_terms; "
@@ -1209,6 +1211,38 @@ START_TEST(test_types)
 }
 END_TEST
 
+/* Logged from the press inbox: the mention becomes "logged", once. */
+START_TEST(test_mention_logged_with_engagement)
+{
+	struct engagement	 e = eng_new("media_appearance", "2026-11-20", "",
+	    "On the radio");
+	struct engagement	 again = eng_new("media_appearance", "2026-11-21",
+	    "", "Again");
+	char			 cond[200];
+	long long		 mid;
+
+	th_sql(&db, "INSERT INTO feeds (id, url, created_at, updated_at) VALUES "
+	    "(9001, 'http://example.org/f.xml', UTC_TIMESTAMP(), UTC_TIMESTAMP()); "
+	    "INSERT INTO feed_items (id, feed_id, item_key, story_key, title, "
+	    "summary, fetched_at) VALUES (9002, 9001, REPEAT('a', 64), "
+	    "REPEAT('b', 64), 'JCORE on air', '', UTC_TIMESTAMP()); "
+	    "INSERT INTO mentions (id, item_id, created_at, updated_at) VALUES "
+	    "(9003, 9002, UTC_TIMESTAMP(), UTC_TIMESTAMP())");
+	mid = 9003;
+	e.media_medium = "broadcast";
+	e.mention_id = mid;
+	ck_assert_int_eq(engagement_save(&db, "t", maya_user, &e), DB_OK);
+	snprintf(cond, sizeof(cond), "SELECT state = 'logged' AND "
+	    "engagement_id = %lld FROM mentions WHERE id = %lld", e.id, mid);
+	th_sql_true(&db, cond);
+	/* A second engagement from the same mention leaves the first linked. */
+	again.media_medium = "print";
+	again.mention_id = mid;
+	ck_assert_int_eq(engagement_save(&db, "t", maya_user, &again), DB_OK);
+	th_sql_true(&db, cond);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -1232,6 +1266,7 @@ suite(void)
 	tcase_add_test(tc, test_followups);
 	tcase_add_test(tc, test_followup_done_survives_edit);
 	tcase_add_test(tc, test_followup_ids_kept_across_edits);
+	tcase_add_test(tc, test_mention_logged_with_engagement);
 	tcase_add_test(tc, test_followups_done_window);
 	tcase_add_test(tc, test_followups_of_deleted_engagement);
 	tcase_add_test(tc, test_audit);

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,6 +47,19 @@ th_sql(struct db *db, const char *sql)
 {
 	ck_assert_msg(db_run_script(db, sql, strlen(sql)) == DB_OK, "%s: %s",
 	    sql, db->error);
+}
+
+void
+th_sql_true(struct db *db, const char *cond)
+{
+	char	 sql[1024];
+
+	/* Strict mode refuses the NULL a false (or empty) condition gives. */
+	snprintf(sql, sizeof(sql), "CREATE TEMPORARY TABLE IF NOT EXISTS "
+	    "th_assert (ok TINYINT NOT NULL); INSERT INTO th_assert VALUES "
+	    "(IF((%s), 1, NULL))", cond);
+	ck_assert_msg(db_run_script(db, sql, strlen(sql)) == DB_OK,
+	    "not true: %s", cond);
 }
 
 void

@@ -22,6 +22,13 @@ void	 th_db_close(struct db *, struct conf *);
 /* Run fixed test SQL (setup, ageing rows); fails the test on error. */
 void	 th_sql(struct db *, const char *sql);
 
+/*
+ * Assert that a fixed test SQL condition holds (a false or empty one
+ * inserts NULL into a NOT NULL column), for tables no domain function
+ * reads yet.
+ */
+void	 th_sql_true(struct db *, const char *condition);
+
 /* Empty the core tables: each test starts from nothing. */
 void	 th_reset(struct db *);
 

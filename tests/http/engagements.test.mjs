@@ -1397,3 +1397,26 @@ test('saving the edit form of an engagement that does not exist is 404, not a se
 	    engagementForm({ title: `Ghost ${token()}`, version: '1', op: 'save' }));
 	assert.equal(r.status, 404, `got ${r.status}: ${mainText(r.body).slice(0, 200)}`);
 });
+
+test('the form can be prefilled from the address (press inbox "Log as media engagement"); bad values are left out', async () => {
+	const q = new URLSearchParams({
+		type: 'media_appearance', date: '2026-11-20', title: 'JCORE on the Today programme',
+		media_link: 'https://example.org/today', media_medium: 'broadcast', mention: '12',
+	});
+	const r = await view(admin(), `/engagements/new?${q}`);
+	assert.equal(r.status, 200);
+	assert.equal(control(r.body, 'f-type'), 'media_appearance');
+	assert.equal(control(r.body, 'f-date'), '2026-11-20');
+	assert.equal(control(r.body, 'f-title'), 'JCORE on the Today programme');
+	assert.equal(control(r.body, 'f-media_link'), 'https://example.org/today');
+	assert.equal(control(r.body, 'f-media_medium'), 'broadcast');
+	assert.match(r.body, /<input type="hidden" name="mention" value="12">/);
+
+	const bad = new URLSearchParams({ type: 'nonsense', date: '2026-02-30', media_medium: 'carrier-pigeon', mention: 'x1' });
+	const b = await view(admin(), `/engagements/new?${bad}`);
+	assert.equal(b.status, 200);
+	assert.equal(control(b.body, 'f-type'), 'meeting', 'an unknown type falls back to the default');
+	assert.notEqual(control(b.body, 'f-date'), '2026-02-30');
+	assert.equal(control(b.body, 'f-media_medium'), '');
+	assert.match(b.body, /<input type="hidden" name="mention" value="">/);
+});

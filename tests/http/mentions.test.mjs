@@ -1,0 +1,291 @@
+// HTTP tier: the press mentions inbox (mentions.fcgi): the list with
+// highlighted hits and its filters, state changes one at a time and in
+// bulk, the "Log as media engagement" link, the Atom feed of relevant
+// mentions, permissions, 404 and CSRF.
+//
+// The data comes from the real ingester: tracker-feeds adds the demo
+// feeds (served by lighttpd itself at $BASE_URL/demo-feeds/) and the
+// default watch terms, then fetches once.  Only this file touches
+// mentions.  Tests are flat so that automake's TAP driver counts each.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+
+import {
+	BASE_URL, ORIGIN, users, get, post, loggedIn, pageText, sessionToken,
+	selectOptions, attributes, decodeEntities,
+} from './helpers.mjs';
+
+// --- data: the demo feeds, ingested once per suite -------------------------
+
+let ingested;
+function ingest() {
+	if (!ingested) {
+		ingested = (async () => {
+			const conf = process.env.TRACKER_CONF;
+			const top = process.env.top_builddir;
+			assert.ok(conf, 'TRACKER_CONF is exported by tests/http.test');
+			assert.ok(top, 'top_builddir is exported by make check');
+			const bin = `${top}/feeds/tracker-feeds`;
+			execFileSync(bin, ['-c', conf, 'demo-setup', `${BASE_URL}/demo-feeds`],
+			    { stdio: 'pipe' });
+			execFileSync(bin, ['-c', conf, 'run'], { stdio: 'pipe' });
+		})();
+	}
+	return ingested;
+}
+
+const sessions = new Map();
+async function open(user) {
+	if (!sessions.has(user.username)) {
+		sessions.set(user.username, (async () => {
+			await ingest();
+			const jar = await loggedIn(user);
+			const r = await get('/mentions', { jar });
+			assert.equal(r.status, 200);
+			return { jar, csrf: sessionToken(r.body) };
+		})());
+	}
+	return sessions.get(user.username);
+}
+
+const editor = () => open(users.demo);
+const viewer = () => open(users.viewer);
+
+// The mention ids on a list page, in order.
+const ids = (html) => [...html.matchAll(/<tr id="m-(\d+)"/g)].map((m) => m[1]);
+
+// One row's HTML.
+function rowHtml(html, id) {
+	const m = html.match(new RegExp(`<tr id="m-${id}">([\\s\\S]*?)</tr>`));
+	assert.ok(m, `no row for mention ${id}`);
+	return m[1];
+}
+
+async function list(query = '', who = editor) {
+	const s = await who();
+	const r = await get('/mentions' + query, { jar: s.jar });
+	assert.equal(r.status, 200, `GET /mentions${query}: ${pageText(r.body)}`);
+	return r.body;
+}
+
+async function setState(id, state, extra = {}) {
+	const s = await editor();
+	return post(`/mentions/${id}`, { csrf: s.csrf, state, ...extra },
+	    { jar: s.jar, headers: { Origin: ORIGIN } });
+}
+
+// --- the list ---------------------------------------------------------------
+
+test('the inbox lists new mentions with their terms highlighted', async () => {
+	const html = await list();
+	const found = ids(html);
+	assert.ok(found.length >= 3, `several mentions: ${pageText(html)}`);
+	assert.match(html, /<strong class="hit">[^<]+<\/strong>/, 'hits are highlighted');
+	const hits = [...html.matchAll(/<strong class="hit">([^<]+)<\/strong>/g)]
+	    .map((m) => decodeEntities(m[1]).toLowerCase());
+	assert.ok(hits.some((h) => h.includes('refugee') || h.includes('jcore')),
+	    `highlighted text is a watch term: ${hits}`);
+	assert.match(pageText(html), /Matched: /);
+	// The title links to the item.
+	const row = rowHtml(html, found[0]);
+	const a = row.match(/<h3><a\b[^>]*>/);
+	assert.ok(a, 'the title is a link');
+	assert.match(attributes(a[0]).href, /^https?:\/\//);
+	assert.match(row, /class="tag state">new</);
+	assert.ok(!/JCORE Ltd opens/.test(html), 'excluded term keeps an item out');
+	// The Press area is in the nav.
+	assert.match(html, /<a href="\/mentions" aria-current="page">Press<\/a>/);
+});
+
+test('the snippet cuts long summaries and keeps the hit', async () => {
+	const html = await list('?state=any');
+	for (const m of html.matchAll(/<p class="snippet">([\s\S]*?)<\/p>/g)) {
+		const text = decodeEntities(m[1].replace(/<[^>]*>/g, ''));
+		assert.ok([...text].length <= 205, `snippet is short: ${text}`);
+	}
+});
+
+test('filters: term, outlet and dates', async () => {
+	const all = await list('?state=any');
+	const total = ids(all).length;
+	const term = selectOptions(all, 'term').find((o) => o.label === 'refugee');
+	assert.ok(term, 'the refugee term is a choice');
+	const byTerm = await list(`?state=any&term=${term.value}`);
+	assert.ok(ids(byTerm).length > 0 && ids(byTerm).length <= total);
+	for (const id of ids(byTerm))
+		assert.match(pageText(rowHtml(byTerm, id)), /Matched: .*refugee/i);
+	const outlet = selectOptions(all, 'outlet')
+	    .find((o) => o.label === 'Westminster Wire (demo)');
+	assert.ok(outlet, 'the demo feed is an outlet choice');
+	const byOutlet = await list(`?state=any&outlet=${outlet.value}`);
+	assert.ok(ids(byOutlet).length > 0 && ids(byOutlet).length < total);
+	for (const id of ids(byOutlet))
+		assert.match(rowHtml(byOutlet, id), /Westminster Wire \(demo\)/);
+	assert.equal(selectOptions(byOutlet, 'outlet').find((o) => o.selected)?.value,
+	    outlet.value, 'the chosen outlet stays selected');
+	const old = await list('?state=any&to=1990-01-01');
+	assert.equal(ids(old).length, 0, 'nothing published before 1990');
+	const wide = await list('?state=any&from=1990-01-01&to=2999-12-31');
+	assert.equal(ids(wide).length, total);
+	const junk = await list('?state=bogus&term=x&from=yesterday');
+	assert.deepEqual(ids(junk), ids(await list()), 'bad filters are ignored');
+});
+
+// --- actions ----------------------------------------------------------------
+
+test('an editor marks a mention relevant and comes back to the filtered list', async () => {
+	const id = ids(await list())[0];
+	const all = await list('?state=any');
+	const outlet = selectOptions(all, 'outlet')[1].value;
+	const r = await setState(id, 'relevant', { f_state: 'any', f_outlet: outlet,
+	    f_from: '2000-01-01', f_term: '', f_to: 'junk' });
+	assert.equal(r.status, 303, pageText(r.body));
+	assert.equal(r.location,
+	    `/mentions?state=any&outlet=${outlet}&from=2000-01-01&saved=1`);
+	assert.ok(ids(await list('?state=relevant')).includes(id));
+	assert.ok(!ids(await list()).includes(id), 'no longer new');
+	const back = await setState(id, 'new');
+	assert.equal(back.status, 303);
+	assert.equal(back.location, '/mentions?saved=1');
+	assert.ok(ids(await list()).includes(id));
+	assert.equal((await setState(id, 'logged')).status, 400, 'logged is not set by hand');
+	assert.equal((await setState(id, 'bogus')).status, 400);
+});
+
+test('the list form has per-row buttons and a bulk action', async () => {
+	const html = await list();
+	assert.match(html, /<form method="post" action="\/mentions\/bulk"/);
+	assert.match(html, /Mark selected as/);
+	assert.match(html, /<input type="checkbox" name="id" value="\d+"/);
+	assert.match(html, /<input type="hidden" name="f_state" value="new">/);
+	const [id] = ids(html);
+	assert.match(rowHtml(html, id), new RegExp(`name="row" value="${id}:relevant"`));
+	const s = await editor();
+	const r = await post('/mentions/bulk', { csrf: s.csrf, row: `${id}:dismissed`,
+	    f_state: 'new' }, { jar: s.jar, headers: { Origin: ORIGIN } });
+	assert.equal(r.status, 303, pageText(r.body));
+	assert.ok(ids(await list('?state=dismissed')).includes(id));
+	assert.equal((await setState(id, 'new')).status, 303);
+});
+
+test('bulk: several mentions change state at once', async () => {
+	const [a, b] = ids(await list());
+	assert.ok(a && b, 'two new mentions');
+	const s = await editor();
+	const form = new URLSearchParams([['csrf', s.csrf], ['id', a], ['id', b],
+	    ['state', 'dismissed'], ['f_state', 'dismissed']]);
+	const r = await post('/mentions/bulk', form, { jar: s.jar, headers: { Origin: ORIGIN } });
+	assert.equal(r.status, 303, pageText(r.body));
+	assert.equal(r.location, '/mentions?state=dismissed&saved=1');
+	const dismissed = ids(await list('?state=dismissed'));
+	assert.ok(dismissed.includes(a) && dismissed.includes(b));
+	const back = new URLSearchParams([['csrf', s.csrf], ['id', a], ['id', b],
+	    ['state', 'new']]);
+	assert.equal((await post('/mentions/bulk', back, { jar: s.jar,
+	    headers: { Origin: ORIGIN } })).status, 303);
+	assert.ok(ids(await list()).includes(a));
+	const none = await post('/mentions/bulk', { csrf: s.csrf, state: 'new' },
+	    { jar: s.jar, headers: { Origin: ORIGIN } });
+	assert.equal(none.status, 400, 'nothing selected');
+});
+
+test('the Log-as-engagement link carries the prefill parameters', async () => {
+	const html = await list();
+	const [id] = ids(html);
+	const row = rowHtml(html, id);
+	const a = row.match(/<a href="(\/engagements\/new\?[^"]*)"[^>]*>Log as media engagement<\/a>/);
+	assert.ok(a, `a log link in the row: ${row}`);
+	const url = new URL(decodeEntities(a[1]), BASE_URL);
+	assert.equal(url.searchParams.get('mention'), id);
+	assert.equal(url.searchParams.get('type'), 'media_appearance');
+	assert.match(url.searchParams.get('date'), /^\d{4}-\d{2}-\d{2}$/);
+	const title = decodeEntities(row.match(/<h3><a\b[^>]*>([\s\S]*?)<\/a>/)[1]
+	    .replace(/<[^>]*>/g, ''));
+	assert.equal(url.searchParams.get('title'), title);
+	assert.match(url.searchParams.get('media_link'), /^https?:\/\//);
+});
+
+// --- Atom -------------------------------------------------------------------
+
+test('the Atom feed lists the relevant mentions only, well formed', async () => {
+	const picked = ids(await list()).slice(0, 2);
+	for (const id of picked)
+		assert.equal((await setState(id, 'relevant')).status, 303);
+	const relevant = ids(await list('?state=relevant'));
+	const s = await viewer();
+	const r = await get('/mentions.atom', { jar: s.jar });
+	assert.equal(r.status, 200);
+	assert.match(r.headers.get('content-type'), /^application\/atom\+xml/);
+	assert.match(r.body, /^<\?xml version="1.0" encoding="UTF-8"\?>/);
+	assert.match(r.body, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+	const entries = [...r.body.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map((m) => m[1]);
+	const entryIds = entries.map((e) => e.match(/<id>tag:tracker,2026:mention-(\d+)<\/id>/)?.[1]);
+	assert.deepEqual([...entryIds].sort(), [...relevant].sort(),
+	    'one entry per relevant mention');
+	for (const id of picked)
+		assert.ok(entryIds.includes(id));
+	for (const e of entries) {
+		assert.match(e, /<title type="text">[^<]+<\/title>/);
+		assert.match(e, /<updated>\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<\/updated>/);
+		assert.match(e, /<summary type="text">/);
+	}
+	// Balanced: every start tag has its end tag, in order.
+	const stack = [];
+	for (const m of r.body.replace(/^<\?xml[^>]*\?>/, '')
+	    .matchAll(/<(\/?)([A-Za-z][\w:-]*)[^>]*?(\/?)>/g)) {
+		if (m[3] === '/')
+			continue;
+		if (m[1] === '/')
+			assert.equal(stack.pop(), m[2], 'tags close in order');
+		else
+			stack.push(m[2]);
+	}
+	assert.equal(stack.length, 0, 'every element is closed');
+	assert.doesNotMatch(r.body.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, ''),
+	    /&/, 'no bare ampersands');
+	for (const id of picked)
+		assert.equal((await setState(id, 'new')).status, 303);
+});
+
+// --- permissions and errors -------------------------------------------------
+
+test('a viewer sees no actions and may not change states', async () => {
+	const html = await list('', viewer);
+	assert.ok(ids(html).length > 0);
+	assert.doesNotMatch(html, /action="\/mentions\/bulk"/);
+	assert.doesNotMatch(html, /Log as media engagement/);
+	assert.doesNotMatch(html, /type="checkbox"/);
+	const s = await viewer();
+	const [id] = ids(html);
+	const one = await post(`/mentions/${id}`, { csrf: s.csrf, state: 'relevant' },
+	    { jar: s.jar, headers: { Origin: ORIGIN } });
+	assert.equal(one.status, 403);
+	const bulk = await post('/mentions/bulk', { csrf: s.csrf, id, state: 'relevant' },
+	    { jar: s.jar, headers: { Origin: ORIGIN } });
+	assert.equal(bulk.status, 403);
+	assert.ok(ids(await list()).includes(id), 'still new');
+});
+
+test('a missing mention is 404', async () => {
+	const r = await setState(999999999, 'relevant');
+	assert.equal(r.status, 404);
+});
+
+test('a POST without the CSRF token is refused', async () => {
+	const s = await editor();
+	const [id] = ids(await list());
+	const r = await post(`/mentions/${id}`, { state: 'relevant' },
+	    { jar: s.jar, headers: { Origin: ORIGIN } });
+	assert.equal(r.status, 403);
+	assert.ok(ids(await list()).includes(id), 'still new');
+});
+
+test('logged out, the inbox and the feed need a login', async () => {
+	const r = await get('/mentions');
+	assert.equal(r.status, 303);
+	assert.match(r.location || '', /^\/login/);
+	const a = await get('/mentions.atom');
+	assert.notEqual(a.status, 200);
+});
