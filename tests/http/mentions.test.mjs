@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 
 import {
 	BASE_URL, ORIGIN, users, get, post, loggedIn, pageText, sessionToken,
-	selectOptions, attributes, decodeEntities,
+	selectOptions, attributes, decodeEntities, formData,
 } from './helpers.mjs';
 
 // --- data: the demo feeds, ingested once per suite -------------------------
@@ -288,4 +288,31 @@ test('logged out, the inbox and the feed need a login', async () => {
 	assert.match(r.location || '', /^\/login/);
 	const a = await get('/mentions.atom');
 	assert.notEqual(a.status, 200);
+});
+
+// --- the issue's "done when": a mention logged as a media engagement -------
+
+test('a mention logged as a media engagement appears in /engagements as a media appearance, and the mention is logged', async () => {
+	const s = await editor();
+	const html = await list();
+	const id = ids(html).at(-1);
+	const a = rowHtml(html, id).match(/<a href="(\/engagements\/new\?[^"]*)"[^>]*>Log as media engagement<\/a>/);
+	const form = await get(decodeEntities(a[1]), { jar: s.jar });
+	assert.equal(form.status, 200);
+	const body = formData(form.body, '/engagements/new');
+	assert.equal(body.get('type'), 'media_appearance');
+	assert.equal(body.get('mention'), id);
+	const title = body.get('title');
+	body.set('media_medium', 'online');
+	body.set('op', 'save');
+	const saved = await post('/engagements/new', Object.fromEntries(body),
+	    { jar: s.jar, headers: { Origin: ORIGIN } });
+	assert.equal(saved.status, 303, pageText(saved.body));
+	const eid = saved.location.match(/\/engagements\/(\d+)/)[1];
+
+	const logged = await list('?state=logged');
+	assert.ok(ids(logged).includes(id), 'the mention is now logged');
+	assert.doesNotMatch(rowHtml(logged, id), /Log as media engagement/);
+	const media = await get(`/engagements?type=media_appearance&q=${encodeURIComponent(title)}`, { jar: s.jar });
+	assert.match(media.body, new RegExp(`<a href="/engagements/${eid}">`));
 });
