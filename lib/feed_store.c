@@ -26,6 +26,12 @@ enum {
 	FS_TERMS_ENABLED,
 	FS_TERM_INSERT,
 	FS_UNMATCHED_ITEMS,
+	FS_FEED_ALL,
+	FS_FEED_GET,
+	FS_FEED_SET_ENABLED,
+	FS_FEED_UPDATE,
+	FS_TERMS_ALL,
+	FS_TERM_SET_ENABLED,
 	FS__MAX
 };
 
@@ -66,6 +72,27 @@ static const char *const fs_sql[FS__MAX] = {
 	    "SELECT i.id, i.title, i.summary FROM feed_items i LEFT JOIN "
 	    "mentions m ON m.item_id = i.id WHERE m.id IS NULL AND i.id > ? "
 	    "ORDER BY i.id LIMIT 200",
+#define FEED_HEALTH_COLUMNS \
+	    "SELECT id, title, url, enabled, " \
+	    "IFNULL(DATE_FORMAT(last_fetch_at, '%Y-%m-%d %H:%i'), ''), " \
+	    "last_status, items_seen, items_new, last_error, " \
+	    "consecutive_failures FROM feeds "
+	[FS_FEED_ALL] =
+	    FEED_HEALTH_COLUMNS "WHERE deleted_at IS NULL ORDER BY id",
+	[FS_FEED_GET] =
+	    FEED_HEALTH_COLUMNS "WHERE id = ? AND deleted_at IS NULL",
+	[FS_FEED_SET_ENABLED] =
+	    "UPDATE feeds SET enabled = ?, version = version + 1, "
+	    "updated_at = UTC_TIMESTAMP() WHERE id = ? AND deleted_at IS NULL",
+	[FS_FEED_UPDATE] =
+	    "UPDATE feeds SET title = ?, url = ?, version = version + 1, "
+	    "updated_at = UTC_TIMESTAMP() WHERE id = ? AND deleted_at IS NULL",
+	[FS_TERMS_ALL] =
+	    "SELECT id, term, kind, exclude, titles_only, enabled "
+	    "FROM watch_terms ORDER BY term, exclude",
+	[FS_TERM_SET_ENABLED] =
+	    "UPDATE watch_terms SET enabled = ? WHERE id = ?",
+#undef FEED_HEALTH_COLUMNS
 };
 
 static const struct db_stmts fs_stmts = { DB_SLOT_FEEDS, fs_sql, FS__MAX };
@@ -398,5 +425,136 @@ feed_rematch(struct db *db, const struct matcher *m, size_t *created)
 	arena_free(&a);
 	if ((e = db_finish(db, e)) == DB_OK && created != NULL)
 		*created = count;
+	return e;
+}
+
+/* The health columns of FEED_HEALTH_COLUMNS, row i of r, into *f. */
+static void
+health_row(const struct db_rows *r, size_t i, struct feed_health *f)
+{
+	f->id = db_num(DB_CELL(r, i, 0));
+	f->title = DB_CELL(r, i, 1);
+	f->url = DB_CELL(r, i, 2);
+	f->enabled = db_num(DB_CELL(r, i, 3)) != 0;
+	f->last_fetch_at = DB_CELL(r, i, 4);
+	f->last_status = db_num(DB_CELL(r, i, 5));
+	f->items_seen = db_num(DB_CELL(r, i, 6));
+	f->items_new = db_num(DB_CELL(r, i, 7));
+	f->last_error = DB_CELL(r, i, 8);
+	f->failures = db_num(DB_CELL(r, i, 9));
+}
+
+enum db_err
+feed_health_list(struct db *db, struct arena *a, struct feed_health **out,
+    size_t *n)
+{
+	struct db_rows		 r;
+	struct feed_health	*f;
+	enum db_err		 e;
+	size_t			 i;
+
+	*out = NULL;
+	*n = 0;
+	if ((e = db_query_in(db, &fs_stmts, FS_FEED_ALL, NULL, 0, a, &r)) !=
+	    DB_OK)
+		return e;
+	if (r.nrows == 0)
+		return DB_OK;
+	if ((f = arena_alloc(a, r.nrows * sizeof(*f))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < r.nrows; i++)
+		health_row(&r, i, &f[i]);
+	*out = f;
+	*n = r.nrows;
+	return DB_OK;
+}
+
+enum db_err
+feed_health_get(struct db *db, struct arena *a, long long id,
+    struct feed_health *out)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+
+	if ((e = db_query_in(db, &fs_stmts, FS_FEED_GET, DB_ARGS(DB_INT(id)),
+	    a, &r)) != DB_OK)
+		return e;
+	if (r.nrows == 0)
+		return DB_NOTFOUND;
+	health_row(&r, 0, out);
+	return DB_OK;
+}
+
+enum db_err
+feed_set_enabled(struct db *db, long long id, int enabled)
+{
+	unsigned long long	 affected = 0;
+	enum db_err		 e;
+
+	e = db_exec_in(db, &fs_stmts, FS_FEED_SET_ENABLED,
+	    DB_ARGS(DB_INT(enabled != 0), DB_INT(id)), &affected, NULL);
+	if (e == DB_OK && affected == 0)
+		e = DB_NOTFOUND;
+	return e;
+}
+
+enum db_err
+feed_update(struct db *db, long long id, const char *url, const char *title)
+{
+	struct arena		 a;
+	unsigned long long	 affected = 0;
+	enum db_err		 e;
+
+	arena_init(&a);
+	e = db_exec_in(db, &fs_stmts, FS_FEED_UPDATE, DB_ARGS(
+	    DB_STR(title ? cut(&a, title, FEED_TITLE_MAX, SIZE_MAX) : ""),
+	    DB_STR(url), DB_INT(id)), &affected, NULL);
+	arena_free(&a);
+	if (e == DB_OK && affected == 0)
+		e = DB_NOTFOUND;
+	return e;
+}
+
+enum db_err
+watch_term_list(struct db *db, struct arena *a, struct watch_term **out,
+    size_t *n)
+{
+	struct db_rows		 r;
+	struct watch_term	*t;
+	enum db_err		 e;
+	size_t			 i;
+
+	*out = NULL;
+	*n = 0;
+	if ((e = db_query_in(db, &fs_stmts, FS_TERMS_ALL, NULL, 0, a, &r)) !=
+	    DB_OK)
+		return e;
+	if (r.nrows == 0)
+		return DB_OK;
+	if ((t = arena_alloc(a, r.nrows * sizeof(*t))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < r.nrows; i++) {
+		t[i].id = db_num(DB_CELL(&r, i, 0));
+		t[i].term = DB_CELL(&r, i, 1);
+		t[i].kind = DB_CELL(&r, i, 2);
+		t[i].exclude = db_num(DB_CELL(&r, i, 3)) != 0;
+		t[i].titles_only = db_num(DB_CELL(&r, i, 4)) != 0;
+		t[i].enabled = db_num(DB_CELL(&r, i, 5)) != 0;
+	}
+	*out = t;
+	*n = r.nrows;
+	return DB_OK;
+}
+
+enum db_err
+watch_term_set_enabled(struct db *db, long long id, int enabled)
+{
+	unsigned long long	 affected = 0;
+	enum db_err		 e;
+
+	e = db_exec_in(db, &fs_stmts, FS_TERM_SET_ENABLED,
+	    DB_ARGS(DB_INT(enabled != 0), DB_INT(id)), &affected, NULL);
+	if (e == DB_OK && affected == 0)
+		e = DB_NOTFOUND;
 	return e;
 }

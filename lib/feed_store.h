@@ -104,4 +104,61 @@ enum db_err	 watch_term_add(struct db *, const char *term, const char *kind,
 enum db_err	 feed_rematch(struct db *, const struct matcher *,
 		    size_t *created);
 
+/* A feed as the feeds page shows it, with its health; strings in the arena. */
+struct feed_health {
+	long long	 id;
+	const char	*title;
+	const char	*url;
+	int		 enabled;
+	const char	*last_fetch_at;	/* "YYYY-MM-DD HH:MM" UTC, "" if never */
+	long		 last_status;	/* HTTP status, 0 if none */
+	long long	 items_seen;
+	long long	 items_new;
+	const char	*last_error;	/* "" after a success */
+	long long	 failures;	/* consecutive */
+};
+
+/* A watch term as the terms page shows it; strings in the arena. */
+struct watch_term {
+	long long	 id;
+	const char	*term;
+	const char	*kind;		/* organisation, person, topic, other */
+	int		 exclude;
+	int		 titles_only;
+	int		 enabled;
+};
+
+/* Every feed that is not deleted, enabled or not, by id, with its health. */
+enum db_err	 feed_health_list(struct db *, struct arena *,
+		    struct feed_health **, size_t *n);
+
+/* One feed with its health; DB_NOTFOUND when there is none (or deleted). */
+enum db_err	 feed_health_get(struct db *, struct arena *, long long id,
+		    struct feed_health *);
+
+/*
+ * Enable or disable a feed (a disabled feed is not in feed_list(), so
+ * the fetcher skips it).  DB_NOTFOUND when there is no such feed.
+ */
+enum db_err	 feed_set_enabled(struct db *, long long id, int enabled);
+
+/*
+ * Change a feed's URL (checked by the caller: http or https, at most
+ * FEED_URL_MAX characters) and title (NULL for none; cut to
+ * FEED_TITLE_MAX).  DB_DUPLICATE when another feed has the URL,
+ * DB_NOTFOUND when there is no such feed.
+ */
+enum db_err	 feed_update(struct db *, long long id, const char *url,
+		    const char *title);
+
+/* Every watch term, enabled or not, by term, into the arena. */
+enum db_err	 watch_term_list(struct db *, struct arena *,
+		    struct watch_term **, size_t *n);
+
+/*
+ * Enable or disable a watch term (a disabled term is left out of
+ * watch_terms_load()).  DB_NOTFOUND when there is no such term.
+ */
+enum db_err	 watch_term_set_enabled(struct db *, long long id, int enabled);
+
 #endif

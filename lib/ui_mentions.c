@@ -351,6 +351,14 @@ ui_mention_list(struct html *h, const struct mention_list_view *v)
 	    AT__MAX);
 	html_text(h, "Atom feed of relevant mentions");
 	html_close(h);
+	html_text(h, " ");
+	html_open(h, EL_A, AT_HREF, "/feeds", AT__MAX);
+	html_text(h, "Feeds");
+	html_close(h);
+	html_text(h, " · ");
+	html_open(h, EL_A, AT_HREF, "/watch-terms", AT__MAX);
+	html_text(h, "Watch terms");
+	html_close(h);
 	html_close(h);
 	filter_form(h, v);
 	html_open(h, EL_P, AT_ROLE, "status", AT__MAX);
