@@ -14,6 +14,7 @@
 
 #include "arena.h"
 #include "auth.h"
+#include "cli.h"
 #include "conf.h"
 #include "db.h"
 #include "directory.h"
@@ -451,9 +452,6 @@ main(int argc, char **argv)
 	const char	*path = NULL;
 	struct conf	 conf;
 	struct db	 db;
-	unsigned	 line;
-	enum conf_err	 ce;
-	enum db_err	 e;
 	int		 ch, rc;
 
 	while ((ch = getopt(argc, argv, "+c:h")) != -1)
@@ -471,30 +469,9 @@ main(int argc, char **argv)
 		usage();
 		return 2;
 	}
-	if (auth_init() == -1) {
-		fprintf(stderr, "%s: libsodium failed to initialise\n", progname);
-		return 1;
-	}
-	if (path == NULL)
-		path = conf_path();
-	conf_defaults(&conf);
-	if ((ce = conf_load(&conf, path, &line)) != CONF_OK) {
-		if (line)
-			fprintf(stderr, "%s: %s:%u: %s\n", progname, path,
-			    line, conf_strerror(ce));
-		else
-			fprintf(stderr, "%s: %s: %s\n", progname, path,
-			    conf_strerror(ce));
-		conf_free(&conf);
-		return 1;
-	}
-	if ((e = db_open(&db, &conf, DB_FLAG_MULTI)) != DB_OK) {
-		rc = db_fail(&db, e, "cannot connect to the database");
-		conf_free(&conf);
+	if ((rc = cli_open(progname, path, DB_FLAG_MULTI, &conf, &db)) != 0)
 		return rc;
-	}
 	rc = run(&db, &conf, argc, argv);
-	db_close(&db);
-	conf_free(&conf);
+	cli_close(&conf, &db);
 	return rc;
 }

@@ -27,6 +27,7 @@
 
 #include "arena.h"
 #include "auth.h"
+#include "cli.h"
 #include "conf.h"
 #include "db.h"
 #include "feed_fetch.h"
@@ -758,9 +759,6 @@ main(int argc, char *argv[])
 	const char	*path = NULL;
 	struct conf	 conf;
 	struct db	 db;
-	unsigned	 line;
-	enum conf_err	 ce;
-	enum db_err	 e;
 	int		 ch, rc;
 
 	while ((ch = getopt(argc, argv, "+c:h")) != -1)
@@ -782,37 +780,16 @@ main(int argc, char *argv[])
 		rc = cmd_parse(argc - 1, argv + 1);
 		goto out;
 	}
-	if (auth_init() == -1) {
-		fprintf(stderr, "%s: libsodium failed to initialise\n", progname);
-		return 1;
-	}
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
 		fprintf(stderr, "%s: libcurl failed to initialise\n", progname);
 		return 1;
 	}
-	if (path == NULL)
-		path = conf_path();
-	conf_defaults(&conf);
-	if ((ce = conf_load(&conf, path, &line)) != CONF_OK) {
-		if (line)
-			fprintf(stderr, "%s: %s:%u: %s\n", progname, path,
-			    line, conf_strerror(ce));
-		else
-			fprintf(stderr, "%s: %s: %s\n", progname, path,
-			    conf_strerror(ce));
-		conf_free(&conf);
-		curl_global_cleanup();
-		return 1;
-	}
-	if ((e = db_open(&db, &conf, 0)) != DB_OK) {
-		rc = db_fail(&db, e, "cannot connect to the database");
-		conf_free(&conf);
+	if ((rc = cli_open(progname, path, 0, &conf, &db)) != 0) {
 		curl_global_cleanup();
 		return rc;
 	}
 	rc = run_command(&db, argc, argv);
-	db_close(&db);
-	conf_free(&conf);
+	cli_close(&conf, &db);
 	curl_global_cleanup();
 out:
 	if (fflush(stdout) != 0) {
