@@ -458,7 +458,7 @@ cmd_run(struct db *db)
 	struct arena		 a;
 	struct run		 r;
 	struct feed_fetch	*fs = NULL;
-	struct feed_fetch_opts	 o = { 0, 0, 0, 0, run_one, NULL };
+	struct feed_fetch_opts	 o = { 0, 0, 0, 0, run_one, NULL, 0 };
 	struct matcher		*m = NULL;
 	const char		*t;
 	size_t			 i, skipped;
@@ -494,6 +494,7 @@ cmd_run(struct db *db)
 	r.m = m;
 	r.tty = isatty(STDERR_FILENO);
 	o.ctx = &r;
+	o.allow_private = db->conf->feeds_allow_private;
 	feed_fetch_all(fs, r.nfeeds, &o);
 	for (i = 0; i < r.nfeeds; i++)
 		feed_fetch_clear(&fs[i]);

@@ -170,6 +170,8 @@ conf_set(struct conf *c, const char *key, const char *value)
 		return set_bool(&c->trust_remote_user, value);
 	if (strcmp(key, "import_allow_private_addresses") == 0)
 		return set_bool(&c->import_allow_private, value);
+	if (strcmp(key, "feeds_allow_private_addresses") == 0)
+		return set_bool(&c->feeds_allow_private, value);
 	for (i = 0; i < sizeof(numeric_keys) / sizeof(numeric_keys[0]); i++) {
 		if (strcmp(key, numeric_keys[i].key) != 0)
 			continue;

@@ -21,6 +21,7 @@ struct conf {
 	unsigned login_window_minutes;
 	int	 trust_remote_user;	/* the web server authenticates */
 	int	 import_allow_private;	/* web imports may fetch local addresses */
+	int	 feeds_allow_private;	/* so may the feed ingester */
 };
 
 enum conf_err {

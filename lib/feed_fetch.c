@@ -3,6 +3,8 @@
  */
 #include "config.h"
 
+#include <sys/socket.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +12,7 @@
 #include <curl/curl.h>
 
 #include "feed_fetch.h"
+#include "import.h"
 
 #define FEED_USER_AGENT	PACKAGE_NAME "/" PACKAGE_VERSION \
 	" (advocacy engagement tracker feed ingester)"
@@ -23,8 +26,24 @@ struct transfer {
 	size_t			 cap;
 	int			 too_large;
 	int			 nomem;
+	int			 allow_private;
+	int			 refused;	/* a private address */
 	char			 err[CURL_ERROR_SIZE];
 };
+
+/* Every connection (redirects too) is checked before it is made. */
+static curl_socket_t
+open_socket(void *ctx, curlsocktype purpose, struct curl_sockaddr *addr)
+{
+	struct transfer	*t = ctx;
+
+	(void)purpose;
+	if (!t->allow_private && import_address_private(&addr->addr)) {
+		t->refused = 1;
+		return CURL_SOCKET_BAD;
+	}
+	return socket(addr->family, addr->socktype, addr->protocol);
+}
 
 static size_t
 write_body(char *p, size_t size, size_t nmemb, void *ctx)
@@ -118,6 +137,9 @@ start(struct transfer *t, const struct feed_fetch_opts *o)
 	curl_easy_setopt(t->easy, CURLOPT_WRITEFUNCTION, write_body);
 	curl_easy_setopt(t->easy, CURLOPT_WRITEDATA, t);
 	curl_easy_setopt(t->easy, CURLOPT_ERRORBUFFER, t->err);
+	t->allow_private = o->allow_private;
+	curl_easy_setopt(t->easy, CURLOPT_OPENSOCKETFUNCTION, open_socket);
+	curl_easy_setopt(t->easy, CURLOPT_OPENSOCKETDATA, t);
 	return 0;
 }
 
@@ -130,6 +152,9 @@ finish(struct transfer *t, CURLcode rc)
 	curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &f->status);
 	if (t->nomem)
 		fail(f, "out of memory");
+	else if (t->refused)
+		fail(f, "the address is on a local or private network, which "
+		    "is not fetched (feeds_allow_private_addresses)");
 	else if (t->too_large || rc == CURLE_FILESIZE_EXCEEDED)
 		snprintf(f->error, sizeof(f->error), "larger than %zu bytes",
 		    t->max), f->failed = 1;
@@ -168,7 +193,7 @@ int
 feed_fetch_all(struct feed_fetch *fs, size_t n,
     const struct feed_fetch_opts *opts)
 {
-	struct feed_fetch_opts	 o = { 0, 0, 0, 0, NULL, NULL };
+	struct feed_fetch_opts	 o = { 0, 0, 0, 0, NULL, NULL, 0 };
 	struct transfer		*ts;
 	CURLM			*multi;
 	CURLMsg			*msg;

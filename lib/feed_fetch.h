@@ -47,6 +47,12 @@ struct feed_fetch_opts {
 	/* Called once per transfer as it ends (may be NULL). */
 	void		(*done)(void *ctx, struct feed_fetch *);
 	void		*ctx;
+	/*
+	 * 0: refuse to connect (redirects included) to loopback, private,
+	 * link-local or multicast addresses, so a feed URL an editor typed
+	 * cannot reach internal services.
+	 */
+	int		 allow_private;
 };
 
 /*
