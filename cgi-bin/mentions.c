@@ -161,7 +161,7 @@ set_one(struct ctx *c, long long id, const char *state)
 		app_error(c, 400, "Choose relevant, dismissed or new.");
 		return;
 	}
-	e = mention_set_state(c->db, id, state);
+	e = mention_set_state(c->db, app_actor(c), id, state);
 	if (e == DB_NOTFOUND)
 		app_error(c, 404, "There is no mention with that number.");
 	else if (e == DB_CONFLICT)
@@ -224,7 +224,7 @@ bulk_post(struct ctx *c)
 		}
 		ids[i] = strtoll(v, NULL, 10);
 	}
-	if ((e = mention_set_state_many(c->db, ids, n, state, NULL)) != DB_OK)
+	if ((e = mention_set_state_many(c->db, app_actor(c), ids, n, state, NULL)) != DB_OK)
 		app_db_error(c, e);
 	else
 		back_to_list(c);

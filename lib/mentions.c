@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "audit.h"
 #include "mentions.h"
 
 enum {
@@ -254,8 +255,20 @@ mention_relevant(struct db *db, struct arena *a, size_t limit,
 	return rows_to_mentions(db, a, &r, out, n);
 }
 
+/* The audit row of a state change: who, when, which state. */
+static enum db_err
+audit_state(struct db *db, struct arena *a, const char *actor, long long id,
+    const char *state)
+{
+	const struct audit_field	 f[] = { { "state", state } };
+
+	return audit_write(db, actor, "mention", id, "state", NULL,
+	    audit_json(a, f, 1));
+}
+
 enum db_err
-mention_set_state(struct db *db, long long id, const char *state)
+mention_set_state(struct db *db, const char *actor, long long id,
+    const char *state)
 {
 	struct arena	 a;
 	struct db_rows	 r;
@@ -263,6 +276,8 @@ mention_set_state(struct db *db, long long id, const char *state)
 
 	if (!mention_state_valid(state) || strcmp(state, "logged") == 0)
 		return DB_ERROR;
+	if ((e = db_begin(db)) != DB_OK)
+		return e;
 	arena_init(&a);
 	e = db_query_in(db, &ms_stmts, MS_STATE_OF, DB_ARGS(DB_INT(id)), &a,
 	    &r);
@@ -273,15 +288,19 @@ mention_set_state(struct db *db, long long id, const char *state)
 	else if (e == DB_OK)
 		e = db_exec_in(db, &ms_stmts, MS_SET_STATE, DB_ARGS(DB_STR(state),
 		    DB_INT(id), DB_STR(state)), NULL, NULL);
+	if (e == DB_OK)
+		e = audit_state(db, &a, actor, id, state);
+	e = db_finish(db, e);
 	arena_free(&a);
 	return e;
 }
 
 enum db_err
-mention_set_state_many(struct db *db, const long long *ids, size_t n,
-    const char *state, size_t *changed)
+mention_set_state_many(struct db *db, const char *actor,
+    const long long *ids, size_t n, const char *state, size_t *changed)
 {
 	unsigned long long	 affected;
+	struct arena		 a;
 	enum db_err		 e;
 	size_t			 i, count = 0;
 
@@ -291,12 +310,17 @@ mention_set_state_many(struct db *db, const long long *ids, size_t n,
 		return DB_ERROR;
 	if ((e = db_begin(db)) != DB_OK)
 		return e;
+	arena_init(&a);
 	for (i = 0; i < n && e == DB_OK; i++) {
+		affected = 0;
 		e = db_exec_in(db, &ms_stmts, MS_SET_STATE, DB_ARGS(DB_STR(state),
 		    DB_INT(ids[i]), DB_STR(state)), &affected, NULL);
-		if (e == DB_OK)
+		if (e == DB_OK && affected > 0) {
 			count += (size_t)affected;
+			e = audit_state(db, &a, actor, ids[i], state);
+		}
 	}
+	arena_free(&a);
 	if ((e = db_finish(db, e)) == DB_OK && changed != NULL)
 		*changed = count;
 	return e;

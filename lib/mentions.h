@@ -96,17 +96,19 @@ enum db_err	 mention_relevant(struct db *, struct arena *, size_t limit,
 /*
  * Set one mention's state (new, relevant or dismissed).  DB_NOTFOUND when
  * there is no such mention, DB_CONFLICT when it is already logged as an
- * engagement (that state is only left by editing the engagement).
+ * engagement (that state is only left by editing the engagement).  One
+ * transaction with its audit row.
  */
-enum db_err	 mention_set_state(struct db *, long long id,
+enum db_err	 mention_set_state(struct db *, const char *actor, long long id,
 		    const char *state);
 
 /*
  * The same for several mentions in one transaction; missing and logged
  * ones are skipped.  *changed (may be NULL) counts those updated.
  */
-enum db_err	 mention_set_state_many(struct db *, const long long *ids,
-		    size_t n, const char *state, size_t *changed);
+enum db_err	 mention_set_state_many(struct db *, const char *actor,
+		    const long long *ids, size_t n, const char *state,
+		    size_t *changed);
 
 /* The feeds and the (including) watch terms, by name, for the filters. */
 enum db_err	 mention_feeds(struct db *, struct arena *,

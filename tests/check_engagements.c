@@ -19,6 +19,7 @@
 #include "db.h"
 #include "directory.h"
 #include "engagements.h"
+#include "mentions.h"
 #include "testhelp.h"
 #include "users.h"
 
@@ -1229,6 +1230,11 @@ START_TEST(test_mention_logged_with_engagement)
 	    "INSERT INTO mentions (id, item_id, created_at, updated_at) VALUES "
 	    "(9003, 9002, UTC_TIMESTAMP(), UTC_TIMESTAMP())");
 	mid = 9003;
+	/* A state change is audited; a logged mention's state is fixed. */
+	ck_assert_int_eq(mention_set_state(&db, "t", mid, "relevant"), DB_OK);
+	th_sql_true(&db, "SELECT COUNT(*) = 1 FROM audit_log WHERE entity = "
+	    "'mention' AND entity_id = 9003 AND action = 'state' AND "
+	    "after_data LIKE '%relevant%'");
 	e.media_medium = "broadcast";
 	e.mention_id = mid;
 	ck_assert_int_eq(engagement_save(&db, "t", maya_user, &e), DB_OK);
@@ -1240,6 +1246,8 @@ START_TEST(test_mention_logged_with_engagement)
 	again.mention_id = mid;
 	ck_assert_int_eq(engagement_save(&db, "t", maya_user, &again), DB_OK);
 	th_sql_true(&db, cond);
+	ck_assert_int_eq(mention_set_state(&db, "t", mid, "dismissed"),
+	    DB_CONFLICT);
 }
 END_TEST
 
