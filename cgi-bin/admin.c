@@ -115,6 +115,11 @@ static const struct form_field category_fields[CAT__MAX] = {
 
 /* A change to one category's row (the code is a hidden field). */
 enum category_update_field { CATU_CODE, CATU_LABEL, CATU_DECISION, CATU__MAX };
+/* save_category_form() reads either form by the add form's indices. */
+_Static_assert((int)CATU_CODE == (int)CAT_CODE &&
+    (int)CATU_LABEL == (int)CAT_LABEL &&
+    (int)CATU_DECISION == (int)CAT_DECISION,
+    "the category forms share their layout");
 
 static const struct form_field category_update_fields[CATU__MAX] = {
 	[CATU_CODE] = { "code", "Code", FIELD_HIDDEN, FIELD_REQUIRED, 40,
@@ -618,13 +623,40 @@ categories_get(struct ctx *c)
 		show_categories(c, cats, n, NULL, NULL, NULL);
 }
 
+/*
+ * Save the category a valid form describes: both forms list code, label
+ * and decision maker in that order.  1 when the response is done (the
+ * redirect, or an error page); 0 when the form must come back, with
+ * taken beside the label if the database found it a duplicate.
+ */
+static int
+save_category_form(struct ctx *c, struct form *f, int create,
+    const char *taken)
+{
+	struct category	 cat;
+	enum db_err	 e;
+
+	cat.code = f->values[CAT_CODE].value;
+	cat.label = f->values[CAT_LABEL].value;
+	cat.decision_maker = strcmp(f->values[CAT_DECISION].value, "yes") == 0;
+	e = category_save(c->db, app_actor(c), &cat, create);
+	if (e == DB_OK)
+		resp_redirect(&c->resp, "/admin/categories?saved=1");
+	else if (e != DB_DUPLICATE)
+		app_db_error(c, e);
+	else {
+		form_set_error(f, "label", taken);
+		return 0;
+	}
+	return 1;
+}
+
 static void
 category_create(struct ctx *c)
 {
-	struct category	*cats, cat;
+	struct category	*cats;
 	struct form	 f;
 	size_t		 n;
-	enum db_err	 e;
 
 	if (posted_form(c, &f, category_fields, CAT__MAX) < 0 ||
 	    load_categories(c, &cats, &n) == -1)
@@ -633,24 +665,10 @@ category_create(struct ctx *c)
 	    find_category(cats, n, f.values[CAT_CODE].value) != NULL)
 		form_set_error(&f, "code", "There is already a category with "
 		    "this code.");
-	if (f.nerrors == 0) {
-		cat.code = f.values[CAT_CODE].value;
-		cat.label = f.values[CAT_LABEL].value;
-		cat.decision_maker =
-		    strcmp(f.values[CAT_DECISION].value, "yes") == 0;
-		e = category_save(c->db, app_actor(c), &cat, 1);
-		if (e == DB_OK) {
-			resp_redirect(&c->resp, "/admin/categories?saved=1");
-			return;
-		}
-		if (e != DB_DUPLICATE) {
-			app_db_error(c, e);
-			return;
-		}
-		/* The code was free a moment ago: the label is taken. */
-		form_set_error(&f, "label", "There is already a category with "
-		    "this label.");
-	}
+	/* The code was free a moment ago: a duplicate is the label. */
+	if (f.nerrors == 0 && save_category_form(c, &f, 1, "There is already "
+	    "a category with this label."))
+		return;
 	c->resp.status = 400;
 	show_categories(c, cats, n, &f, NULL, NULL);
 }
@@ -658,10 +676,9 @@ category_create(struct ctx *c)
 static void
 category_update(struct ctx *c)
 {
-	struct category	*cats, cat;
+	struct category	*cats;
 	struct form	 f;
 	size_t		 n;
-	enum db_err	 e;
 
 	if (posted_form(c, &f, category_update_fields, CATU__MAX) < 0 ||
 	    load_categories(c, &cats, &n) == -1)
@@ -671,23 +688,9 @@ category_update(struct ctx *c)
 		app_error(c, 404, "There is no category with that code.");
 		return;
 	}
-	if (f.nerrors == 0) {
-		cat.code = f.values[CATU_CODE].value;
-		cat.label = f.values[CATU_LABEL].value;
-		cat.decision_maker =
-		    strcmp(f.values[CATU_DECISION].value, "yes") == 0;
-		e = category_save(c->db, app_actor(c), &cat, 0);
-		if (e == DB_OK) {
-			resp_redirect(&c->resp, "/admin/categories?saved=1");
-			return;
-		}
-		if (e != DB_DUPLICATE) {
-			app_db_error(c, e);
-			return;
-		}
-		form_set_error(&f, "label", "Another category already has this "
-		    "label.");
-	}
+	if (f.nerrors == 0 && save_category_form(c, &f, 0, "Another category "
+	    "already has this label."))
+		return;
 	c->resp.status = 400;
 	show_categories(c, cats, n, NULL, f.values[CATU_CODE].value, &f);
 }
