@@ -125,3 +125,22 @@ arena_free(struct arena *a)
 	}
 	a->head = NULL;
 }
+
+void
+arena_reset(struct arena *a)
+{
+	struct arena_chunk	*keep = NULL, *c, *next;
+
+	for (c = a->head; c != NULL; c = next) {
+		next = c->next;
+		if (keep == NULL && c->size == ARENA_CHUNK)
+			keep = c;
+		else
+			free(c);
+	}
+	if (keep != NULL) {
+		keep->used = 0;
+		keep->next = NULL;
+	}
+	a->head = keep;
+}

@@ -40,4 +40,10 @@ char	*arena_vprintf(struct arena *, const char *, va_list)
 /* Free every allocation at once; the arena may be used again. */
 void	 arena_free(struct arena *);
 
+/*
+ * Free every allocation but keep one ordinary chunk for reuse: for a loop
+ * that allocates a little per round (an entry, a row) and frees it all.
+ */
+void	 arena_reset(struct arena *);
+
 #endif

@@ -1251,10 +1251,11 @@ struct pending {
 	const char		*link_rss;
 };
 
-static int
-entry_finish(struct arena *a, struct pending *p, struct feed *f, size_t *cap)
+/* The entry's fields, from the best of the elements it had. */
+static void
+entry_finish(struct pending *p)
 {
-	struct feed_entry	*e = &p->e, *grown;
+	struct feed_entry	*e = &p->e;
 
 	if (e->title == NULL && p->dc_title != NULL) {
 		e->title = p->dc_title;
@@ -1281,16 +1282,6 @@ entry_finish(struct arena *a, struct pending *p, struct feed *f, size_t *cap)
 	}
 	if (e->author == NULL && p->dc_author != NULL)
 		e->author = p->dc_author;
-	if (f->n_entries == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		if ((grown = arena_alloc(a, *cap * sizeof(*grown))) == NULL)
-			return -1;
-		if (f->n_entries)
-			memcpy(grown, f->entries, f->n_entries * sizeof(*grown));
-		f->entries = grown;
-	}
-	f->entries[f->n_entries++] = *e;
-	return 0;
 }
 
 static int
@@ -1469,117 +1460,243 @@ ascii_compatible(const unsigned char *d, size_t len)
 	return 1;
 }
 
+#define READ_CHUNK	65536
+#define REF_LOOKAHEAD	(NAME_MAX_LEN + 1)	/* "&name;" decided within */
+#define HEAD_LEN	1024
+
+/*
+ * The bytes on their way to libxml2, in chunks, repaired as they pass
+ * (see repair_step()).  A construct cut by a chunk's end is carried over
+ * to the next chunk, so the result is the same whatever the chunking.
+ */
+struct src {
+	const struct feed_source *from;
+	size_t		 total;		/* raw bytes read */
+	size_t		 max_bytes;
+	int		 eof, failed, too_large, started, ascii;
+	enum { IN_TEXT, IN_CDATA, IN_COMMENT } state;
+	char		*raw;		/* carried bytes, then the new chunk */
+	size_t		 nraw;
+	struct sb	 out;		/* repaired, not yet handed over */
+	size_t		 outpos;
+	char		 head[HEAD_LEN];	/* the document's start */
+	size_t		 nhead;
+};
+
+/* An HTML entity name or bare "&" at d (n bytes of lookahead), repaired. */
+static size_t
+repair_amp(struct sb *b, const char *d, size_t n)
+{
+	char		 tmp[REF_LOOKAHEAD + 1], ref[16];
+	unsigned long	 cp;
+	size_t		 k = 1;
+
+	if (n > REF_LOOKAHEAD)
+		n = REF_LOOKAHEAD;
+	memcpy(tmp, d, n);
+	tmp[n] = '\0';
+	if (tmp[1] == '#') {
+		if (ref_at(tmp, &cp) > 0)
+			return 0;
+	} else {
+		while (k < n && (isalnum((unsigned char)tmp[k]) ||
+		    tmp[k] == '_' || tmp[k] == '-' || tmp[k] == '.' ||
+		    tmp[k] == ':'))
+			k++;
+		if (k > 1 && k < n && tmp[k] == ';') {
+			tmp[k] = '\0';
+			if (strcmp(tmp + 1, "amp") == 0 ||
+			    strcmp(tmp + 1, "lt") == 0 ||
+			    strcmp(tmp + 1, "gt") == 0 ||
+			    strcmp(tmp + 1, "quot") == 0 ||
+			    strcmp(tmp + 1, "apos") == 0 ||
+			    (cp = entity_cp(tmp + 1)) == 0)
+				return 0;	/* XML's own, or maybe declared */
+			snprintf(ref, sizeof(ref), "&#%lu;", cp);
+			sb_add(b, ref);
+			return k + 1;
+		}
+	}
+	sb_add(b, "&amp;");	/* a bare ampersand */
+	return 1;
+}
+
+/* The first 3-byte marker m ("]]>", "-->") in the n bytes at d, or NULL. */
+static const char *
+find_marker(const char *d, size_t n, const char *m)
+{
+	const char	*p = d, *end = d + n;
+
+	while (end - p >= 3 &&
+	    (p = memchr(p, m[0], (size_t)(end - p) - 2)) != NULL) {
+		if (p[1] == m[1] && p[2] == m[2])
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
 /*
  * Repair what real feeds get wrong and XML does not allow, in an ASCII
  * compatible document: a bare "&" becomes "&amp;", an HTML entity name
- * ("&eacute;") its character reference.  CDATA sections, comments and
- * processing instructions are left alone.  Returns a malloc'd copy, or
- * NULL when nothing needed repair (or no memory: the original is used).
+ * ("&eacute;") its character reference.  CDATA sections and comments are
+ * left alone.  Appends len bytes at d, repaired, to s->out, except a
+ * construct the chunk's end leaves undecided (unless eof): returns the
+ * bytes used, the rest to be carried over.
  */
-static char *
-repair(const char *d, size_t len, size_t *outlen)
+static size_t
+repair_step(struct src *s, const char *d, size_t len, int eof)
 {
-	struct sb	 b = { 0 };
-	size_t		 i = 0, from = 0, n;
-	int		 changed = 0;
-	unsigned long	 cp;
-	char		 tmp[NAME_MAX_LEN + 2], ref[16];
+	size_t		 i = 0, from = 0, used;
+	const char	*hit;
 
 	while (i < len) {
-		if (d[i] == '<' && len - i >= 9 && memcmp(d + i, "<![CDATA[", 9) == 0) {
-			const char	*e = NULL;
-			size_t		 j;
-
-			for (j = i + 9; j + 3 <= len; j++)
-				if (memcmp(d + j, "]]>", 3) == 0) {
-					e = d + j + 3;
+		if (s->state != IN_TEXT) {
+			hit = find_marker(d + i, len - i,
+			    s->state == IN_CDATA ? "]]>" : "-->");
+			if (hit == NULL) {
+				/* Keep what may begin the end marker. */
+				if (eof)
+					i = len;
+				else if (len - i > 2)
+					i = len - 2;
+				if (!eof)
 					break;
-				}
-			i = e ? (size_t)(e - d) : len;
+				continue;
+			}
+			i = (size_t)(hit - d) + 3;
+			s->state = IN_TEXT;
 			continue;
 		}
-		if (d[i] == '<' && len - i >= 4 && memcmp(d + i, "<!--", 4) == 0) {
-			size_t	 j;
-
-			for (j = i + 4; j + 3 <= len; j++)
-				if (memcmp(d + j, "-->", 3) == 0)
-					break;
-			i = j + 3 <= len ? j + 3 : len;
-			continue;
-		}
-		if (d[i] != '&') {
+		while (i < len && d[i] != '<' && d[i] != '&')
 			i++;
+		if (i == len)
+			break;
+		if (d[i] == '<') {
+			if (len - i < 9 && !eof)
+				break;
+			if (len - i >= 9 && memcmp(d + i, "<![CDATA[", 9) == 0) {
+				s->state = IN_CDATA;
+				i += 9;
+			} else if (len - i >= 4 && memcmp(d + i, "<!--", 4) == 0) {
+				s->state = IN_COMMENT;
+				i += 4;
+			} else
+				i++;
 			continue;
 		}
-		n = len - i < sizeof(tmp) - 1 ? len - i : sizeof(tmp) - 1;
-		memcpy(tmp, d + i, n);
-		tmp[n] = '\0';
-		if (tmp[1] == '#') {
-			if (ref_at(tmp, &cp) > 0) {
-				i++;
-				continue;
-			}
-		} else {
-			size_t	 k = 1;
+		if (len - i < REF_LOOKAHEAD && !eof)
+			break;
+		sb_addn(&s->out, d + from, i - from);
+		if ((used = repair_amp(&s->out, d + i, len - i)) == 0) {
+			from = i;
+			i++;
+		} else
+			from = i += used;
+	}
+	sb_addn(&s->out, d + from, i - from);
+	return i;
+}
 
-			while (k < n && (isalnum((unsigned char)tmp[k]) ||
-			    tmp[k] == '_' || tmp[k] == '-' || tmp[k] == '.' ||
-			    tmp[k] == ':'))
-				k++;
-			if (k > 1 && k < n && tmp[k] == ';') {
-				tmp[k] = '\0';
-				if (strcmp(tmp + 1, "amp") == 0 ||
-				    strcmp(tmp + 1, "lt") == 0 ||
-				    strcmp(tmp + 1, "gt") == 0 ||
-				    strcmp(tmp + 1, "quot") == 0 ||
-				    strcmp(tmp + 1, "apos") == 0 ||
-				    (cp = entity_cp(tmp + 1)) == 0) {
-					/* XML's own, or maybe declared. */
-					i += k + 1;
-					continue;
-				}
-				sb_addn(&b, d + from, i - from);
-				snprintf(ref, sizeof(ref), "&#%lu;", cp);
-				sb_add(&b, ref);
-				changed = 1;
-				i += k + 1;
-				from = i;
-				continue;
+/* Whitespace before the XML declaration is a common mistake: skip it. */
+static void
+src_start(struct src *s)
+{
+	size_t	 i = 0, n;
+
+	if (s->nraw < 2 && !s->eof)
+		return;		/* too little to judge yet */
+	s->ascii = ascii_compatible((unsigned char *)s->raw, s->nraw);
+	if (s->ascii) {
+		while (i < s->nraw && isspace((unsigned char)s->raw[i]))
+			i++;
+		memmove(s->raw, s->raw + i, s->nraw - i);
+		s->nraw -= i;
+		if (s->nraw == 0 && !s->eof)
+			return;	/* only blanks so far */
+	}
+	s->started = 1;
+	n = s->nraw < HEAD_LEN ? s->nraw : HEAD_LEN;
+	memcpy(s->head, s->raw, n);
+	s->nhead = n;
+}
+
+/*
+ * Read and repair until there is something to hand over: 1, or 0 at the
+ * end, -1 when the source failed or the document is too large.
+ */
+static int
+src_fill(struct src *s)
+{
+	long	 n;
+	size_t	 used;
+
+	while (s->outpos == s->out.len) {
+		if (s->eof && s->nraw == 0)
+			return 0;
+		if (s->failed || s->too_large || s->out.nomem)
+			return -1;
+		s->out.len = s->outpos = 0;
+		if (!s->eof) {
+			n = s->from->read(s->from->arg, s->raw + s->nraw,
+			    READ_CHUNK);
+			if (n < 0) {
+				s->failed = 1;
+				return -1;
+			}
+			s->eof = n == 0;
+			s->nraw += (size_t)n;
+			if ((s->total += (size_t)n) > s->max_bytes) {
+				s->too_large = 1;
+				return -1;
 			}
 		}
-		/* A bare ampersand. */
-		sb_addn(&b, d + from, i - from);
-		sb_add(&b, "&amp;");
-		changed = 1;
-		i++;
-		from = i;
-	}
-	if (!changed || b.nomem) {
-		sb_free(&b);
-		return NULL;
-	}
-	/* sb_addn cuts at FIELD_MAX: build the rest without that limit. */
-	{
-		char	*out = malloc(b.len + (len - from) + 1);
-
-		if (out == NULL) {
-			sb_free(&b);
-			return NULL;
+		if (!s->started && (src_start(s), !s->started))
+			continue;
+		if (!s->ascii) {
+			sb_addn(&s->out, s->raw, s->nraw);
+			s->nraw = 0;
+			continue;
 		}
-		memcpy(out, b.s, b.len);
-		memcpy(out + b.len, d + from, len - from);
-		*outlen = b.len + (len - from);
-		out[*outlen] = '\0';
-		sb_free(&b);
-		return out;
+		used = repair_step(s, s->raw, s->nraw, s->eof);
+		memmove(s->raw, s->raw + used, s->nraw - used);
+		s->nraw -= used;
 	}
+	return 1;
+}
+
+/* libxml2's xmlInputReadCallback. */
+static int
+src_read(void *ctx, char *buf, int len)
+{
+	struct src	*s = ctx;
+	size_t		 n;
+	int		 rc;
+
+	if (len <= 0)
+		return 0;
+	if ((rc = src_fill(s)) <= 0)
+		return rc;
+	n = s->out.len - s->outpos;
+	if (n > (size_t)len)
+		n = (size_t)len;
+	memcpy(buf, s->out.s + s->outpos, n);
+	s->outpos += n;
+	return (int)n;
+}
+
+static int
+src_close(void *ctx)
+{
+	(void)ctx;
+	return 0;
 }
 
 /* Does the start of the document say it is an HTML page? */
 static int
 looks_like_page(const char *d, size_t len)
 {
-	size_t	 i, n = len < 1024 ? len : 1024;
+	size_t	 i, n = len < HEAD_LEN ? len : HEAD_LEN;
 
 	for (i = 0; i + 5 <= n; i++)
 		if (d[i] == '<' && (strncasecmp(d + i, "<html", 5) == 0 ||
@@ -1592,7 +1709,8 @@ looks_like_page(const char *d, size_t len)
 
 static const char *const errors[FEED__MAX] = {
 	"ok", "empty document", "document too large", "not well-formed XML",
-	"not a feed", "entity declarations refused", "out of memory"
+	"not a feed", "entity declarations refused", "out of memory",
+	"could not read the document", "stopped"
 };
 
 const char *
@@ -1601,53 +1719,267 @@ feed_strerror(enum feed_err e)
 	return (unsigned)e < FEED__MAX ? errors[e] : "unknown error";
 }
 
-enum feed_err
-feed_parse(struct arena *a, const char *data, size_t len, const char *base,
-    struct feed *out, char *msg, size_t msglen)
-{
+/* One walk over a document: where it is and what it hands on. */
+struct walk {
 	struct xr	*x;
+	struct src	*src;
+	struct arena	*feed_arena;	/* the feed's own strings */
+	struct arena	 entry_arena;	/* one entry's; freed after each */
 	struct pending	 p;
-	char		*fixed = NULL;
-	const char	*dc_title = NULL, *dc_title_text = NULL;
-	size_t		 cap = 0, fixed_len = 0, i;
-	enum feed_err	 e = FEED_OK;
-	int		 rc, type, depth, seen_root = 0, channel_depth = -1;
-	int		 in_entry = 0;
+	struct feed	*out;
+	feed_entry_fn	 each;
+	void		*arg;
+	const char	*dc_title, *dc_title_text;
+	int		 seen_root, channel_depth, in_entry, stopped;
+};
 
-	memset(out, 0, sizeof(*out));
-	if (msglen > 0)
-		msg[0] = '\0';
-	if ((x = calloc(1, sizeof(*x))) == NULL) {
-		if (msglen > 0)
-			snprintf(msg, msglen, "out of memory");
+/* Hand the finished entry on and free its memory. */
+static int
+entry_deliver(struct walk *w)
+{
+	int	 rc;
+
+	w->in_entry = 0;
+	entry_finish(&w->p);
+	rc = w->each(w->arg, &w->p.e);
+	arena_reset(&w->entry_arena);
+	w->x->a = w->feed_arena;
+	if (rc != 0) {
+		w->stopped = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/* An item or entry begins: its strings go to the entry's arena. */
+static int
+entry_begin(struct walk *w, int depth)
+{
+	xmlChar	*about;
+
+	memset(&w->p, 0, sizeof(w->p));
+	w->p.depth = depth;
+	w->x->a = &w->entry_arena;
+	about = xmlTextReaderGetAttributeNs(w->x->r, (const xmlChar *)"about",
+	    (const xmlChar *)"http://www.w3.org/1999/02/22-rdf-syntax-ns#");
+	if (about != NULL && *about != '\0')
+		w->p.e.id = arena_strdup(w->x->a, (char *)about);
+	xmlFree(about);
+	w->in_entry = 1;
+	if (xmlTextReaderIsEmptyElement(w->x->r))
+		return entry_deliver(w);
+	return 0;
+}
+
+/* The root element: a feed, or a refusal (said). */
+static enum feed_err
+walk_root(struct walk *w)
+{
+	struct level	*l = &w->x->stack[0];
+
+	w->seen_root = 1;
+	if (check_dtd(w->x) == -1)
+		return FEED_ENTITIES;
+	if (strcmp(l->name, "rss") == 0 || strcmp(l->name, "RDF") == 0)
+		return FEED_OK;
+	if (strcmp(l->name, "feed") == 0) {
+		w->channel_depth = 0;
+		return FEED_OK;
+	}
+	say(w->x, "the document is <%s>, expected "
+	    "<rss>, <rdf:RDF> or <feed>", l->name);
+	return FEED_NOT_A_FEED;
+}
+
+/*
+ * One start tag: 1 to go on, <0 to stop reading (-3: no memory; -4: the
+ * callback stopped; FEED_* refusals come back through *refusal).
+ */
+static int
+walk_element(struct walk *w, int depth, enum feed_err *refusal)
+{
+	struct xr	*x = w->x;
+	int		 rc;
+
+	if (!w->seen_root) {
+		*refusal = walk_root(w);
+		return *refusal == FEED_OK ? 1 : -2;
+	}
+	if (w->in_entry)
+		return entry_element(x, &w->p, depth);
+	if (is_name(&x->stack[depth], NS_CORE, "item") ||
+	    is_name(&x->stack[depth], NS_ATOM, "entry"))
+		return entry_begin(w, depth) == 0 ? 1 : -4;
+	if (is_name(&x->stack[depth], NS_CORE, "channel") && depth == 1) {
+		w->channel_depth = depth;
+		return 1;
+	}
+	if (w->channel_depth >= 0 && depth == w->channel_depth + 1) {
+		rc = feed_element(x, w->out, depth, &w->dc_title,
+		    &w->dc_title_text);
+		return rc;
+	}
+	return 1;
+}
+
+/* One end tag. */
+static int
+walk_end(struct walk *w, int depth)
+{
+	if (w->in_entry && w->p.author_depth == depth)
+		author_end(w->x, &w->p);
+	if (w->in_entry && depth == w->p.depth && entry_deliver(w) == -1)
+		return -4;
+	if (depth == w->channel_depth && w->x->stack[depth].ns != NS_ATOM)
+		w->channel_depth = -1;
+	return 1;
+}
+
+/* The reader failed before it showed the root: say what the document is. */
+static enum feed_err
+walk_no_root(struct walk *w)
+{
+	struct xr	*x = w->x;
+	xmlDocPtr	 doc = xr_doc(x);
+	xmlNodePtr	 root = doc ? xmlDocGetRootElement(doc) : NULL;
+
+	if (root != NULL && root->name != NULL &&
+	    strcmp((const char *)root->name, "rss") != 0 &&
+	    strcmp((const char *)root->name, "RDF") != 0 &&
+	    strcmp((const char *)root->name, "feed") != 0) {
+		say(x, "the document is <%s>, expected "
+		    "<rss>, <rdf:RDF> or <feed>", root->name);
+		return FEED_NOT_A_FEED;
+	}
+	/* Broken before the root: an HTML page still gets its name. */
+	if (looks_like_page(w->src->head, w->src->nhead)) {
+		say(x, "the document is an HTML page");
+		return FEED_NOT_A_FEED;
+	}
+	if (x->xml_code == XML_ERR_ENTITY_LOOP) {
+		say(x, "line %lu: entity expansion refused: %s", x->xml_line,
+		    x->xml_msg);
+		return FEED_ENTITIES;
+	}
+	if (x->xml_error) {
+		say(x, "line %lu: not well-formed XML: %s", x->xml_line,
+		    x->xml_msg);
+		return FEED_MALFORMED;
+	}
+	say(x, "the document has no elements");
+	return FEED_EMPTY;
+}
+
+/* The source's own failures, which libxml2 saw only as a read error. */
+static enum feed_err
+walk_source_failed(struct walk *w)
+{
+	if (w->src->too_large) {
+		say(w->x, "the document is larger than %zu bytes, the most "
+		    "accepted", w->src->max_bytes);
+		return FEED_TOO_LARGE;
+	}
+	if (w->src->out.nomem) {
+		say(w->x, "out of memory");
 		return FEED_NOMEM;
 	}
-	x->a = a;
-	x->msg = msg;
-	x->msglen = msglen;
-	x->doc_base = base;
-	memset(&p, 0, sizeof(p));
+	say(w->x, "reading the document failed");
+	return FEED_READ;
+}
 
-	if (data != NULL && len > FEED_MAX_BYTES) {
-		say(x, "the document is %zu bytes; at most %u are accepted",
-		    len, FEED_MAX_BYTES);
-		e = FEED_TOO_LARGE;
-		goto done;
+/* Read every node; the document's verdict. */
+static enum feed_err
+walk_all(struct walk *w)
+{
+	struct xr	*x = w->x;
+	enum feed_err	 refusal = FEED_OK;
+	int		 rc, type;
+
+	while ((rc = xr_next(x)) == 1) {
+		type = xmlTextReaderNodeType(x->r);
+		if (type == XML_READER_TYPE_END_ELEMENT)
+			rc = walk_end(w, xmlTextReaderDepth(x->r));
+		else if (type == XML_READER_TYPE_ELEMENT)
+			rc = walk_element(w, xmlTextReaderDepth(x->r),
+			    &refusal);
+		if (rc < 0)
+			break;
 	}
-	/* Whitespace before the XML declaration is a common mistake. */
-	if (data != NULL && ascii_compatible((const unsigned char *)data, len)) {
-		for (i = 0; i < len && isspace((unsigned char)data[i]); i++)
-			;
-		data += i;
-		len -= i;
-		if ((fixed = repair(data, len, &fixed_len)) != NULL) {
-			data = fixed;
-			len = fixed_len;
-		}
+	if (rc == -2)
+		return refusal != FEED_OK ? refusal : x->refusal;
+	if (rc == -3) {
+		say(x, "out of memory");
+		return FEED_NOMEM;
 	}
-	if (data == NULL || len == 0) {
-		say(x, "the document is empty");
-		e = FEED_EMPTY;
+	if (w->stopped) {
+		say(x, "stopped by the caller");
+		return FEED_STOPPED;
+	}
+	if (w->src->failed || w->src->too_large || w->src->out.nomem)
+		return walk_source_failed(w);
+	if (!w->seen_root)
+		return walk_no_root(w);
+	if (x->xml_code == XML_ERR_ENTITY_LOOP) {
+		say(x, "line %lu: entity expansion refused: %s", x->xml_line,
+		    x->xml_msg);
+		return FEED_ENTITIES;
+	}
+	/* A truncated document: keep the entry that was being read. */
+	if (w->in_entry && entry_deliver(w) == -1) {
+		say(x, "stopped by the caller");
+		return FEED_STOPPED;
+	}
+	if (w->out->title == NULL && w->dc_title != NULL) {
+		w->out->title = w->dc_title;
+		w->out->title_text = w->dc_title_text;
+	}
+	w->out->recovered = x->xml_error || rc < 0;
+	if (w->out->recovered)
+		say(x, "line %lu: recovered from: %s", x->xml_line,
+		    x->xml_error ? x->xml_msg : "a reader error");
+	return FEED_OK;
+}
+
+enum feed_err
+feed_parse_stream(struct arena *a, const struct feed_source *from,
+    feed_entry_fn each, void *arg, struct feed *out, char *msg,
+    size_t msglen)
+{
+	struct xr	 x;
+	struct src	 s;
+	struct walk	 w;
+	enum feed_err	 e;
+	int		 rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(&x, 0, sizeof(x));
+	memset(&s, 0, sizeof(s));
+	memset(&w, 0, sizeof(w));
+	if (msglen > 0)
+		msg[0] = '\0';
+	x.a = a;
+	x.msg = msg;
+	x.msglen = msglen;
+	x.doc_base = from->base;
+	s.from = from;
+	s.max_bytes = from->max_bytes ? from->max_bytes : FEED_MAX_BYTES;
+	w.x = &x;
+	w.src = &s;
+	w.feed_arena = a;
+	w.out = out;
+	w.each = each;
+	w.arg = arg;
+	w.channel_depth = -1;
+	arena_init(&w.entry_arena);
+
+	if ((s.raw = malloc(READ_CHUNK + REF_LOOKAHEAD + 16)) == NULL) {
+		say(&x, "out of memory");
+		return FEED_NOMEM;
+	}
+	if ((rc = src_fill(&s)) <= 0) {
+		e = rc == 0 ? FEED_EMPTY : walk_source_failed(&w);
+		if (rc == 0)
+			say(&x, "the document is empty");
 		goto done;
 	}
 	xmlSetExternalEntityLoader(no_loader);
@@ -1655,153 +1987,111 @@ feed_parse(struct arena *a, const char *data, size_t len, const char *base,
 	 * RECOVER: real feeds break off and misbehave; what can be read is
 	 * kept.  No NOENT (no substitution), no DTDLOAD, no HUGE, no network.
 	 */
-	x->r = xmlReaderForMemory(data, (int)len, base, NULL,
+	x.r = xmlReaderForIO(src_read, src_close, &s, from->base, NULL,
 	    XML_PARSE_NONET | XML_PARSE_RECOVER | XML_PARSE_NOWARNING);
-	if (x->r == NULL) {
-		say(x, "out of memory");
+	if (x.r == NULL) {
+		say(&x, "out of memory");
 		e = FEED_NOMEM;
 		goto done;
 	}
-	xmlTextReaderSetStructuredErrorHandler(x->r, on_error, x);
-
-	while ((rc = xr_next(x)) == 1) {
-		type = xmlTextReaderNodeType(x->r);
-		depth = xmlTextReaderDepth(x->r);
-		if (type == XML_READER_TYPE_END_ELEMENT) {
-			if (in_entry && p.author_depth == depth)
-				author_end(x, &p);
-			if (in_entry && depth == p.depth) {
-				in_entry = 0;
-				if (entry_finish(a, &p, out, &cap) == -1)
-					goto nomem;
-			}
-			if (depth == channel_depth && x->stack[depth].ns != NS_ATOM)
-				channel_depth = -1;
-			continue;
-		}
-		if (type != XML_READER_TYPE_ELEMENT)
-			continue;
-		if (!seen_root) {
-			struct level	*l = &x->stack[0];
-
-			seen_root = 1;
-			if (check_dtd(x) == -1) {
-				e = FEED_ENTITIES;
-				goto done;
-			}
-			if (strcmp(l->name, "rss") == 0 ||
-			    strcmp(l->name, "RDF") == 0)
-				continue;
-			if (strcmp(l->name, "feed") == 0) {
-				channel_depth = 0;
-				continue;
-			}
-			say(x, "not a feed: the document is <%s>, expected "
-			    "<rss>, <rdf:RDF> or <feed>", l->name);
-			e = FEED_NOT_A_FEED;
-			goto done;
-		}
-		if (in_entry) {
-			rc = entry_element(x, &p, depth);
-			if (rc == -3)
-				goto nomem;
-			if (rc < 0)
-				break;
-			continue;
-		}
-		if ((is_name(&x->stack[depth], NS_CORE, "item") ||
-		    is_name(&x->stack[depth], NS_ATOM, "entry"))) {
-			xmlChar	*about;
-
-			memset(&p, 0, sizeof(p));
-			p.depth = depth;
-			about = xmlTextReaderGetAttributeNs(x->r,
-			    (const xmlChar *)"about",
-			    (const xmlChar *)"http://www.w3.org/1999/02/22-rdf-syntax-ns#");
-			if (about != NULL && *about != '\0')
-				p.e.id = arena_strdup(a, (char *)about);
-			xmlFree(about);
-			in_entry = 1;
-			if (xmlTextReaderIsEmptyElement(x->r)) {
-				in_entry = 0;
-				if (entry_finish(a, &p, out, &cap) == -1)
-					goto nomem;
-			}
-			continue;
-		}
-		if (is_name(&x->stack[depth], NS_CORE, "channel") && depth == 1) {
-			channel_depth = depth;
-			continue;
-		}
-		if (channel_depth >= 0 && depth == channel_depth + 1) {
-			rc = feed_element(x, out, depth, &dc_title, &dc_title_text);
-			if (rc == -3)
-				goto nomem;
-			if (rc < 0)
-				break;
-		}
-	}
-	if (rc == -2) {
-		e = x->refusal;
-		goto done;
-	}
-	if (!seen_root) {
-		xmlDocPtr	 doc = xr_doc(x);
-		xmlNodePtr	 root = doc ? xmlDocGetRootElement(doc) : NULL;
-
-		/* The reader failed before it showed the root: name it. */
-		if (root != NULL && root->name != NULL &&
-		    strcmp((const char *)root->name, "rss") != 0 &&
-		    strcmp((const char *)root->name, "RDF") != 0 &&
-		    strcmp((const char *)root->name, "feed") != 0) {
-			say(x, "not a feed: the document is <%s>, expected "
-			    "<rss>, <rdf:RDF> or <feed>", root->name);
-			e = FEED_NOT_A_FEED;
-			goto done;
-		}
-		/* Broken before the root: an HTML page still gets its name. */
-		if (looks_like_page(data, len)) {
-			say(x, "not a feed: the document is an HTML page");
-			e = FEED_NOT_A_FEED;
-			goto done;
-		}
-		if (x->xml_error)
-			say(x, "line %lu: not well-formed XML: %s", x->xml_line,
-			    x->xml_msg);
-		else
-			say(x, "the document has no elements");
-		e = x->xml_error ? FEED_MALFORMED : FEED_EMPTY;
-		if (x->xml_code == XML_ERR_ENTITY_LOOP)
-			e = FEED_ENTITIES;
-		goto done;
-	}
-	if (x->xml_code == XML_ERR_ENTITY_LOOP) {
-		say(x, "line %lu: entity expansion refused: %s", x->xml_line,
-		    x->xml_msg);
-		e = FEED_ENTITIES;
-		goto done;
-	}
-	/* A truncated document: keep the entry that was being read. */
-	if (in_entry && entry_finish(a, &p, out, &cap) == -1)
-		goto nomem;
-	if (out->title == NULL && dc_title != NULL) {
-		out->title = dc_title;
-		out->title_text = dc_title_text;
-	}
-	out->recovered = x->xml_error || rc < 0;
-	if (out->recovered)
-		say(x, "line %lu: recovered from: %s", x->xml_line,
-		    x->xml_error ? x->xml_msg : "a reader error");
-	goto done;
-nomem:
-	say(x, "out of memory");
-	e = FEED_NOMEM;
+	xmlTextReaderSetStructuredErrorHandler(x.r, on_error, &x);
+	e = walk_all(&w);
 done:
 	if (e != FEED_OK)
 		memset(out, 0, sizeof(*out));
-	if (x->r != NULL)
-		xmlFreeTextReader(x->r);
-	free(fixed);
-	free(x);
+	if (x.r != NULL)
+		xmlFreeTextReader(x.r);
+	arena_free(&w.entry_arena);
+	sb_free(&s.out);
+	free(s.raw);
+	return e;
+}
+
+/* --- the whole document in memory --------------------------------------- */
+
+struct mem_source {
+	const char	*data;
+	size_t		 len, at;
+};
+
+static long
+mem_read(void *arg, char *buf, size_t len)
+{
+	struct mem_source	*m = arg;
+	size_t			 n = m->len - m->at < len ? m->len - m->at : len;
+
+	memcpy(buf, m->data + m->at, n);
+	m->at += n;
+	return (long)n;
+}
+
+/* feed_parse()'s entries: copied into the caller's arena as they come. */
+struct keep {
+	struct arena	*a;
+	struct feed	 f;
+	size_t		 cap;
+};
+
+static int
+keep_entry(void *arg, const struct feed_entry *in)
+{
+	struct keep		*k = arg;
+	struct feed_entry	*e, *grown;
+
+	if (k->f.n_entries == k->cap) {
+		k->cap = k->cap ? k->cap * 2 : 16;
+		if ((grown = arena_alloc(k->a, k->cap * sizeof(*grown))) == NULL)
+			return -1;
+		if (k->f.n_entries)
+			memcpy(grown, k->f.entries,
+			    k->f.n_entries * sizeof(*grown));
+		k->f.entries = grown;
+	}
+	e = &k->f.entries[k->f.n_entries++];
+#define KEEP(field) \
+	e->field = in->field ? arena_strdup(k->a, in->field) : NULL; \
+	if (in->field != NULL && e->field == NULL) \
+		return -1
+	KEEP(title);
+	KEEP(title_text);
+	KEEP(link);
+	KEEP(id);
+	KEEP(published);
+	KEEP(updated);
+	KEEP(summary);
+	KEEP(summary_text);
+	KEEP(author);
+#undef KEEP
+	return 0;
+}
+
+enum feed_err
+feed_parse(struct arena *a, const char *data, size_t len, const char *base,
+    struct feed *out, char *msg, size_t msglen)
+{
+	struct mem_source	 m = { data, data ? len : 0, 0 };
+	struct feed_source	 src = { mem_read, &m, FEED_MAX_BYTES, base };
+	struct keep		 k;
+	enum feed_err		 e;
+
+	memset(out, 0, sizeof(*out));
+	if (len > FEED_MAX_BYTES) {
+		if (msglen > 0)
+			snprintf(msg, msglen, "the document is %zu bytes; at "
+			    "most %u are accepted", len, FEED_MAX_BYTES);
+		return FEED_TOO_LARGE;
+	}
+	memset(&k, 0, sizeof(k));
+	k.a = a;
+	e = feed_parse_stream(a, &src, keep_entry, &k, out, msg, msglen);
+	if (e == FEED_STOPPED) {
+		if (msglen > 0)
+			snprintf(msg, msglen, "out of memory");
+		return FEED_NOMEM;
+	}
+	if (e == FEED_OK) {
+		out->entries = k.f.entries;
+		out->n_entries = k.f.n_entries;
+	}
 	return e;
 }

@@ -1,8 +1,10 @@
 /*
  * The feed parser: RSS 0.90-2.0, RSS 1.0 (RDF), Atom 0.3 and 1.0, read
- * from memory with libxml2's streaming reader (no DOM of the feed is
- * built: memory grows only with the entries kept).  Nothing here fetches,
- * stores or matches.
+ * with libxml2's streaming reader (no DOM of the feed is built).
+ * feed_parse_stream() pulls the bytes in chunks and hands each entry to a
+ * callback, so its memory stays flat whatever the document's size;
+ * feed_parse() is the same over bytes in memory, keeping every entry.
+ * Nothing here fetches, stores or matches.
  *
  * Conventions follow the Universal Feed Parser's test suite: a title or
  * summary the feed marks as HTML (type="html", escaped or inline markup,
@@ -23,7 +25,7 @@
 
 struct arena;
 
-#define FEED_MAX_BYTES	(64u * 1024 * 1024)
+#define FEED_MAX_BYTES	(64u * 1024 * 1024)	/* feed_parse(), and the default */
 #define FEED_MAX_DEPTH	64
 
 enum feed_err {
@@ -34,6 +36,8 @@ enum feed_err {
 	FEED_NOT_A_FEED,	/* XML, but not RSS or Atom (an HTML page) */
 	FEED_ENTITIES,		/* external or nested entity declarations */
 	FEED_NOMEM,
+	FEED_READ,		/* the source failed (errno said) */
+	FEED_STOPPED,		/* the entry callback said stop */
 	FEED__MAX
 };
 
@@ -53,7 +57,7 @@ struct feed {
 	const char		*title;
 	const char		*title_text;
 	const char		*link;
-	struct feed_entry	*entries;	/* document order */
+	struct feed_entry	*entries;	/* document order; feed_parse() only */
 	size_t			 n_entries;
 	int			 recovered;	/* errors were skipped */
 };
@@ -72,6 +76,40 @@ const char	*feed_strerror(enum feed_err);
 enum feed_err	 feed_parse(struct arena *a, const char *data, size_t len,
 		    const char *base, struct feed *out, char *msg,
 		    size_t msglen);
+
+/*
+ * Where feed_parse_stream() gets its bytes: like read(2), the number of
+ * bytes put in buf (at most len), 0 at the end, -1 on an error.
+ */
+typedef long	(*feed_read_fn)(void *arg, char *buf, size_t len);
+
+/*
+ * Called once per entry, in document order.  The entry's strings live
+ * only until the callback returns (each entry's memory is freed before
+ * the next is read).  Return 0 to go on, -1 to stop (FEED_STOPPED).
+ */
+typedef int	(*feed_entry_fn)(void *arg, const struct feed_entry *);
+
+struct feed_source {
+	feed_read_fn	 read;
+	void		*arg;
+	size_t		 max_bytes;	/* 0: FEED_MAX_BYTES */
+	const char	*base;		/* the document's URL; may be NULL */
+};
+
+/*
+ * Parse what src reads, calling each(arg, entry) per entry; memory stays
+ * flat, whatever the size.  On return out holds the feed's own title and
+ * link (strings in a; out->entries stays NULL) and whether errors were
+ * recovered.  Entries already handed over are not taken back when the
+ * document is refused late (an entity loop, a read error): a caller that
+ * must not show a refused document's entries holds them until the end.
+ * The errors and msg are as for feed_parse(); a failing source gives
+ * FEED_READ with errno kept.
+ */
+enum feed_err	 feed_parse_stream(struct arena *a,
+		    const struct feed_source *src, feed_entry_fn each,
+		    void *arg, struct feed *out, char *msg, size_t msglen);
 
 /*
  * Sanitise an HTML fragment: only an allowlist of elements and
