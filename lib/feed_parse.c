@@ -74,10 +74,15 @@ sb_add(struct sb *b, const char *s)
 	sb_addn(b, s, strlen(s));
 }
 
-static void
+/* One byte: the common case without sb_addn()'s checks (a hot path). */
+static inline void
 sb_addc(struct sb *b, char c)
 {
-	sb_addn(b, &c, 1);
+	if (b->len + 2 <= b->cap && b->len < FIELD_MAX && !b->nomem) {
+		b->s[b->len++] = c;
+		b->s[b->len] = '\0';
+	} else
+		sb_addn(b, &c, 1);
 }
 
 /* A code point as UTF-8; C1 controls read as Windows-1252 (feeds mean it). */
@@ -122,12 +127,17 @@ sb_addtext(struct sb *b, const char *s)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 
+	const unsigned char	*run;
+
 	while (*p) {
 		if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
 			sb_addcp(b, p[1]);
 			p += 2;
-		} else
-			sb_addc(b, (char)*p++);
+			continue;
+		}
+		for (run = p++; *p != '\0' && *p != 0xC2; p++)
+			;
+		sb_addn(b, (const char *)run, (size_t)(p - run));
 	}
 }
 
@@ -135,17 +145,23 @@ sb_addtext(struct sb *b, const char *s)
 static void
 sb_addesc(struct sb *b, const char *s, int attr)
 {
-	for (; *s; s++) {
+	size_t	 n;
+
+	while (*s) {
+		n = strcspn(s, attr ? "&<>\"" : "&<>");
+		sb_addn(b, s, n);
+		s += n;
 		if (*s == '&')
 			sb_add(b, "&amp;");
 		else if (*s == '<')
 			sb_add(b, "&lt;");
 		else if (*s == '>')
 			sb_add(b, "&gt;");
-		else if (*s == '"' && attr)
+		else if (*s == '"')
 			sb_add(b, "&quot;");
 		else
-			sb_addc(b, *s);
+			break;
+		s++;
 	}
 }
 
@@ -897,8 +913,11 @@ xr_next(struct xr *x)
 		struct level	*l = &x->stack[depth];
 		const char	*name = (const char *)xmlTextReaderConstLocalName(x->r);
 		xmlChar		*xb;
+		size_t		 n;
 
-		snprintf(l->name, NAME_MAX_LEN, "%s", name ? name : "");
+		n = name ? strnlen(name, NAME_MAX_LEN - 1) : 0;
+		memcpy(l->name, name ? name : "", n);	/* per element: no printf */
+		l->name[n] = '\0';
 		l->ns = ns_of((const char *)xmlTextReaderConstNamespaceUri(x->r));
 		if (depth == 0 && strcmp(l->name, "feed") == 0 &&
 		    l->ns != NS_ATOM) {
@@ -988,20 +1007,25 @@ capture(struct xr *x, struct capture *c)
 			size_t		 before = c->text.len;
 
 			sb_addtext(&c->text, v ? v : "");
-			sb_addesc(&c->markup, c->text.s ? c->text.s + before : "", 0);
+			if (c->children && c->text.s != NULL)
+				sb_addesc(&c->markup, c->text.s + before, 0);
 			break;
 		}
 		case XML_READER_TYPE_ENTITY_REFERENCE: {
 			size_t	 before = c->text.len;
 
 			add_reference(x, &c->text);
-			sb_addesc(&c->markup, c->text.s ? c->text.s + before : "", 0);
+			if (c->children && c->text.s != NULL)
+				sb_addesc(&c->markup, c->text.s + before, 0);
 			break;
 		}
 		case XML_READER_TYPE_ELEMENT: {
 			const char	*name = (const char *)xmlTextReaderConstLocalName(x->r);
 			int		 empty = xmlTextReaderIsEmptyElement(x->r);
 
+			/* Markup is the escaped text until a child appears. */
+			if (!c->children && c->text.s != NULL)
+				sb_addesc(&c->markup, c->text.s, 0);
 			c->children = 1;
 			sb_add(&c->markup, "<");
 			sb_add(&c->markup, name ? name : "span");

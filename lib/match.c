@@ -555,6 +555,20 @@ scan_field(struct scan *sc, enum match_field field, const char *text)
 		size_t		 used, outlen, off = (size_t)(p - base), i;
 		enum fold_class	 cls;
 
+		/* ASCII letters and digits, most of any text: no calls. */
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) {
+			scan_byte(sc, *p, 1, off, off + 1);
+			space = 0;
+			p++;
+			continue;
+		}
+		if (*p >= 'A' && *p <= 'Z') {
+			scan_byte(sc, (unsigned char)(*p - 'A' + 'a'), 1, off,
+			    off + 1);
+			space = 0;
+			p++;
+			continue;
+		}
 		used = utf8_next(p, &cp);
 		cls = fold_char(cp, p, used, out, &outlen);
 		if (cls == FOLD_SPACE) {
