@@ -85,16 +85,18 @@ sb_addc(struct sb *b, char c)
 		sb_addn(b, &c, 1);
 }
 
+/* Windows-1252's characters at 0x80-0x9F, where Latin-1 has C1 controls. */
+static const unsigned short cp1252[32] = {
+	0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+	0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+	0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+	0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178
+};
+
 /* A code point as UTF-8; C1 controls read as Windows-1252 (feeds mean it). */
 static void
 sb_addcp(struct sb *b, unsigned long cp)
 {
-	static const unsigned short cp1252[32] = {
-		0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-		0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-		0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-		0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178
-	};
 	char	o[4];
 
 	if (cp >= 0x80 && cp <= 0x9F)
@@ -251,11 +253,17 @@ static const char *const void_elements[] = {
 	"br", "col", "hr", "img", NULL
 };
 
+/*
+ * Kept in byte order of the names: a kept tag writes its attributes in
+ * this order, which is the Universal Feed Parser's (it sorts them).
+ */
 static const char *const allowed_attributes[] = {
 	"abbr", "align", "alt", "border", "cite", "class", "colspan", "datetime",
 	"dir", "headers", "height", "href", "hreflang", "lang", "rowspan",
 	"scope", "src", "start", "summary", "title", "valign", "width", NULL
 };
+#define N_ATTRIBUTES \
+	(sizeof(allowed_attributes) / sizeof(allowed_attributes[0]) - 1)
 
 /* Elements after which text reads as a new word. */
 static const char *const block_elements[] = {
@@ -420,194 +428,352 @@ skip_element(const char *s, const char *name)
 	return s + strlen(s);
 }
 
+/* What html_walk() carries from one construct to the next. */
+struct walk {
+	struct sb	 out;
+	struct sb	 val;		/* a URL attribute's value, decoded */
+	struct sb	 attr[N_ATTRIBUTES];	/* ' name="value"', or empty */
+	const char	*base;
+	int		 text;		/* text only: no markup written */
+};
+
+/* A reference is kept (sanitising) or decoded (text); a bare "&" escaped. */
+static const char *
+walk_reference(struct walk *w, const char *p)
+{
+	unsigned long	 cp;
+	size_t		 r;
+
+	if ((r = ref_at(p, &cp)) == 0) {
+		sb_add(&w->out, w->text ? "&" : "&amp;");
+		return p + 1;
+	}
+	if (w->text)
+		sb_addcp(&w->out, cp);
+	else
+		add_ref(&w->out, p, r, cp);
+	return p + r;
+}
+
+/* Text up to the next tag or reference, as it is. */
+static const char *
+walk_text(struct walk *w, const char *p)
+{
+	const char	*q = p;
+
+	while (*q && *q != '<' && *q != '&')
+		q++;
+	sb_addn(&w->out, p, (size_t)(q - p));
+	return q;
+}
+
+/* How a "<!DOCTYPE" declaration ends (see scan_declaration()). */
+enum decl {
+	DECL_END,	/* at its '>' */
+	DECL_BAD,	/* at a character a declaration cannot hold */
+	DECL_OPEN	/* the fragment ends first */
+};
+
 /*
- * One walker for both jobs: sanitise (text != 0 is 0) writes allowed
- * markup; text mode writes decoded text only.
+ * Read the declaration at p ("<!DOCTYPE ...") the way the Universal Feed
+ * Parser's SGML reader does: names, quoted strings, an internal subset in
+ * brackets and blanks, up to '>'.  *end is set for DECL_END.
+ */
+static enum decl
+scan_declaration(const char *p, const char **end)
+{
+	const char	*s = p + 2, *q;
+
+	while (*s) {
+		if (*s == '>') {
+			*end = s + 1;
+			return DECL_END;
+		}
+		if (isalpha((unsigned char)*s)) {
+			while (isalnum((unsigned char)*s) || *s == '-' ||
+			    *s == '_' || *s == '.' || *s == ':')
+				s++;
+		} else if (*s == '"' || *s == '\'' || *s == '[') {
+			if ((q = strchr(s + 1, *s == '[' ? ']' : *s)) == NULL)
+				return DECL_OPEN;
+			s = q + 1;
+		} else
+			return DECL_BAD;
+		while (isspace((unsigned char)*s))
+			s++;
+	}
+	return DECL_OPEN;
+}
+
+/*
+ * At "<!" or "<?": comments, declarations and processing instructions
+ * are dropped.  As in the Universal Feed Parser, "<!" that does not
+ * start a comment, a DOCTYPE or a marked section ("<![CDATA[") is text
+ * ("<!'"), and so is a DOCTYPE broken by a character it cannot hold
+ * ("<!DOCTYPE ~").  One the fragment ends in ("<!DOCTYPE ") keeps its
+ * "<!" and the rest is escaped text: no tag can follow it.
+ */
+static const char *
+walk_declaration(struct walk *w, const char *p)
+{
+	const char	*q;
+
+	if (strncmp(p, "<!--", 4) == 0) {
+		if ((q = strstr(p + 4, "-->")) == NULL &&
+		    (q = strchr(p + 4, '>')) != NULL)
+			q -= 2;		/* "<!-- -- x >": ends at '>' */
+		return q ? q + 3 : p + strlen(p);
+	}
+	if (p[1] == '!' && p[2] != '[') {
+		if (strncasecmp(p + 2, "doctype", 7) != 0)
+			goto text;
+		switch (scan_declaration(p, &q)) {
+		case DECL_END:
+			return q;
+		case DECL_BAD:
+			goto text;
+		case DECL_OPEN:
+			break;
+		}
+		sb_add(&w->out, "<!");
+		if (w->text)
+			decode_into(&w->out, p + 2, strlen(p + 2));
+		else
+			add_attr_raw(&w->out, p + 2, strlen(p + 2));
+		return p + strlen(p);
+	}
+	/* "<?...>" and "<![...>". */
+	if ((q = strchr(p, '>')) != NULL)
+		return q + 1;
+text:
+	sb_add(&w->out, w->text ? "<" : "&lt;");
+	return p + 1;
+}
+
+/* An allowed attribute's place in allowed_attributes; -1 if not allowed. */
+static int
+attribute_slot(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < N_ATTRIBUTES; i++)
+		if (strcmp(allowed_attributes[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* href, src, cite: dropped unless safe; made absolute against the base. */
+static void
+add_url_attribute(struct walk *w, struct sb *o, const char *name,
+    const char *vs, size_t vl)
+{
+	xmlChar		*abs = NULL;
+	const char	*u;
+
+	w->val.len = 0;
+	if (w->val.s)
+		w->val.s[0] = '\0';
+	decode_into(&w->val, vs, vl);
+	u = w->val.s ? w->val.s : "";
+	if (!url_safe(u))
+		return;
+	if (w->base != NULL && *u != '\0')
+		abs = xmlBuildURI((const xmlChar *)u, (const xmlChar *)w->base);
+	if (abs == NULL || url_safe((char *)abs)) {
+		sb_add(o, " ");
+		sb_add(o, name);
+		sb_add(o, "=\"");
+		sb_addesc(o, abs ? (char *)abs : u, 1);
+		sb_add(o, "\"");
+	}
+	xmlFree(abs);
+}
+
+/*
+ * Keep one attribute of a kept start tag in its slot, if it is allowed.
+ * A name written twice keeps its last value (a value that is then unsafe
+ * drops the attribute), as the Universal Feed Parser's sanitiser does.
+ */
+static void
+keep_attribute(struct walk *w, const char *an, const char *ae,
+    const char *vs, size_t vl)
+{
+	char		 name[NAME_MAX_LEN];
+	size_t		 n = 0;
+	int		 slot;
+	struct sb	*o;
+
+	for (; an + n < ae && n + 1 < sizeof(name) &&
+	    (isalnum((unsigned char)an[n]) || an[n] == '-' || an[n] == ':'); n++)
+		name[n] = (char)tolower((unsigned char)an[n]);
+	name[n] = '\0';
+	if ((slot = attribute_slot(name)) < 0)
+		return;
+	o = &w->attr[slot];
+	o->len = 0;
+	if (o->s)
+		o->s[0] = '\0';
+	if (url_attribute(name)) {
+		add_url_attribute(w, o, name, vs, vl);
+		return;
+	}
+	sb_add(o, " ");
+	sb_add(o, name);
+	sb_add(o, "=\"");
+	add_attr_raw(o, vs, vl);
+	sb_add(o, "\"");
+}
+
+/* An attribute value after its '=': quoted, or up to a blank or '>'. */
+static const char *
+attribute_value(const char *s, const char **vs, size_t *vl)
+{
+	char	 quote;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	if (*s == '"' || *s == '\'') {
+		quote = *s++;
+		*vs = s;
+		while (*s && *s != quote)
+			s++;
+		*vl = (size_t)(s - *vs);
+		return *s ? s + 1 : s;
+	}
+	*vs = s;
+	while (*s && !isspace((unsigned char)*s) && *s != '>')
+		s++;
+	*vl = (size_t)(s - *vs);
+	return s;
+}
+
+/* A tag's attributes, up to its unquoted '>' (or the end); kept if collect. */
+static const char *
+walk_attributes(struct walk *w, const char *s, int collect)
+{
+	const char	*an, *ae, *vs;
+	size_t		 vl;
+
+	for (;;) {
+		while (isspace((unsigned char)*s))
+			s++;
+		if (*s == '\0' || *s == '>')
+			return s;
+		if (*s == '/') {
+			s++;
+			continue;
+		}
+		an = s;
+		while (*s && !isspace((unsigned char)*s) && *s != '=' &&
+		    *s != '>' && *s != '/')
+			s++;
+		if (s == an)
+			s++;
+		ae = s;
+		while (isspace((unsigned char)*s))
+			s++;
+		vs = "";
+		vl = 0;
+		if (*s == '=')
+			s = attribute_value(s + 1, &vs, &vl);
+		if (collect)
+			keep_attribute(w, an, ae, vs, vl);
+	}
+}
+
+/*
+ * A kept tag with the attributes collected, in the order of
+ * allowed_attributes (sorted by name, as the Universal Feed Parser
+ * writes them).  "</br>" and the like write nothing.
+ */
+static void
+write_tag(struct walk *w, const char *name, int closing)
+{
+	int	 is_void = in_list(void_elements, name);
+	size_t	 i;
+
+	if (closing) {
+		if (!is_void) {
+			sb_add(&w->out, "</");
+			sb_add(&w->out, name);
+			sb_add(&w->out, ">");
+		}
+		return;
+	}
+	sb_add(&w->out, "<");
+	sb_add(&w->out, name);
+	for (i = 0; i < N_ATTRIBUTES; i++) {
+		sb_addn(&w->out, w->attr[i].s, w->attr[i].len);
+		w->attr[i].len = 0;
+	}
+	sb_add(&w->out, is_void ? " />" : ">");
+}
+
+/* At '<': a start or end tag, written if allowed, or a '<' that is text. */
+static const char *
+walk_tag(struct walk *w, const char *p)
+{
+	int		 closing = p[1] == '/', keep;
+	const char	*s = p + 1 + closing;
+	char		 name[NAME_MAX_LEN];
+	size_t		 n = 0;
+
+	if (!isalpha((unsigned char)*s)) {
+		sb_add(&w->out, w->text ? "<" : "&lt;");
+		return p + 1;
+	}
+	while ((isalnum((unsigned char)*s) || *s == ':' || *s == '-') &&
+	    n + 1 < sizeof(name))
+		name[n++] = (char)tolower((unsigned char)*s++);
+	name[n] = '\0';
+	while (isalnum((unsigned char)*s) || *s == ':' || *s == '-')
+		s++;
+	if (!closing && in_list(drop_with_content, name))
+		return skip_element(s, name);
+	keep = !w->text && in_list(allowed_elements, name);
+	if (w->text && in_list(block_elements, name))
+		sb_addc(&w->out, ' ');
+	s = walk_attributes(w, s, keep && !closing);
+	if (keep)
+		write_tag(w, name, closing);
+	return *s == '>' ? s + 1 : s;
+}
+
+/*
+ * One walker for both jobs: sanitise (text is 0) writes allowed markup;
+ * text mode writes decoded text only.  NULL: no memory.
  */
 static char *
 html_walk(struct arena *a, const char *html, const char *base, int text)
 {
-	struct sb	 out = { 0 }, val = { 0 };
+	struct walk	 w;
 	const char	*p = html;
-	char		*result;
-	unsigned long	 cp;
-	size_t		 r;
+	char		*result = NULL;
+	int		 nomem;
+	size_t		 i;
 
+	memset(&w, 0, sizeof(w));
+	w.base = base;
+	w.text = text;
 	while (*p) {
-		if (*p == '&') {
-			if ((r = ref_at(p, &cp)) > 0) {
-				if (text)
-					sb_addcp(&out, cp);
-				else
-					add_ref(&out, p, r, cp);
-				p += r;
-			} else {
-				sb_add(&out, text ? "&" : "&amp;");
-				p++;
-			}
-			continue;
-		}
-		if (*p != '<') {
-			const char	*q = p;
-
-			while (*q && *q != '<' && *q != '&')
-				q++;
-			sb_addn(&out, p, (size_t)(q - p));
-			p = q;
-			continue;
-		}
-		/* Comments, declarations, processing instructions: dropped. */
-		if (strncmp(p, "<!--", 4) == 0) {
-			const char	*q = strstr(p + 4, "-->");
-
-			if (q == NULL && (q = strchr(p + 4, '>')) != NULL)
-				q -= 2;		/* "<!-- -- x >": ends at '>' */
-			p = q ? q + 3 : p + strlen(p);
-			continue;
-		}
-		if ((p[1] == '!' || p[1] == '?') && strchr(p, '>') != NULL) {
-			p = strchr(p, '>') + 1;
-			continue;
-		}
-		{
-			int		 closing = p[1] == '/', selfclose = 0;
-			const char	*s = p + 1 + closing, *gt;
-			char		 name[NAME_MAX_LEN];
-			size_t		 n = 0;
-			int		 keep;
-
-			if (!isalpha((unsigned char)*s)) {
-				sb_add(&out, text ? "<" : "&lt;");
-				p++;
-				continue;
-			}
-			while ((isalnum((unsigned char)*s) || *s == ':' ||
-			    *s == '-') && n + 1 < sizeof(name))
-				name[n++] = (char)tolower((unsigned char)*s++);
-			name[n] = '\0';
-			while (isalnum((unsigned char)*s) || *s == ':' || *s == '-')
-				s++;
-			if (!closing && in_list(drop_with_content, name)) {
-				p = skip_element(s, name);
-				continue;
-			}
-			keep = !text && in_list(allowed_elements, name);
-			if (text && in_list(block_elements, name))
-				sb_addc(&out, ' ');
-			if (keep)
-				sb_add(&out, closing ? "</" : "<"), sb_add(&out, name);
-			/* Attributes, up to the unquoted '>'. */
-			for (;;) {
-				const char	*an, *vs = NULL;
-				char		 aname[NAME_MAX_LEN];
-				size_t		 al = 0, vl = 0;
-
-				while (isspace((unsigned char)*s))
-					s++;
-				if (*s == '\0' || *s == '>')
-					break;
-				if (*s == '/') {
-					selfclose = 1;
-					s++;
-					continue;
-				}
-				an = s;
-				while (*s && !isspace((unsigned char)*s) &&
-				    *s != '=' && *s != '>' && *s != '/')
-					s++;
-				if (s == an)
-					s++;
-				while (isspace((unsigned char)*s))
-					s++;
-				if (*s == '=') {
-					s++;
-					while (isspace((unsigned char)*s))
-						s++;
-					if (*s == '"' || *s == '\'') {
-						char	 qc = *s++;
-
-						vs = s;
-						while (*s && *s != qc)
-							s++;
-						vl = (size_t)(s - vs);
-						if (*s)
-							s++;
-					} else {
-						vs = s;
-						while (*s && !isspace((unsigned char)*s) &&
-						    *s != '>')
-							s++;
-						vl = (size_t)(s - vs);
-					}
-				}
-				if (!keep || closing)
-					continue;
-				for (; an + al < s && al + 1 < sizeof(aname) &&
-				    (isalnum((unsigned char)an[al]) ||
-				    an[al] == '-' || an[al] == ':'); al++)
-					aname[al] = (char)tolower((unsigned char)an[al]);
-				aname[al] = '\0';
-				if (!in_list(allowed_attributes, aname))
-					continue;
-				val.len = 0;
-				if (val.s)
-					val.s[0] = '\0';
-				decode_into(&val, vs ? vs : "", vl);
-				if (val.nomem)
-					break;
-				if (url_attribute(aname)) {
-					xmlChar	*abs = NULL;
-					const char	*u = val.s ? val.s : "";
-
-					if (!url_safe(u))
-						continue;
-					if (base != NULL && *u != '\0')
-						abs = xmlBuildURI((const xmlChar *)u,
-						    (const xmlChar *)base);
-					if (abs != NULL && !url_safe((char *)abs)) {
-						xmlFree(abs);
-						continue;
-					}
-					sb_add(&out, " ");
-					sb_add(&out, aname);
-					sb_add(&out, "=\"");
-					sb_addesc(&out, abs ? (char *)abs : u, 1);
-					sb_add(&out, "\"");
-					xmlFree(abs);
-					continue;
-				}
-				sb_add(&out, " ");
-				sb_add(&out, aname);
-				sb_add(&out, "=\"");
-				add_attr_raw(&out, vs ? vs : "", vl);
-				sb_add(&out, "\"");
-			}
-			gt = *s == '>' ? s + 1 : s;
-			if (keep) {
-				if (closing)
-					sb_add(&out, in_list(void_elements, name) ?
-					    "" : ">");
-				else
-					sb_add(&out, in_list(void_elements, name) ?
-					    " />" : ">");
-				if (closing && in_list(void_elements, name)) {
-					/* "</br>": drop what was written. */
-					out.len -= strlen(name) + 2;
-					out.s[out.len] = '\0';
-				}
-			}
-			(void)selfclose;
-			p = gt;
-		}
+		if (*p == '&')
+			p = walk_reference(&w, p);
+		else if (*p != '<')
+			p = walk_text(&w, p);
+		else if (p[1] == '!' || p[1] == '?')
+			p = walk_declaration(&w, p);
+		else
+			p = walk_tag(&w, p);
 	}
-	if (out.nomem || val.nomem) {
-		sb_free(&out);
-		sb_free(&val);
-		return NULL;
+	nomem = w.out.nomem || w.val.nomem;
+	for (i = 0; i < N_ATTRIBUTES; i++) {
+		nomem = nomem || w.attr[i].nomem;
+		sb_free(&w.attr[i]);
 	}
-	result = arena_strdup(a, out.s ? out.s : "");
-	sb_free(&out);
-	sb_free(&val);
+	if (!nomem)
+		result = arena_strdup(a, w.out.s ? w.out.s : "");
+	sb_free(&w.out);
+	sb_free(&w.val);
 	return result;
 }
 
@@ -1063,7 +1229,8 @@ capture(struct xr *x, struct capture *c)
 enum construct {
 	C_TEXT,		/* RSS title: text unless it looks like HTML */
 	C_HTML,		/* RSS description, content:encoded: HTML */
-	C_ATOM		/* Atom text construct: type and mode say */
+	C_ATOM,		/* Atom text construct: type and mode say */
+	C_MEDIA		/* media:description: HTML unless type says plain */
 };
 
 /* Does plain text look like escaped HTML (a closing tag or a reference)? */
@@ -1095,9 +1262,210 @@ looks_like_html(const char *s)
 	return 0;
 }
 
+/* The current element's attribute, lower case, in buf ("" if absent). */
+static void
+attribute_lower(struct xr *x, const char *name, char *buf, size_t size)
+{
+	xmlChar	*v = xmlTextReaderGetAttribute(x->r, (const xmlChar *)name);
+	size_t	 i;
+
+	snprintf(buf, size, "%s", v ? (char *)v : "");
+	xmlFree(v);
+	for (i = 0; buf[i]; i++)
+		buf[i] = (char)tolower((unsigned char)buf[i]);
+}
+
+/* Is the current element in the Atom 1.0 namespace (not Atom 0.3)? */
+static int
+element_atom10(struct xr *x)
+{
+	const char	*u = (const char *)xmlTextReaderConstNamespaceUri(x->r);
+
+	return u != NULL && strcmp(u, "http://www.w3.org/2005/Atom") == 0;
+}
+
+/*
+ * Does the document say it is UTF-8?  One that declares no encoding is
+ * (a UTF-16 one with a byte order mark and no declaration looks the same
+ * here; the repair it enables only ever applies to mojibake).
+ */
+static int
+document_utf8(struct xr *x)
+{
+	const char	*e = (const char *)xmlTextReaderConstEncoding(x->r);
+
+	return e == NULL || strcasecmp(e, "utf-8") == 0 ||
+	    strcasecmp(e, "utf8") == 0;
+}
+
+/*
+ * Atom 1.0 xhtml is wrapped in one <div> (RFC 4287, 3.1.1.3): the value
+ * is what is inside it.  markup (from capture(), so '<' only starts a
+ * tag) is returned as it is unless one <div> wraps all of it; the
+ * Universal Feed Parser keeps "<div>a</div><div>b</div>" too.  NULL: no
+ * memory.
+ */
+static const char *
+unwrap_xhtml_div(struct arena *a, const char *markup)
+{
+	const char	*s = markup, *e, *in, *p;
+	int		 depth = 1;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	e = s + strlen(s);
+	while (e > s && isspace((unsigned char)e[-1]))
+		e--;
+	if (strncmp(s, "<div", 4) != 0 || (s[4] != '>' && s[4] != ' ') ||
+	    (in = strchr(s, '>')) == NULL || in[-1] == '/' ||
+	    e - in < 7 || strncmp(e - 6, "</div>", 6) != 0)
+		return markup;
+	in++;
+	for (p = in; (p = strchr(p, '<')) != NULL && p < e - 6; p++) {
+		const char	*gt = strchr(p, '>');
+
+		if (gt == NULL)
+			return markup;
+		if (p[1] == '/' && --depth == 0)
+			return markup;	/* the first <div> closed early */
+		if (p[1] != '/' && gt[-1] != '/')
+			depth++;
+	}
+	return arena_strndup(a, in, (size_t)(e - 6 - in));
+}
+
+/*
+ * An Atom text construct (captured in c) by its type and mode: *raw is
+ * set to its value; 1 when that is HTML, 0 when plain text, -1 when out
+ * of memory.  atom10: Atom 1.0, whose xhtml has a wrapping <div>.
+ */
+static int
+atom_construct(struct arena *a, struct capture *c, const char *type,
+    const char *mode, int atom10, const char **raw)
+{
+	int	 is_text = *type == '\0' || strcmp(type, "text") == 0 ||
+	    strcmp(type, "text/plain") == 0;
+	int	 is_html = strcmp(type, "html") == 0 ||
+	    strcmp(type, "text/html") == 0;
+	int	 is_xhtml = strcmp(type, "xhtml") == 0 ||
+	    strcmp(type, "application/xhtml+xml") == 0;
+	char	*decoded;
+
+	if (strcmp(mode, "base64") == 0 || (!is_text && !is_html &&
+	    !is_xhtml && strncmp(type, "text/", 5) != 0 &&
+	    strstr(type, "xml") == NULL)) {
+		if ((decoded = base64_decode(a, *raw)) != NULL)
+			*raw = decoded;
+		return is_html || is_xhtml || looks_like_html(*raw);
+	}
+	if (c->children) {
+		*raw = c->markup.s;
+		if (is_xhtml && atom10 &&
+		    (*raw = unwrap_xhtml_div(a, c->markup.s)) == NULL)
+			return -1;
+		return 1;
+	}
+	return is_html || is_xhtml || strcmp(mode, "escaped") == 0;
+}
+
+/* Does a type attribute say HTML?  None does: a description's default. */
+static int
+html_type(const char *type)
+{
+	return *type == '\0' || strcmp(type, "html") == 0 ||
+	    strcmp(type, "text/html") == 0 || strcmp(type, "xhtml") == 0 ||
+	    strcmp(type, "application/xhtml+xml") == 0;
+}
+
+/* The code point at *p, which moves past it; -1 (one byte on) if not UTF-8. */
+static long
+utf8_next(const unsigned char **p)
+{
+	const unsigned char	*s = *p;
+	unsigned long		 cp;
+	int			 n, i;
+
+	*p = s + 1;
+	if (s[0] < 0x80)
+		return s[0];
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		n = 1, cp = s[0] & 0x1F;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		n = 2, cp = s[0] & 0x0F;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		n = 3, cp = s[0] & 0x07;
+	else
+		return -1;
+	for (i = 1; i <= n; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return -1;
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return -1;
+	*p = s + n + 1;
+	return (long)cp;
+}
+
+/* A code point's byte in Windows-1252 (Latin-1 above 0x9F); -1 if none. */
+static int
+cp1252_byte(long cp)
+{
+	int	 i;
+
+	if (cp < 0x80 || (cp >= 0xA0 && cp <= 0xFF))
+		return (int)cp;
+	for (i = 0; i < 32; i++)
+		if (cp1252[i] == cp)
+			return 0x80 + i;
+	return -1;
+}
+
+/*
+ * UTF-8 that was read as Windows-1252 or Latin-1 and encoded again
+ * ("â€¦" for "…") is decoded once more, as the Universal Feed Parser does
+ * in UTF-8 documents: only when every character of s has a byte in
+ * Windows-1252 and those bytes are UTF-8 with a non-ASCII character.
+ * Otherwise s itself.  NULL: no memory.
+ */
+static const char *
+undo_double_utf8(struct arena *a, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	struct sb		 bytes = { 0 }, out = { 0 };
+	const char		*result = s;
+	long			 cp;
+	int			 byte;
+
+	while (*p && *p < 0x80)
+		p++;
+	if (*p == '\0')
+		return s;	/* ASCII: nothing to repair */
+	for (p = (const unsigned char *)s; *p; ) {
+		if ((cp = utf8_next(&p)) < 0 || (byte = cp1252_byte(cp)) < 0)
+			goto done;
+		sb_addc(&bytes, (char)byte);
+	}
+	if (bytes.nomem) {
+		result = NULL;
+		goto done;
+	}
+	for (p = (const unsigned char *)bytes.s; *p; )
+		if (utf8_next(&p) < 0)
+			goto done;
+	sb_addtext(&out, bytes.s);	/* C1 controls: Windows-1252 */
+	result = out.nomem ? NULL : arena_strdup(a, out.s);
+done:
+	sb_free(&bytes);
+	sb_free(&out);
+	return result;
+}
+
 /*
  * Read a text construct at the current element into *value and *text.
- * Returns 1, or what capture() returned for a document that ended.
+ * Returns 1, or what capture() returned for a document that ended (-3:
+ * no memory).
  */
 static int
 read_construct(struct xr *x, enum construct kind, const char **value,
@@ -1105,91 +1473,36 @@ read_construct(struct xr *x, enum construct kind, const char **value,
 {
 	struct capture	 c;
 	const char	*base = x->stack[xmlTextReaderDepth(x->r)].base;
-	xmlChar		*type_attr, *mode_attr;
-	char		 type[64] = "", mode[32] = "";
 	const char	*raw;
-	int		 html = 0, rc;
-	size_t		 i;
+	char		 type[64], mode[32];
+	int		 html, rc, atom10 = element_atom10(x);
 
-	type_attr = xmlTextReaderGetAttribute(x->r, (const xmlChar *)"type");
-	mode_attr = xmlTextReaderGetAttribute(x->r, (const xmlChar *)"mode");
-	snprintf(type, sizeof(type), "%s", type_attr ? (char *)type_attr : "");
-	snprintf(mode, sizeof(mode), "%s", mode_attr ? (char *)mode_attr : "");
-	xmlFree(type_attr);
-	xmlFree(mode_attr);
-	for (i = 0; type[i]; i++)
-		type[i] = (char)tolower((unsigned char)type[i]);
-	for (i = 0; mode[i]; i++)
-		mode[i] = (char)tolower((unsigned char)mode[i]);
-
+	attribute_lower(x, "type", type, sizeof(type));
+	attribute_lower(x, "mode", mode, sizeof(mode));
 	rc = capture(x, &c);
 	if (rc == -3 || c.text.nomem || c.markup.nomem) {
 		capture_free(&c);
 		return -3;
 	}
 	raw = c.text.s ? c.text.s : "";
-	if (kind == C_ATOM) {
-		int	 is_text = *type == '\0' || strcmp(type, "text") == 0 ||
-		    strcmp(type, "text/plain") == 0;
-		int	 is_html = strcmp(type, "html") == 0 ||
-		    strcmp(type, "text/html") == 0;
-		int	 is_xhtml = strcmp(type, "xhtml") == 0 ||
-		    strcmp(type, "application/xhtml+xml") == 0;
-
-		if (strcmp(mode, "base64") == 0 ||
-		    (!is_text && !is_html && !is_xhtml &&
-		    strncmp(type, "text/", 5) != 0 &&
-		    strstr(type, "xml") == NULL)) {
-			char	*d = base64_decode(x->a, raw);
-
-			raw = d ? d : raw;
-			html = is_html || is_xhtml;
-			if (!html && looks_like_html(raw))
-				html = 1;
-		} else if (c.children) {
-			raw = c.markup.s;
-			html = 1;
-			if (strcmp(type, "xhtml") == 0) {
-				/* Atom 1.0 xhtml: drop the wrapping div. */
-				const char	*s = raw, *e;
-
-				while (isspace((unsigned char)*s))
-					s++;
-				e = raw + strlen(raw);
-				while (e > s && isspace((unsigned char)e[-1]))
-					e--;
-				if (strncmp(s, "<div", 4) == 0 &&
-				    (s[4] == '>' || s[4] == ' ') &&
-				    e - s >= 6 && strncmp(e - 6, "</div>", 6) == 0 &&
-				    strchr(s, '>') != NULL) {
-					const char	*in = strchr(s, '>') + 1;
-
-					raw = arena_strndup(x->a, in,
-					    (size_t)(e - 6 - in));
-					if (raw == NULL)
-						raw = "";
-				}
-			}
-		} else if (is_html || strcmp(mode, "escaped") == 0)
-			html = 1;
-		else if (is_xhtml)
-			html = 1;
-		else
-			html = 0;
-	} else if (c.children) {
+	if (kind == C_ATOM)
+		html = atom_construct(x->a, &c, type, mode, atom10, &raw);
+	else if (c.children) {
 		raw = c.markup.s;
 		html = 1;
-	} else if (kind == C_HTML)
+	} else if (kind == C_HTML || (kind == C_MEDIA && html_type(type)))
 		html = 1;
 	else
 		html = looks_like_html(raw);
-
-	if (html) {
+	if (html != -1 && document_utf8(x))
+		raw = undo_double_utf8(x->a, raw);
+	*value = *text = NULL;
+	if (html == 1 && raw != NULL) {
 		char	*clean = feed_html_sanitise(x->a, raw, base);
 
 		*value = clean ? trim(x->a, clean) : NULL;
 		*text = clean ? feed_html_text(x->a, clean) : NULL;
-	} else {
+	} else if (html == 0 && raw != NULL) {
 		*value = trim(x->a, raw);
 		*text = collapse(x->a, raw);
 	}
@@ -1267,6 +1580,7 @@ struct pending {
 	const char		*media_title, *media_title_text;
 	const char		*content, *content_text;
 	const char		*dc_summary, *dc_summary_text;
+	const char		*media_summary, *media_summary_text;
 	const char		*guid;
 	int			 guid_permalink;
 	const char		*dc_author;
@@ -1292,6 +1606,10 @@ entry_finish(struct pending *p)
 	if (e->summary == NULL && p->dc_summary != NULL) {
 		e->summary = p->dc_summary;
 		e->summary_text = p->dc_summary_text;
+	}
+	if (e->summary == NULL && p->media_summary != NULL) {
+		e->summary = p->media_summary;
+		e->summary_text = p->media_summary_text;
 	}
 	if (e->summary == NULL && p->content != NULL) {
 		e->summary = p->content;
@@ -1321,6 +1639,24 @@ nonempty(const char *s)
 	return s != NULL && *s != '\0' ? s : NULL;
 }
 
+/*
+ * media:title and media:description, the entry's own or inside its
+ * media:group (which only groups them): fallbacks for the title and the
+ * summary.  The last title wins, the first description, as in the
+ * Universal Feed Parser.
+ */
+static int
+media_element(struct xr *x, struct pending *p, const struct level *l)
+{
+	if (is_name(l, NS_MEDIA, "title"))
+		return read_construct(x, C_TEXT, &p->media_title,
+		    &p->media_title_text);
+	if (is_name(l, NS_MEDIA, "description") && p->media_summary == NULL)
+		return read_construct(x, C_MEDIA, &p->media_summary,
+		    &p->media_summary_text);
+	return 1;
+}
+
 /* One element inside an entry (a direct child, or an author's child). */
 static int
 entry_element(struct xr *x, struct pending *p, int depth)
@@ -1336,8 +1672,13 @@ entry_element(struct xr *x, struct pending *p, int depth)
 			rc = read_plain(x, &p->author_email);
 		return rc;
 	}
+	if (depth == p->depth + 2 &&
+	    is_name(&x->stack[depth - 1], NS_MEDIA, "group"))
+		return media_element(x, p, l);
 	if (depth != p->depth + 1)
 		return 1;
+	if (l->ns == NS_MEDIA)
+		return media_element(x, p, l);
 	if (is_name(l, NS_CORE, "title") || is_name(l, NS_ATOM, "title")) {
 		rc = read_construct(x, l->ns == NS_ATOM ? C_ATOM : C_TEXT, &v, &t);
 		if (rc >= 0 && p->e.title == NULL) {
@@ -1346,8 +1687,6 @@ entry_element(struct xr *x, struct pending *p, int depth)
 		}
 	} else if (is_name(l, NS_DC, "title")) {
 		rc = read_construct(x, C_TEXT, &p->dc_title, &p->dc_title_text);
-	} else if (is_name(l, NS_MEDIA, "title")) {
-		rc = read_construct(x, C_TEXT, &p->media_title, &p->media_title_text);
 	} else if (is_name(l, NS_CORE, "link")) {
 		rc = read_plain(x, &v);
 		if (rc >= 0 && p->link_rss == NULL)

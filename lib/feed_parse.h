@@ -116,7 +116,10 @@ enum feed_err	 feed_parse_stream(struct arena *a,
  * attributes is written; script, style and the like go with their
  * content; on* attributes and javascript:/data: URLs are dropped;
  * relative URLs resolve against base (may be NULL).  Character and
- * entity references in text are kept as written.  NULL: no memory.
+ * entity references in text are kept as written.  Attributes are
+ * written in name order, a repeated one once with its last value (the
+ * Universal Feed Parser's order, which the conformance corpus compares).
+ * NULL: no memory.
  */
 char		*feed_html_sanitise(struct arena *a, const char *html,
 		    const char *base);

@@ -239,6 +239,159 @@ START_TEST(test_too_deep)
 }
 END_TEST
 
+/*
+ * The sanitiser's rules from the Universal Feed Parser: attributes in
+ * name order, a repeated attribute keeps its last value, "<!" that is no
+ * declaration is text, an unterminated DOCTYPE keeps its "<!" but no
+ * markup after it.  Scripts, on* attributes and javascript: URLs still go.
+ */
+static const struct {
+	const char	*html, *base, *want;
+} sanitise_cases[] = {
+	{ "<img src=\"a.png\" title=\"t\" alt=\"x\">", NULL,
+	  "<img alt=\"x\" src=\"a.png\" title=\"t\" />" },
+	{ "<a title=\"t\" href=\"p.html\" class=\"c\">x</a>",
+	  "http://example.com/d/",
+	  "<a class=\"c\" href=\"http://example.com/d/p.html\" title=\"t\">x</a>" },
+	{ "<a title=\"1\" TITLE=\"2\">x</a>", NULL, "<a title=\"2\">x</a>" },
+	{ "<a href=\"http://e.org/\" href=\"javascript:alert(1)\">x</a>", NULL,
+	  "<a>x</a>" },
+	{ "<p title=\"t\" onclick=\"evil()\" style=\"x\">a</p>", NULL,
+	  "<p title=\"t\">a</p>" },
+	{ "&lt;!' <a href=\"foo\">", NULL, "&lt;!' <a href=\"foo\">" },
+	{ "<!x>y", NULL, "&lt;!x>y" },
+	{ "<!DOCTYPE ~", NULL, "&lt;!DOCTYPE ~" },
+	{ "<!doctype html PUBLIC \"-//W3C//DTD HTML 4.01//EN\">x", NULL, "x" },
+	{ " <!DOCTYPE ", NULL, " <!DOCTYPE " },
+	{ "<!DOCTYPE \"x <script>alert(1)</script>", NULL,
+	  "<!DOCTYPE &quot;x &lt;script&gt;alert(1)&lt;/script&gt;" },
+	{ "a<!-- c -->b<?php x ?>c<![CDATA[d]]>e", NULL, "abce" },
+	{ "<b>a<script>alert(1)</script></b>", NULL, "<b>a</b>" },
+};
+#define NSANITISE	(sizeof(sanitise_cases) / sizeof(sanitise_cases[0]))
+
+START_TEST(test_sanitise_rules)
+{
+	ck_assert_str_eq(feed_html_sanitise(&a, sanitise_cases[_i].html,
+	    sanitise_cases[_i].base), sanitise_cases[_i].want);
+}
+END_TEST
+
+static const struct {
+	const char	*html, *want;
+} text_cases[] = {
+	{ " <!DOCTYPE ", "<!DOCTYPE" },
+	{ "&lt;!' <a href=\"foo\">x</a>", "<!' x" },
+	{ "<!DOCTYPE ~ &amp;", "<!DOCTYPE ~ &" },
+	{ "<!DOCTYPE html>x", "x" },
+};
+#define NTEXT		(sizeof(text_cases) / sizeof(text_cases[0]))
+
+START_TEST(test_text_rules)
+{
+	ck_assert_str_eq(feed_html_text(&a, text_cases[_i].html),
+	    text_cases[_i].want);
+}
+END_TEST
+
+/* Which parsed value a case checks. */
+enum field {
+	FIELD_TITLE,		/* the first entry's */
+	FIELD_SUMMARY,
+	FIELD_SUMMARY_TEXT
+};
+
+#define ATOM10(entry)	"<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>" \
+	entry "</entry></feed>"
+#define ATOM03(entry)	"<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\">" \
+	"<entry>" entry "</entry></feed>"
+#define XHTML		"xmlns=\"http://www.w3.org/1999/xhtml\""
+#define MRSS(item)	"<rss xmlns:media=\"http://search.yahoo.com/mrss/\">" \
+	"<channel><item>" item "</item></channel></rss>"
+
+/*
+ * Whole documents: Atom 1.0 xhtml loses its wrapping <div> (Atom 0.3
+ * keeps it, and so does a <div> that does not wrap everything);
+ * media:description (inside media:group or not) is the summary when
+ * there is no other; UTF-8 double-encoded through Windows-1252 or
+ * Latin-1 is repaired in UTF-8 documents and only there.
+ */
+static const struct {
+	const char	*doc;
+	enum field	 field;
+	const char	*want;
+} document_cases[] = {
+	{ ATOM10("<title type=\"xhtml\"><div " XHTML "><b>x</b> y</div></title>"),
+	  FIELD_TITLE, "<b>x</b> y" },
+	{ ATOM10("<title type=\"application/xhtml+xml\" mode=\"xml\">"
+	  "<div " XHTML "><a title=\"&#38;\">&#x26;</a></div></title>"),
+	  FIELD_TITLE, "<a title=\"&amp;\">&amp;</a>" },
+	{ ATOM10("<title type=\"xhtml\"> <div " XHTML " class=\"c\">"
+	  "<div>in</div></div> </title>"), FIELD_TITLE, "<div>in</div>" },
+	{ ATOM10("<title type=\"xhtml\"><div " XHTML ">a</div>"
+	  "<div " XHTML ">b</div></title>"),
+	  FIELD_TITLE, "<div>a</div><div>b</div>" },
+	{ ATOM10("<title type=\"xhtml\"><p " XHTML ">a</p></title>"),
+	  FIELD_TITLE, "<p>a</p>" },
+	{ ATOM03("<title type=\"application/xhtml+xml\" mode=\"xml\">"
+	  "<div " XHTML ">a</div></title>"), FIELD_TITLE, "<div>a</div>" },
+	{ MRSS("<media:group><media:description>in a group"
+	  "</media:description></media:group>"), FIELD_SUMMARY, "in a group" },
+	{ MRSS("<media:description>first</media:description>"
+	  "<media:group><media:description>second</media:description>"
+	  "</media:group>"), FIELD_SUMMARY, "first" },
+	{ MRSS("<media:description>media</media:description>"
+	  "<description>own</description>"), FIELD_SUMMARY, "own" },
+	{ MRSS("<media:group><media:title>grouped title</media:title>"
+	  "</media:group>"), FIELD_TITLE, "grouped title" },
+	{ MRSS("<media:description>1 &lt; 2</media:description>"),
+	  FIELD_SUMMARY, "1 &lt; 2" },
+	{ MRSS("<media:description type=\"plain\">1 &lt; 2</media:description>"),
+	  FIELD_SUMMARY, "1 < 2" },
+	{ "<rss><channel><item><description>&#226;&#128;&#166; "
+	  "&#195;&#169;t&#195;&#169;</description></item></channel></rss>",
+	  FIELD_SUMMARY, "\xe2\x80\xa6 \xc3\xa9t\xc3\xa9" },
+	{ "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss><channel><item>"
+	  "<title>caf\xc3\x83\xc2\xa9 \xc3\xa2\xe2\x82\xac\xe2\x80\x9c "
+	  "ok</title></item></channel></rss>",
+	  FIELD_TITLE, "caf\xc3\xa9 \xe2\x80\x93 ok" },
+	{ "<rss><channel><item><title>caf\xc3\xa9 na\xc3\xafve</title>"
+	  "</item></channel></rss>", FIELD_TITLE, "caf\xc3\xa9 na\xc3\xafve" },
+	{ "<rss><channel><item><title>\xc3\x83\xc2\xa9 \xe2\x98\x83</title>"
+	  "</item></channel></rss>",
+	  FIELD_TITLE, "\xc3\x83\xc2\xa9 \xe2\x98\x83" },
+	{ "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss><channel><item>"
+	  "<title>\xc3\xa9</title></item></channel></rss>",
+	  FIELD_TITLE, "\xc3\x83\xc2\xa9" },
+	{ "<rss><channel><item><description>&lt;p&gt;&#195;&#169;&lt;/p&gt;"
+	  "</description></item></channel></rss>",
+	  FIELD_SUMMARY_TEXT, "\xc3\xa9" },
+};
+#define NDOCUMENT	(sizeof(document_cases) / sizeof(document_cases[0]))
+
+START_TEST(test_document_rules)
+{
+	const struct feed_entry	*e;
+	const char		*got;
+
+	ck_assert_int_eq(parse(document_cases[_i].doc), FEED_OK);
+	ck_assert_uint_eq(f.n_entries, 1);
+	e = &f.entries[0];
+	switch (document_cases[_i].field) {
+	case FIELD_TITLE:
+		got = e->title;
+		break;
+	case FIELD_SUMMARY:
+		got = e->summary;
+		break;
+	default:
+		got = e->summary_text;
+		break;
+	}
+	STR_OR_NULL(got, document_cases[_i].want);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -258,6 +411,13 @@ suite(void)
 	tcase_add_test(tc, test_encodings);
 	tcase_add_test(tc, test_html_entities_and_bare_amp);
 	tcase_add_test(tc, test_too_deep);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("peer rules");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_loop_test(tc, test_sanitise_rules, 0, (int)NSANITISE);
+	tcase_add_loop_test(tc, test_text_rules, 0, (int)NTEXT);
+	tcase_add_loop_test(tc, test_document_rules, 0, (int)NDOCUMENT);
 	suite_add_tcase(s, tc);
 	return s;
 }
