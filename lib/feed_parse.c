@@ -510,8 +510,8 @@ scan_declaration(const char *p, const char **end)
  * are dropped.  As in the Universal Feed Parser, "<!" that does not
  * start a comment, a DOCTYPE or a marked section ("<![CDATA[") is text
  * ("<!'"), and so is a DOCTYPE broken by a character it cannot hold
- * ("<!DOCTYPE ~").  One the fragment ends in ("<!DOCTYPE ") keeps its
- * "<!" and the rest is escaped text: no tag can follow it.
+ * ("<!DOCTYPE ~").  One the fragment ends in ("<!DOCTYPE ") is escaped
+ * text to its end: no tag can follow it.
  */
 static const char *
 walk_declaration(struct walk *w, const char *p)
@@ -535,7 +535,13 @@ walk_declaration(struct walk *w, const char *p)
 		case DECL_OPEN:
 			break;
 		}
-		sb_add(&w->out, "<!");
+		/*
+		 * The peer keeps a raw "<!" here; we escape it (one
+		 * conformance row differs) so that the sanitised HTML is
+		 * safe wherever it is put: a raw "<!" would swallow the
+		 * next tag of a page that embedded it.
+		 */
+		sb_add(&w->out, w->text ? "<!" : "&lt;!");
 		if (w->text)
 			decode_into(&w->out, p + 2, strlen(p + 2));
 		else
@@ -2083,7 +2089,7 @@ feed_strerror(enum feed_err e)
 }
 
 /* One walk over a document: where it is and what it hands on. */
-struct walk {
+struct doc_walk {
 	struct xr	*x;
 	struct src	*src;
 	struct arena	*feed_arena;	/* the feed's own strings */
@@ -2098,7 +2104,7 @@ struct walk {
 
 /* Hand the finished entry on and free its memory. */
 static int
-entry_deliver(struct walk *w)
+entry_deliver(struct doc_walk *w)
 {
 	int	 rc;
 
@@ -2116,7 +2122,7 @@ entry_deliver(struct walk *w)
 
 /* An item or entry begins: its strings go to the entry's arena. */
 static int
-entry_begin(struct walk *w, int depth)
+entry_begin(struct doc_walk *w, int depth)
 {
 	xmlChar	*about;
 
@@ -2136,7 +2142,7 @@ entry_begin(struct walk *w, int depth)
 
 /* The root element: a feed, or a refusal (said). */
 static enum feed_err
-walk_root(struct walk *w)
+doc_root(struct doc_walk *w)
 {
 	struct level	*l = &w->x->stack[0];
 
@@ -2159,13 +2165,13 @@ walk_root(struct walk *w)
  * callback stopped; FEED_* refusals come back through *refusal).
  */
 static int
-walk_element(struct walk *w, int depth, enum feed_err *refusal)
+doc_element(struct doc_walk *w, int depth, enum feed_err *refusal)
 {
 	struct xr	*x = w->x;
 	int		 rc;
 
 	if (!w->seen_root) {
-		*refusal = walk_root(w);
+		*refusal = doc_root(w);
 		return *refusal == FEED_OK ? 1 : -2;
 	}
 	if (w->in_entry)
@@ -2187,7 +2193,7 @@ walk_element(struct walk *w, int depth, enum feed_err *refusal)
 
 /* One end tag. */
 static int
-walk_end(struct walk *w, int depth)
+doc_end(struct doc_walk *w, int depth)
 {
 	if (w->in_entry && w->p.author_depth == depth)
 		author_end(w->x, &w->p);
@@ -2200,7 +2206,7 @@ walk_end(struct walk *w, int depth)
 
 /* The reader failed before it showed the root: say what the document is. */
 static enum feed_err
-walk_no_root(struct walk *w)
+doc_no_root(struct doc_walk *w)
 {
 	struct xr	*x = w->x;
 	xmlDocPtr	 doc = xr_doc(x);
@@ -2235,7 +2241,7 @@ walk_no_root(struct walk *w)
 
 /* The source's own failures, which libxml2 saw only as a read error. */
 static enum feed_err
-walk_source_failed(struct walk *w)
+doc_source_failed(struct doc_walk *w)
 {
 	if (w->src->too_large) {
 		say(w->x, "the document is larger than %zu bytes, the most "
@@ -2252,7 +2258,7 @@ walk_source_failed(struct walk *w)
 
 /* Read every node; the document's verdict. */
 static enum feed_err
-walk_all(struct walk *w)
+doc_walk_all(struct doc_walk *w)
 {
 	struct xr	*x = w->x;
 	enum feed_err	 refusal = FEED_OK;
@@ -2261,9 +2267,9 @@ walk_all(struct walk *w)
 	while ((rc = xr_next(x)) == 1) {
 		type = xmlTextReaderNodeType(x->r);
 		if (type == XML_READER_TYPE_END_ELEMENT)
-			rc = walk_end(w, xmlTextReaderDepth(x->r));
+			rc = doc_end(w, xmlTextReaderDepth(x->r));
 		else if (type == XML_READER_TYPE_ELEMENT)
-			rc = walk_element(w, xmlTextReaderDepth(x->r),
+			rc = doc_element(w, xmlTextReaderDepth(x->r),
 			    &refusal);
 		if (rc < 0)
 			break;
@@ -2279,9 +2285,9 @@ walk_all(struct walk *w)
 		return FEED_STOPPED;
 	}
 	if (w->src->failed || w->src->too_large || w->src->out.nomem)
-		return walk_source_failed(w);
+		return doc_source_failed(w);
 	if (!w->seen_root)
-		return walk_no_root(w);
+		return doc_no_root(w);
 	if (x->xml_code == XML_ERR_ENTITY_LOOP) {
 		say(x, "line %lu: entity expansion refused: %s", x->xml_line,
 		    x->xml_msg);
@@ -2310,7 +2316,7 @@ feed_parse_stream(struct arena *a, const struct feed_source *from,
 {
 	struct xr	 x;
 	struct src	 s;
-	struct walk	 w;
+	struct doc_walk	 w;
 	enum feed_err	 e;
 	int		 rc;
 
@@ -2340,7 +2346,7 @@ feed_parse_stream(struct arena *a, const struct feed_source *from,
 		return FEED_NOMEM;
 	}
 	if ((rc = src_fill(&s)) <= 0) {
-		e = rc == 0 ? FEED_EMPTY : walk_source_failed(&w);
+		e = rc == 0 ? FEED_EMPTY : doc_source_failed(&w);
 		if (rc == 0)
 			say(&x, "the document is empty");
 		goto done;
@@ -2358,7 +2364,7 @@ feed_parse_stream(struct arena *a, const struct feed_source *from,
 		goto done;
 	}
 	xmlTextReaderSetStructuredErrorHandler(x.r, on_error, &x);
-	e = walk_all(&w);
+	e = doc_walk_all(&w);
 done:
 	if (e != FEED_OK)
 		memset(out, 0, sizeof(*out));

@@ -242,8 +242,8 @@ END_TEST
 /*
  * The sanitiser's rules from the Universal Feed Parser: attributes in
  * name order, a repeated attribute keeps its last value, "<!" that is no
- * declaration is text, an unterminated DOCTYPE keeps its "<!" but no
- * markup after it.  Scripts, on* attributes and javascript: URLs still go.
+ * declaration is text, and so is an unterminated DOCTYPE with all that
+ * follows it (the peer keeps that "<!" raw; we do not).  Scripts, on* attributes and javascript: URLs still go.
  */
 static const struct {
 	const char	*html, *base, *want;
@@ -262,9 +262,9 @@ static const struct {
 	{ "<!x>y", NULL, "&lt;!x>y" },
 	{ "<!DOCTYPE ~", NULL, "&lt;!DOCTYPE ~" },
 	{ "<!doctype html PUBLIC \"-//W3C//DTD HTML 4.01//EN\">x", NULL, "x" },
-	{ " <!DOCTYPE ", NULL, " <!DOCTYPE " },
+	{ " <!DOCTYPE ", NULL, " &lt;!DOCTYPE " },
 	{ "<!DOCTYPE \"x <script>alert(1)</script>", NULL,
-	  "<!DOCTYPE &quot;x &lt;script&gt;alert(1)&lt;/script&gt;" },
+	  "&lt;!DOCTYPE &quot;x &lt;script&gt;alert(1)&lt;/script&gt;" },
 	{ "a<!-- c -->b<?php x ?>c<![CDATA[d]]>e", NULL, "abce" },
 	{ "<b>a<script>alert(1)</script></b>", NULL, "<b>a</b>" },
 };

@@ -3,7 +3,7 @@
 // compares each row (see the corpus README).  TAP: one test per row, a
 // failing row reported as "not ok ... # TODO" (XFAIL: a known difference;
 // automake counts "ok ... # TODO" as XPASS, a failure), then one real test
-// that the pass rate is at least 95%.
+// that the pass rate is at least 99% (the issue asks 95%; we hold what we reached).
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -56,4 +56,4 @@ for (const row of rows) {
 }
 const rate = rows.length ? (100 * passed) / rows.length : 0;
 console.log(`# pass rate ${rate.toFixed(1)}% (${passed} of ${rows.length} rows)`);
-console.log(`${rate >= 95 ? "ok" : "not ok"} ${n + 1} - pass rate >= 95%`);
+console.log(`${rate >= 99 ? "ok" : "not ok"} ${n + 1} - pass rate >= 99%`);
