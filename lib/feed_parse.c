@@ -1442,7 +1442,7 @@ undo_double_utf8(struct arena *a, const char *s)
 	struct sb		 bytes = { 0 }, out = { 0 };
 	const char		*result = s;
 	long			 cp;
-	int			 byte;
+	int			 byte, need = 0;
 
 	while (*p && *p < 0x80)
 		p++;
@@ -1451,8 +1451,18 @@ undo_double_utf8(struct arena *a, const char *s)
 	for (p = (const unsigned char *)s; *p; ) {
 		if ((cp = utf8_next(&p)) < 0 || (byte = cp1252_byte(cp)) < 0)
 			goto done;
+		/* Stop at the first byte that cannot be UTF-8 here: the
+		 * usual accented text ("é" then a letter) ends at once. */
+		if (byte >= 0xC2 && byte <= 0xF4 && need == 0)
+			need = byte >= 0xF0 ? 3 : byte >= 0xE0 ? 2 : 1;
+		else if (byte >= 0x80 && byte <= 0xBF && need > 0)
+			need--;
+		else if (byte >= 0x80 || need > 0)
+			goto done;
 		sb_addc(&bytes, (char)byte);
 	}
+	if (need > 0)
+		goto done;
 	if (bytes.nomem) {
 		result = NULL;
 		goto done;
