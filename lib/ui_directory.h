@@ -38,6 +38,9 @@ struct people_list_view {
 };
 
 /* One person, their contact summary and their engagements. */
+struct mention;
+struct watched_person;
+
 struct person_view {
 	const struct session		*session;
 	int				 can_edit;
@@ -50,6 +53,11 @@ struct person_view {
 	size_t				 nterms;
 	const struct person_merge	*merges;	/* into or of them */
 	size_t				 nmerges;
+	/* In the press: whether watched (feed_store.h) and recent mentions. */
+	const struct watched_person	*watch;	/* NULL: not a candidate */
+	const struct mention		*mentions;	/* newest first */
+	size_t				 nmentions;
+	size_t				 mentions_total;
 };
 
 /* GET /people/duplicates: likely duplicate pairs, each with merge forms. */
