@@ -245,17 +245,22 @@ str_or_empty(const char *s)
 char *
 feed_url_normal(struct arena *a, const char *url)
 {
-	char	*s, *p;
+	char	*s, *p, *host, *end;
 
 	if ((s = arena_strdup(a, url)) == NULL)
 		return NULL;
-	if ((p = strstr(s, "://")) == NULL)
+	if ((host = strstr(s, "://")) == NULL)
 		return s;
-	for (p = s; *p != '\0' && *p != ':'; p++)
+	for (p = s; p < host; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p += 'a' - 'A';
-	for (p += *p != '\0' ? 3 : 0; *p != '\0' && *p != '/' && *p != '?' &&
-	    *p != '#'; p++)
+	host += 3;
+	end = host + strcspn(host, "/?#");
+	/* Not the user name and password, which may be case-sensitive. */
+	for (p = host; p < end; p++)
+		if (*p == '@')
+			host = p + 1;
+	for (p = host; p < end; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p += 'a' - 'A';
 	return s;

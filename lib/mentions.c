@@ -37,7 +37,7 @@ enum {
 };
 
 /* The columns every listing selects, in struct mention order. */
-#define MS_COLUMNS \
+#define MS_SELECT \
 	"SELECT m.id, m.state, i.title, i.link, i.summary, " \
 	"DATE_FORMAT(i.item_date, '%Y-%m-%d %H:%i:%s'), " \
 	"i.published_at IS NULL, " \
@@ -45,10 +45,12 @@ enum {
 	"DATE_FORMAT(m.updated_at, '%Y-%m-%dT%H:%i:%sZ'), " \
 	"IFNULL(i.story_id, i.id), f.id, " \
 	"IFNULL(o.name, IF(f.title = '', f.url, f.title)), IFNULL(o.id, 0), " \
-	"IFNULL(o.medium, '') " \
+	"IFNULL(o.medium, '') "
+#define MS_FROM \
 	"FROM mentions m JOIN feed_items i ON i.id = m.item_id " \
 	"JOIN feeds f ON f.id = i.feed_id " \
 	"LEFT JOIN organisations o ON o.id = f.outlet_id "
+#define MS_NCOLUMNS	14
 
 /*
  * The mentions that pass the filters (state twice, feed twice, term
@@ -56,7 +58,7 @@ enum {
  * its story, newest first: number 1 stands for the story.
  */
 #define MS_FILTERED \
-	"SELECT m.id, ROW_NUMBER() OVER (PARTITION BY IFNULL(i.story_id, i.id) " \
+	"SELECT m.id, m.created_at, ROW_NUMBER() OVER (PARTITION BY IFNULL(i.story_id, i.id) " \
 	"ORDER BY m.created_at DESC, m.id DESC) AS rn " \
 	"FROM mentions m JOIN feed_items i ON i.id = m.item_id " \
 	"JOIN feeds f ON f.id = i.feed_id " \
@@ -79,9 +81,16 @@ enum {
 	"ORDER BY pm.id DESC LIMIT 1), t.person_id)"
 
 static const char *const ms_sql[MS__MAX] = {
-	[MS_LIST] = MS_COLUMNS "JOIN (" MS_FILTERED ") x ON x.id = m.id "
-	    "WHERE x.rn = 1 ORDER BY m.created_at DESC, m.id DESC "
-	    "LIMIT ? OFFSET ?",
+	/*
+	 * The page, and (last column) how many stories there are in all:
+	 * the stories are numbered, counted and cut to the page on ids
+	 * alone, and only the page's rows are read in full.
+	 */
+	[MS_LIST] = MS_SELECT ", p.total " MS_FROM
+	    "JOIN (SELECT x.id, x.created_at, COUNT(*) OVER () AS total "
+	    "FROM (" MS_FILTERED ") x WHERE x.rn = 1 "
+	    "ORDER BY x.created_at DESC, x.id DESC LIMIT ? OFFSET ?) p "
+	    "ON p.id = m.id ORDER BY m.created_at DESC, m.id DESC",
 	[MS_COUNT] =
 	    "SELECT COUNT(*) FROM (" MS_FILTERED ") x WHERE x.rn = 1",
 	[MS_ALSO] =
@@ -270,7 +279,7 @@ load_hits(struct db *db, struct arena *a, struct mention *m)
 	return DB_OK;
 }
 
-/* Row i of MS_COLUMNS into *m. */
+/* Row i of MS_SELECT into *m. */
 static int
 row_to_mention(struct arena *a, const struct db_rows *r, size_t i,
     struct mention *m)
@@ -320,7 +329,7 @@ load_also(struct db *db, struct arena *a, struct mention *m)
 	return DB_OK;
 }
 
-/* Rows of MS_COLUMNS into mentions, each with its hits and also list. */
+/* Rows of MS_SELECT into mentions, each with its hits and also list. */
 static enum db_err
 rows_to_mentions(struct db *db, struct arena *a, const struct db_rows *r,
     struct mention **out, size_t *n)
@@ -364,16 +373,24 @@ mention_list(struct db *db, struct arena *a, const struct mention_filter *f,
 	DB_INT(f->term_id), DB_INT(f->term_id), DB_INT(f->person_id), \
 	DB_INT(f->person_id), DB_INT(f->person_id), DB_STR(from), \
 	DB_STR(from), DB_STR(to), DB_STR(to)
-	e = db_query_in(db, &ms_stmts, MS_COUNT, DB_ARGS(FILTER_ARGS), a, &r);
-	if (e != DB_OK)
-		return e;
-	if (r.nrows == 1)
-		*total = (size_t)db_num(DB_CELL(&r, 0, 0));
 	e = db_query_in(db, &ms_stmts, MS_LIST, DB_ARGS(FILTER_ARGS,
 	    DB_INT(f->limit), DB_INT(f->offset)), a, &r);
-#undef FILTER_ARGS
 	if (e != DB_OK)
 		return e;
+	if (r.nrows > 0)
+		*total = (size_t)db_num(DB_CELL(&r, 0, MS_NCOLUMNS));
+	else if (f->offset > 0) {
+		/* Past the last page: count them on their own. */
+		struct db_rows	 c;
+
+		e = db_query_in(db, &ms_stmts, MS_COUNT, DB_ARGS(FILTER_ARGS), a,
+		    &c);
+		if (e != DB_OK)
+			return e;
+		if (c.nrows == 1)
+			*total = (size_t)db_num(DB_CELL(&c, 0, 0));
+	}
+#undef FILTER_ARGS
 	return rows_to_mentions(db, a, &r, out, n);
 }
 

@@ -637,7 +637,9 @@ press_status(struct html *h, const struct person *pe,
 	else if (pe->press_watch != NULL &&
 	    strcmp(pe->press_watch, "never") == 0)
 		html_text(h, "Not watched in the press: set to never.");
-	else if (pe->deleted || !pe->is_current)
+	else if (pe->deleted)
+		html_text(h, "Not watched in the press: this record is deleted.");
+	else if (!pe->is_current)
 		html_text(h, "Not watched in the press: not current.");
 	else
 		html_text(h, "Not watched in the press: only MPs and Peers are "
@@ -833,8 +835,8 @@ ui_person_detail(struct html *h, const struct person_view *v)
 	person_fields(h, pe);
 	terms_section(h, v->terms, v->nterms);
 	merges_section(h, v, pe);
-	contacts_section(h, v->summary, v->contacts, v->ncontacts, 1);
 	press_section(h, v);
+	contacts_section(h, v->summary, v->contacts, v->ncontacts, 1);
 	html_open(h, EL_P, AT__MAX);
 	anchor(h, "/people", "All people", NULL);
 	html_close(h);

@@ -15,7 +15,9 @@ struct audit_entry;
 struct conflict_row;
 struct form;
 struct html;
+struct mention;
 struct session;
+struct watched_person;
 
 /* The people list: filters, one page of results, and its links. */
 struct people_list_view {
@@ -38,9 +40,6 @@ struct people_list_view {
 };
 
 /* One person, their contact summary and their engagements. */
-struct mention;
-struct watched_person;
-
 struct person_view {
 	const struct session		*session;
 	int				 can_edit;

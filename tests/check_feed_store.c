@@ -308,6 +308,12 @@ START_TEST(test_feed_urls)
 	    &other), DB_OK);
 	ck_assert_int_ne(other, id);
 
+	/* A user name and password keep their case. */
+	ck_assert_str_eq(feed_url_normal(&a, "HTTP://Me:PassWord@Example.ORG:8080"
+	    "/Path?Q=A#F"), "http://Me:PassWord@example.org:8080/Path?Q=A#F");
+	ck_assert_str_eq(feed_url_normal(&a, "no scheme/At All"),
+	    "no scheme/At All");
+
 	/* Deleted: not fetched; adding the URL again restores it. */
 	ck_assert_int_eq(feed_set_deleted(&db, "maya", id, 1), DB_OK);
 	ck_assert_int_eq(feed_set_deleted(&db, "maya", id, 1), DB_NOTFOUND);

@@ -202,6 +202,11 @@ START_TEST(test_story_listed_once)
 	ck_assert_uint_eq(total, 2);
 	ck_assert_uint_eq(n, 1);
 	ck_assert_int_eq(m[0].id, mention_of("g1"));
+	/* Past the last page: nothing, and still the count. */
+	f.offset = 5;
+	m = list(&f, &n, &total);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_uint_eq(total, 2);
 }
 END_TEST
 
