@@ -181,6 +181,8 @@ static const struct db_stmts fs_stmts = { DB_SLOT_FEEDS, fs_sql, FS__MAX };
 #define LINK_MAX		2000
 #define AUTHOR_MAX		300
 
+#define WATCH_TERM_MAX		300		/* watch_terms.term */
+
 /* Who the command line acts as, in the audit log. */
 #define CLI_ACTOR		"tracker-feeds"
 
@@ -820,10 +822,11 @@ wanted_terms(struct db *db, struct arena *a, struct dir_term **out,
 		for (j = 0; j < w[i].nterms; j++, k++) {
 			t[k].id = 0;
 			t[k].person_id = w[i].id;
-			t[k].term = cut(a, w[i].terms[j], 300, SIZE_MAX);
-			t[k].folded = match_fold(w[i].terms[j], a);
+			t[k].term = cut(a, w[i].terms[j], WATCH_TERM_MAX,
+			    SIZE_MAX);
 			t[k].enabled = 1;
-			if (t[k].term == NULL || t[k].folded == NULL)
+			if (t[k].term == NULL ||
+			    (t[k].folded = match_fold(t[k].term, a)) == NULL)
 				return DB_NOMEM;
 		}
 	qsort(t, total, sizeof(*t), dir_term_cmp);
