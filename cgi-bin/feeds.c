@@ -1,8 +1,9 @@
 /*
  * feeds.fcgi: press monitoring's settings -- /feeds (the feeds with
- * their health; editors add, edit, enable and disable them) and
- * /watch-terms (the terms; editors add, enable and disable them and
- * re-run matching over the stored items).
+ * their health; editors add, edit, enable, disable, delete and restore
+ * them) and /watch-terms (the typed terms, which editors add, enable and
+ * disable; the people the directory has watched; re-running matching
+ * over the stored items).  Every change is audited (feed_store.h).
  */
 #include "config.h"
 
@@ -12,6 +13,7 @@
 #include <strings.h>
 
 #include "app.h"
+#include "directory.h"
 #include "feed_store.h"
 #include "form.h"
 #include "match.h"
@@ -39,14 +41,20 @@ feed_url_problem(const char *v)
 	return NULL;
 }
 
-enum feed_field { FEED_F_URL, FEED_F_TITLE, FEED_F__MAX };
+enum feed_field { FEED_F_URL, FEED_F_TITLE, FEED_F_OUTLET, FEED_F__MAX };
 
+/* The outlet's options come from the directory per request. */
 static const struct form_field feed_fields[FEED_F__MAX] = {
 	[FEED_F_URL] = { "url", "Feed URL", FIELD_TEXT, FIELD_REQUIRED,
 	    FEED_URL_MAX, feed_url_problem, "off",
 	    "The RSS or Atom address, starting http:// or https://.", NULL },
 	[FEED_F_TITLE] = { "title", "Title", FIELD_TEXT, 0, FEED_TITLE_MAX,
-	    NULL, "off", "Optional: the outlet's name.", NULL },
+	    NULL, "off", "Optional: the feed's name, as the inbox shows it "
+	    "when there is no outlet.", NULL },
+	[FEED_F_OUTLET] = { "outlet", "Outlet", FIELD_SELECT, 0, 0, NULL,
+	    NULL, "The media outlet in the directory that publishes this "
+	    "feed: \"Log as media engagement\" fills in the outlet and "
+	    "medium from it.", NULL },
 };
 
 static const struct field_option kind_options[] = {
@@ -103,28 +111,80 @@ empty_form(struct ctx *c, const struct form_field *fields, size_t n)
 
 /* Feeds */
 
-/* The feeds page; form NULL: an empty add form for editors. */
-static void
-show_feeds(struct ctx *c, struct form *form)
+/*
+ * The feed fields with the media outlets as the outlet's options (and
+ * keep_id, the saved outlet, even when it has been deleted since); NULL
+ * with the error page set.
+ */
+static const struct form_field *
+feed_form_fields(struct ctx *c, long long keep_id, const char *keep_name)
 {
-	struct feeds_view	 v;
-	struct feed_health	*feeds;
-	size_t			 n;
+	const struct org_filter	 outlets = { NULL, "media_outlet", 0, 0, 0 };
+	struct organisation	*o;
+	struct form_field	*f;
+	struct field_option	*opt;
+	size_t			 n, total, i, k = 1;
+	int			 kept = keep_id == 0;
 	enum db_err		 e;
 
-	if ((e = feed_health_list(c->db, &c->arena, &feeds, &n)) != DB_OK) {
+	if ((e = org_list(c->db, &c->arena, &outlets, &o, &n, &total)) !=
+	    DB_OK) {
+		app_db_error(c, e);
+		return NULL;
+	}
+	if ((f = arena_alloc(&c->arena, sizeof(feed_fields))) == NULL ||
+	    (opt = arena_alloc(&c->arena, (n + 3) * sizeof(*opt))) == NULL) {
+		app_error(c, 500, NULL);
+		return NULL;
+	}
+	memcpy(f, feed_fields, sizeof(feed_fields));
+	opt[0].value = "";
+	opt[0].label = "None";
+	for (i = 0; i < n; i++) {
+		kept |= o[i].id == keep_id;
+		opt[k].value = arena_printf(&c->arena, "%lld", o[i].id);
+		opt[k++].label = o[i].name;
+	}
+	if (!kept) {
+		opt[k].value = arena_printf(&c->arena, "%lld", keep_id);
+		opt[k++].label = arena_printf(&c->arena, "%s (deleted)",
+		    keep_name);
+	}
+	opt[k].value = opt[k].label = NULL;
+	for (i = 0; i < k; i++)
+		if (opt[i].value == NULL || opt[i].label == NULL) {
+			app_error(c, 500, NULL);
+			return NULL;
+		}
+	f[FEED_F_OUTLET].options = opt;
+	return f;
+}
+
+/* The feeds page; form NULL: an empty add form for editors. */
+static void
+show_feeds(struct ctx *c, struct form *form, const char *notice)
+{
+	const struct form_field	*fields;
+	struct feeds_view	 v;
+	struct feed_health	*feeds, *deleted;
+	enum db_err		 e;
+
+	memset(&v, 0, sizeof(v));
+	if ((e = feed_health_list(c->db, &c->arena, 0, &feeds, &v.n)) !=
+	    DB_OK ||
+	    (e = feed_health_list(c->db, &c->arena, 1, &deleted,
+	    &v.ndeleted)) != DB_OK) {
 		app_db_error(c, e);
 		return;
 	}
-	if (form == NULL && c->session.role >= ROLE_EDITOR &&
-	    (form = empty_form(c, feed_fields, FEED_F__MAX)) == NULL)
-		return;
-	memset(&v, 0, sizeof(v));
-	v.session = &c->session;
-	v.notice = form == NULL || form->nerrors == 0 ?
-	    (req_query(&c->req, "saved") ? "Saved." : NULL) : NULL;
 	v.feeds = feeds;
-	v.n = n;
+	v.deleted = deleted;
+	if (form == NULL && c->session.role >= ROLE_EDITOR &&
+	    ((fields = feed_form_fields(c, 0, NULL)) == NULL ||
+	    (form = empty_form(c, fields, FEED_F__MAX)) == NULL))
+		return;
+	v.session = &c->session;
+	v.notice = form == NULL || form->nerrors == 0 ? notice : NULL;
 	v.form = form;
 	app_begin_page(c);
 	ui_feeds(&c->html, &v);
@@ -133,30 +193,60 @@ show_feeds(struct ctx *c, struct form *form)
 static void
 feeds_get(struct ctx *c)
 {
-	show_feeds(c, NULL);
+	const char	*notice = NULL;
+
+	if (req_query(&c->req, "restored"))
+		notice = "This feed had been deleted: it is back, with the "
+		    "items and mentions it had.";
+	else if (req_query(&c->req, "saved"))
+		notice = "Saved.";
+	show_feeds(c, NULL, notice);
+}
+
+/*
+ * Read a posted feed form into *f (fields with today's outlets, keeping
+ * keep_id); 0 when it is valid, 1 when it has errors, -1 when an error
+ * page was set.
+ */
+static int
+feed_read(struct ctx *c, struct form *f, long long keep_id,
+    const char *keep_name)
+{
+	const struct form_field	*fields;
+	int			 bad;
+
+	if ((fields = feed_form_fields(c, keep_id, keep_name)) == NULL)
+		return -1;
+	if ((bad = form_read(f, &c->arena, fields, FEED_F__MAX,
+	    &c->req.form)) < 0) {
+		app_error(c, 500, NULL);
+		return -1;
+	}
+	return bad > 0;
+}
+
+static long long
+outlet_of(const struct form *f)
+{
+	return strtoll(f->values[FEED_F_OUTLET].value, NULL, 10);
 }
 
 static void
 feeds_post(struct ctx *c)
 {
 	struct form	 f;
-	const char	*title;
+	int		 bad, restored = 0;
 	enum db_err	 e;
-	int		 bad;
 
-	if (refuse_viewer(c))
+	if (refuse_viewer(c) || (bad = feed_read(c, &f, 0, NULL)) < 0)
 		return;
-	if ((bad = form_read(&f, &c->arena, feed_fields, FEED_F__MAX,
-	    &c->req.form)) < 0) {
-		app_error(c, 500, NULL);
-		return;
-	}
 	if (bad == 0) {
-		title = f.values[FEED_F_TITLE].value;
-		e = feed_add(c->db, f.values[FEED_F_URL].value,
-		    *title ? title : NULL, 0, NULL);
+		e = feed_create(c->db, app_actor(c), f.values[FEED_F_URL].value,
+		    f.values[FEED_F_TITLE].value, outlet_of(&f), NULL,
+		    &restored);
 		if (e == DB_OK) {
-			resp_redirect(&c->resp, "/feeds?saved=1");
+			resp_redirect(&c->resp, restored ?
+			    "/feeds?restored=1" : "/feeds?saved=1");
 			return;
 		}
 		if (e != DB_DUPLICATE) {
@@ -166,32 +256,51 @@ feeds_post(struct ctx *c)
 		form_set_error(&f, "url", duplicate_url);
 	}
 	c->resp.status = 400;
-	show_feeds(c, &f);
+	show_feeds(c, &f, NULL);
 }
 
+/* After a change to feed c->id: the page, or the error for e. */
 static void
-feed_enabled_post(struct ctx *c, int enabled)
+feed_changed(struct ctx *c, enum db_err e, const char *query)
 {
-	enum db_err	 e;
-
-	if ((e = feed_set_enabled(c->db, c->id, enabled)) == DB_NOTFOUND)
-		app_error(c, 404, "There is no feed with that number.");
+	if (e == DB_NOTFOUND)
+		app_error(c, 404, "There is no such feed (or it has been "
+		    "deleted or restored already).");
+	else if (e == DB_DUPLICATE)
+		app_error(c, 409, "Another feed has this feed's URL now: "
+		    "delete or change that one first.");
 	else if (e != DB_OK)
 		app_db_error(c, e);
 	else
-		resp_redirect(&c->resp, "/feeds?saved=1");
+		resp_redirect(&c->resp, query);
 }
 
 static void
 feed_disable_post(struct ctx *c)
 {
-	feed_enabled_post(c, 0);
+	feed_changed(c, feed_set_enabled(c->db, app_actor(c), c->id, 0),
+	    "/feeds?saved=1");
 }
 
 static void
 feed_enable_post(struct ctx *c)
 {
-	feed_enabled_post(c, 1);
+	feed_changed(c, feed_set_enabled(c->db, app_actor(c), c->id, 1),
+	    "/feeds?saved=1");
+}
+
+static void
+feed_delete_post(struct ctx *c)
+{
+	feed_changed(c, feed_set_deleted(c->db, app_actor(c), c->id, 1),
+	    "/feeds?saved=1");
+}
+
+static void
+feed_restore_post(struct ctx *c)
+{
+	feed_changed(c, feed_set_deleted(c->db, app_actor(c), c->id, 0),
+	    "/feeds?saved=1");
 }
 
 /* The feed of the route's id into *f; else the 404 or error page, -1. */
@@ -222,14 +331,22 @@ show_feed_edit(struct ctx *c, const struct feed_health *feed,
 static void
 feed_edit_get(struct ctx *c)
 {
+	const struct form_field	*fields;
 	struct feed_health	 feed;
 	struct form		*f;
 
 	if (load_feed(c, &feed) == -1 ||
-	    (f = empty_form(c, feed_fields, FEED_F__MAX)) == NULL)
+	    (fields = feed_form_fields(c, feed.outlet_id, feed.outlet)) ==
+	    NULL || (f = empty_form(c, fields, FEED_F__MAX)) == NULL)
 		return;
 	f->values[FEED_F_URL].value = feed.url;
 	f->values[FEED_F_TITLE].value = feed.title;
+	f->values[FEED_F_OUTLET].value = feed.outlet_id == 0 ? "" :
+	    arena_printf(&c->arena, "%lld", feed.outlet_id);
+	if (f->values[FEED_F_OUTLET].value == NULL) {
+		app_error(c, 500, NULL);
+		return;
+	}
 	show_feed_edit(c, &feed, f);
 }
 
@@ -238,31 +355,18 @@ feed_edit_post(struct ctx *c)
 {
 	struct feed_health	 feed;
 	struct form		 f;
-	const char		*title;
 	enum db_err		 e;
 	int			 bad;
 
-	if (load_feed(c, &feed) == -1)
+	if (load_feed(c, &feed) == -1 ||
+	    (bad = feed_read(c, &f, feed.outlet_id, feed.outlet)) < 0)
 		return;
-	if ((bad = form_read(&f, &c->arena, feed_fields, FEED_F__MAX,
-	    &c->req.form)) < 0) {
-		app_error(c, 500, NULL);
-		return;
-	}
 	if (bad == 0) {
-		title = f.values[FEED_F_TITLE].value;
-		e = feed_update(c->db, c->id, f.values[FEED_F_URL].value,
-		    *title ? title : NULL);
-		if (e == DB_OK) {
-			resp_redirect(&c->resp, "/feeds?saved=1");
-			return;
-		}
-		if (e == DB_NOTFOUND) {
-			app_error(c, 404, "There is no feed with that number.");
-			return;
-		}
+		e = feed_update(c->db, app_actor(c), c->id,
+		    f.values[FEED_F_URL].value, f.values[FEED_F_TITLE].value,
+		    outlet_of(&f));
 		if (e != DB_DUPLICATE) {
-			app_db_error(c, e);
+			feed_changed(c, e, "/feeds?saved=1");
 			return;
 		}
 		form_set_error(&f, "url", duplicate_url);
@@ -279,10 +383,13 @@ show_terms(struct ctx *c, struct form *form, const char *notice)
 {
 	struct watch_terms_view	 v;
 	struct watch_term	*terms;
-	size_t			 n;
+	struct watched_person	*people;
+	size_t			 n, npeople;
 	enum db_err		 e;
 
-	if ((e = watch_term_list(c->db, &c->arena, &terms, &n)) != DB_OK) {
+	if ((e = watch_term_list(c->db, &c->arena, &terms, &n)) != DB_OK ||
+	    (e = watched_people(c->db, &c->arena, 0, &people, &npeople)) !=
+	    DB_OK) {
 		app_db_error(c, e);
 		return;
 	}
@@ -298,6 +405,8 @@ show_terms(struct ctx *c, struct form *form, const char *notice)
 	v.notice = notice;
 	v.terms = terms;
 	v.n = n;
+	v.people = people;
+	v.npeople = npeople;
 	v.form = form;
 	app_begin_page(c);
 	ui_watch_terms(&c->html, &v);
@@ -359,7 +468,8 @@ terms_post(struct ctx *c)
 	    (problem = term_problem(f.values[TERM_F_TERM].value)) != NULL)
 		form_set_error(&f, "term", problem);
 	if (f.nerrors == 0) {
-		e = watch_term_add(c->db, f.values[TERM_F_TERM].value,
+		e = watch_term_create(c->db, app_actor(c),
+		    f.values[TERM_F_TERM].value,
 		    f.values[TERM_F_KIND].value,
 		    strcmp(f.values[TERM_F_EXCLUDE].value, "yes") == 0,
 		    strcmp(f.values[TERM_F_TITLES].value, "yes") == 0);
@@ -383,9 +493,13 @@ term_enabled_post(struct ctx *c, int enabled)
 {
 	enum db_err	 e;
 
-	if ((e = watch_term_set_enabled(c->db, c->id, enabled)) ==
-	    DB_NOTFOUND)
+	if ((e = watch_term_set_enabled(c->db, app_actor(c), c->id,
+	    enabled)) == DB_NOTFOUND)
 		app_error(c, 404, "There is no watch term with that number.");
+	else if (e == DB_CONFLICT)
+		app_error(c, 409, "This term is a person's name from the "
+		    "directory: change \"Watch in the press\" on their page "
+		    "instead.");
 	else if (e != DB_OK)
 		app_db_error(c, e);
 	else
@@ -430,6 +544,8 @@ static const struct route routes[] = {
 	{ "/feeds/:id/edit", feed_edit_get, feed_edit_post, 0, ROLE_EDITOR },
 	{ "/feeds/:id/disable", NULL, feed_disable_post, 0, ROLE_EDITOR },
 	{ "/feeds/:id/enable", NULL, feed_enable_post, 0, ROLE_EDITOR },
+	{ "/feeds/:id/delete", NULL, feed_delete_post, 0, ROLE_EDITOR },
+	{ "/feeds/:id/restore", NULL, feed_restore_post, 0, ROLE_EDITOR },
 	{ "/watch-terms", terms_get, terms_post, 0, ROLE_VIEWER },
 	{ "/watch-terms/rematch", NULL, rematch_post, 0, ROLE_EDITOR },
 	{ "/watch-terms/:id/disable", NULL, term_disable_post, 0, ROLE_EDITOR },

@@ -1,7 +1,9 @@
 /*
  * mentions.fcgi: the press mentions inbox -- /mentions (list, filters),
- * /mentions/:id and /mentions/bulk (state changes by editors) and
- * /mentions.atom (the relevant mentions as an Atom feed).
+ * /mentions/:id and /mentions/bulk (state changes by editors, for a whole
+ * syndicated story at once), /mentions.atom (the relevant mentions as an
+ * Atom feed: for the logged-in, or with a private key for feed readers)
+ * and /mentions/feed-key (make or stop that key).
  */
 #include "config.h"
 
@@ -10,8 +12,11 @@
 #include <string.h>
 #include <time.h>
 
+#include <sodium.h>
+
 #include "app.h"
 #include "form.h"
+#include "auth.h"
 #include "mentions.h"
 #include "ui.h"
 #include "ui_mentions.h"
@@ -52,6 +57,8 @@ filter_read(struct ctx *c, const struct params *p, const char *prefix,
 	f->term_id = *t->term ? strtoll(t->term, NULL, 10) : 0;
 	t->outlet = is_id(v = GET("outlet")) ? v : "";
 	f->feed_id = *t->outlet ? strtoll(t->outlet, NULL, 10) : 0;
+	t->person = is_id(v = GET("person")) ? v : "";
+	f->person_id = *t->person ? strtoll(t->person, NULL, 10) : 0;
 	v = GET("from");
 	t->from = v != NULL && *v && validate_date(v) == NULL ? v : "";
 	f->from = *t->from ? t->from : NULL;
@@ -77,6 +84,7 @@ filter_query(struct ctx *c, const struct mention_filter_text *t, size_t page)
 		ui_query_add(&b, "state", t->state);
 	ui_query_add(&b, "term", t->term);
 	ui_query_add(&b, "outlet", t->outlet);
+	ui_query_add(&b, "person", t->person);
 	ui_query_add(&b, "from", t->from);
 	ui_query_add(&b, "to", t->to);
 	if (page > 1)
@@ -93,7 +101,7 @@ list_get(struct ctx *c)
 	struct mention_filter_text	 t;
 	struct mention_filter		 f;
 	struct mention			*rows;
-	struct mention_choice		*terms, *feeds;
+	struct mention_choice		*terms, *feeds, *people;
 	enum db_err			 e;
 
 	memset(&v, 0, sizeof(v));
@@ -103,10 +111,15 @@ list_get(struct ctx *c)
 	if ((e = mention_list(c->db, &c->arena, &f, &rows, &v.nrows,
 	    &v.total)) != DB_OK ||
 	    (e = mention_terms(c->db, &c->arena, &terms, &v.nterms)) != DB_OK ||
-	    (e = mention_feeds(c->db, &c->arena, &feeds, &v.nfeeds)) != DB_OK) {
+	    (e = mention_feeds(c->db, &c->arena, &feeds, &v.nfeeds)) != DB_OK ||
+	    (e = mention_people(c->db, &c->arena, &people, &v.npeople)) !=
+	    DB_OK ||
+	    (e = feed_key_created(c->db, &c->arena, c->session.user_id,
+	    &v.feed_key_created)) != DB_OK) {
 		app_db_error(c, e);
 		return;
 	}
+	v.people = people;
 	v.session = &c->session;
 	v.filter = &t;
 	v.terms = terms;
@@ -152,6 +165,18 @@ settable_state(const char *s)
 	return NULL;
 }
 
+/*
+ * The state the list showed (its f_state), whose mentions of a story an
+ * action changes with the one clicked; NULL for any state.
+ */
+static const char *
+list_state(struct ctx *c)
+{
+	const char	*v = req_form(&c->req, "f_state");
+
+	return v != NULL && mention_state_valid(v) ? v : NULL;
+}
+
 static void
 set_one(struct ctx *c, long long id, const char *state)
 {
@@ -161,7 +186,8 @@ set_one(struct ctx *c, long long id, const char *state)
 		app_error(c, 400, "Choose relevant, dismissed or new.");
 		return;
 	}
-	e = mention_set_state(c->db, app_actor(c), id, state);
+	e = mention_set_state(c->db, app_actor(c), id, state, list_state(c),
+	    NULL);
 	if (e == DB_NOTFOUND)
 		app_error(c, 404, "There is no mention with that number.");
 	else if (e == DB_CONFLICT)
@@ -224,33 +250,82 @@ bulk_post(struct ctx *c)
 		}
 		ids[i] = strtoll(v, NULL, 10);
 	}
-	if ((e = mention_set_state_many(c->db, app_actor(c), ids, n, state, NULL)) != DB_OK)
+	if ((e = mention_set_state_many(c->db, app_actor(c), ids, n, state,
+	    list_state(c), NULL)) != DB_OK)
 		app_db_error(c, e);
 	else
 		back_to_list(c);
 }
 
+/* "http(s)://host" of this request, or "" when the host is unknown. */
+static const char *
+site_url(struct ctx *c)
+{
+	if (c->req.host == NULL || *c->req.host == '\0')
+		return "";
+	return arena_printf(&c->arena, "%s://%s", c->req.https ? "https" :
+	    "http", c->req.host);
+}
+
+/*
+ * The logged-in, or a feed reader with a valid private key, may read the
+ * feed; others are sent to log in.  0 when allowed, else -1 with the
+ * response set.
+ */
+static int
+atom_allowed(struct ctx *c)
+{
+	const char	*key = req_query(&c->req, "key");
+	enum db_err	 e;
+
+	if (c->logged_in)
+		return 0;
+	if (key == NULL) {
+		resp_redirect(&c->resp, "/login?next=%2Fmentions.atom");
+		return -1;
+	}
+	if ((e = feed_key_check(c->db, key)) == DB_OK)
+		return 0;
+	if (e == DB_NOTFOUND)
+		app_error(c, 403, "This feed address does not work any more: "
+		    "make a new one on the mentions page.");
+	else
+		app_db_error(c, e);
+	return -1;
+}
+
 static void
 atom_get(struct ctx *c)
 {
-	struct mention	*rows;
-	size_t		 n;
-	enum db_err	 e;
-	char		 now[32];
-	time_t		 t = time(NULL);
-	struct tm	 tm;
+	struct mention_filter	 f;
+	struct mention		*rows;
+	const char		*site, *self;
+	size_t			 n, total;
+	enum db_err		 e;
+	char			 now[32];
+	time_t			 t = time(NULL);
+	struct tm		 tm;
 
-	if ((e = mention_relevant(c->db, &c->arena, ATOM_MAX, &rows, &n))) {
+	if (atom_allowed(c) == -1)
+		return;
+	memset(&f, 0, sizeof(f));
+	f.state = "relevant";
+	f.limit = ATOM_MAX;
+	if ((e = mention_list(c->db, &c->arena, &f, &rows, &n, &total))) {
 		app_db_error(c, e);
 		return;
 	}
-	if (gmtime_r(&t, &tm) == NULL ||
+	site = site_url(c);
+	self = arena_printf(&c->arena, "%s/mentions.atom%s%s", site,
+	    *c->req.query_string ? "?" : "", c->req.query_string);
+	if (self == NULL || gmtime_r(&t, &tm) == NULL ||
 	    strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0) {
 		app_error(c, 500, NULL);
 		return;
 	}
 	buf_reset(&c->resp.body);
-	if (ui_mentions_atom(&c->resp.body, rows, n, now) == -1 ||
+	if (ui_mentions_atom(&c->resp.body, rows, n, now, self,
+	    arena_printf(&c->arena, "%s/mentions?state=relevant", site)) == -1 ||
 	    resp_header_set(&c->resp, "Content-Type",
 	    "application/atom+xml; charset=utf-8") == -1) {
 		app_error(c, 500, NULL);
@@ -258,10 +333,52 @@ atom_get(struct ctx *c)
 	}
 }
 
+/* POST /mentions/feed-key: op=make shows a new key once; op=revoke. */
+static void
+feed_key_post(struct ctx *c)
+{
+	const char	*op = req_form(&c->req, "op");
+	char		 key[AUTH_TOKEN_HEX];
+	enum db_err	 e;
+
+	if (op != NULL && strcmp(op, "revoke") == 0) {
+		e = feed_key_revoke(c->db, app_actor(c), c->session.user_id);
+		if (e != DB_OK && e != DB_NOTFOUND)
+			app_db_error(c, e);
+		else
+			resp_redirect(&c->resp, "/mentions?saved=1");
+		return;
+	}
+	if (op == NULL || strcmp(op, "make") != 0) {
+		app_error(c, 400, "Choose to make or to stop the address.");
+		return;
+	}
+	if ((e = feed_key_create(c->db, app_actor(c), c->session.user_id,
+	    key)) != DB_OK) {
+		app_db_error(c, e);
+		return;
+	}
+	{
+		const struct feed_key_view v = { &c->session,
+		    arena_printf(&c->arena, "%s/mentions.atom?key=%s",
+		    site_url(c), key) };
+
+		/* Every response is Cache-Control: no-store (response.c). */
+		sodium_memzero(key, sizeof(key));
+		if (v.url == NULL) {
+			app_error(c, 500, NULL);
+			return;
+		}
+		app_begin_page(c);
+		ui_feed_key(&c->html, &v);
+	}
+}
+
 static const struct route routes[] = {
 	{ "/mentions", list_get, NULL, 0, ROLE_VIEWER },
-	{ "/mentions.atom", atom_get, NULL, 0, ROLE_VIEWER },
+	{ "/mentions.atom", atom_get, NULL, ROUTE_PUBLIC, ROLE_VIEWER },
 	{ "/mentions/bulk", NULL, bulk_post, 0, ROLE_EDITOR },
+	{ "/mentions/feed-key", NULL, feed_key_post, 0, ROLE_VIEWER },
 	{ "/mentions/:id", NULL, one_post, 0, ROLE_EDITOR },
 };
 

@@ -22,19 +22,23 @@
 #include "audit.h"
 #include "csv.h"
 #include "directory.h"
+#include "feed_store.h"
 #include "form.h"
+#include "mentions.h"
 #include "ui.h"
 #include "ui_directory.h"
 #include "users.h"
 
 #define PER_PAGE	25
+#define PERSON_MENTIONS	10	/* the newest, on a person's page */
 #define WRITE_ROLE	ROLE_EDITOR	/* who may create, edit, delete */
 
 /* --- the input tables ---------------------------------------------------- */
 
 enum person_field {
 	PF_NAME, PF_CATEGORY, PF_ROLE, PF_PARTY, PF_HOUSE, PF_CONSTITUENCY,
-	PF_ORGANISATION, PF_EMAIL, PF_PHONE, PF_NOTES, PF_CURRENT, PF_VERSION,
+	PF_ORGANISATION, PF_EMAIL, PF_PHONE, PF_NOTES, PF_CURRENT, PF_PRESS,
+	PF_VERSION,
 	PF__MAX
 };
 
@@ -48,6 +52,15 @@ static const struct field_option house_options[] = {
 static const struct field_option current_options[] = {
 	{ "yes", "Yes" },
 	{ "no", "No, they have left this role" },
+	{ NULL, NULL },
+};
+
+/* Whether the press monitoring looks for them (feed_store.h). */
+static const struct field_option press_options[] = {
+	{ "auto", "Automatically: while a current MP or Peer we have "
+	    "engaged with" },
+	{ "always", "Always, while current (a spokesperson, say)" },
+	{ "never", "Never" },
 	{ NULL, NULL },
 };
 
@@ -77,6 +90,9 @@ static const struct form_field person_fields[PF__MAX] = {
 	    NULL, NULL },
 	[PF_CURRENT] = { "current", "Current", FIELD_SELECT, FIELD_REQUIRED, 0,
 	    NULL, NULL, "Whether they still hold this role.", current_options },
+	[PF_PRESS] = { "press_watch", "Watch in the press", FIELD_SELECT,
+	    0, 0, NULL, NULL, "Whether press monitoring looks "
+	    "for their name in the news.", press_options },
 	[PF_VERSION] = { "version", "Version", FIELD_HIDDEN, 0, 20,
 	    validate_integer, NULL, NULL, NULL },
 };
@@ -382,6 +398,7 @@ person_to_form(struct ctx *c, struct form *f, const struct form_field *fields,
 	v[PF_PHONE].value = nz(p->phone);
 	v[PF_NOTES].value = nz(p->notes);
 	v[PF_CURRENT].value = p->is_current ? "yes" : "no";
+	v[PF_PRESS].value = p->press_watch ? p->press_watch : "auto";
 	v[PF_VERSION].value = arena_printf(&c->arena, "%d", p->version);
 	return v[PF_ORGANISATION].value && v[PF_VERSION].value ? 0 : -1;
 }
@@ -405,6 +422,8 @@ form_to_person(const struct form *f, long long id, struct person *p)
 	p->phone = v[PF_PHONE].value;
 	p->notes = v[PF_NOTES].value;
 	p->is_current = strcmp(v[PF_CURRENT].value, "yes") == 0;
+	/* Not sent (an older form): keep what is stored. */
+	p->press_watch = *v[PF_PRESS].value ? v[PF_PRESS].value : NULL;
 	p->version = (int)strtol(v[PF_VERSION].value, NULL, 10);
 }
 
@@ -566,21 +585,34 @@ person_show(struct ctx *c)
 	size_t			 n, nterms, nmerges;
 	enum db_err		 e;
 	struct person_view	 v;
+	struct watched_person	 watch;
+	struct mention		*mentions;
+	struct mention_filter	 mf;
+	size_t			 nmentions, mentions_total;
+	int			 watched;
 
 	if (load_person(c, &p, 0) == -1)
 		return;
+	memset(&mf, 0, sizeof(mf));
+	mf.person_id = p.id;
+	mf.limit = PERSON_MENTIONS;
 	if ((e = person_contacts(c->db, &c->arena, p.id, &contacts, &n, &s))
 	    != DB_OK ||
 	    (e = person_terms(c->db, &c->arena, p.id, &terms, &nterms))
 	    != DB_OK ||
 	    (e = person_merges_of(c->db, &c->arena, p.id, &merges, &nmerges))
-	    != DB_OK) {
+	    != DB_OK ||
+	    (e = watched_person_get(c->db, &c->arena, p.id, &watch, &watched))
+	    != DB_OK ||
+	    (e = mention_list(c->db, &c->arena, &mf, &mentions, &nmentions,
+	    &mentions_total)) != DB_OK) {
 		fail(c, e);
 		return;
 	}
 	v = (struct person_view){ &c->session, can_edit(c),
 	    notice_from_query(c), &p, contacts, n, &s, terms, nterms, merges,
-	    nmerges };
+	    nmerges, watched ? &watch : NULL, mentions, nmentions,
+	    mentions_total };
 	app_begin_page(c);
 	ui_person_detail(&c->html, &v);
 }
@@ -601,6 +633,7 @@ person_new_get(struct ctx *c)
 		return;
 	}
 	f.values[PF_CURRENT].value = "yes";
+	f.values[PF_PRESS].value = "auto";
 	show_person_form(c, 200, NULL, &f, NULL, 0);
 }
 

@@ -53,7 +53,8 @@ const struct code_label houses[] = {
 	"p.id, p.full_name, p.category, c.label, p.role_title, p.party, " \
 	"IFNULL(p.house, ''), p.constituency, IFNULL(p.organisation_id, 0), " \
 	"IFNULL(o.name, ''), p.email, p.phone, p.notes, p.is_current, " \
-	"p.version, p.deleted_at IS NOT NULL, IFNULL(o.kind, '') " \
+	"p.version, p.deleted_at IS NOT NULL, IFNULL(o.kind, ''), " \
+	"p.press_watch " \
 	"FROM people p JOIN person_categories c ON c.code = p.category " \
 	"LEFT JOIN organisations o ON o.id = p.organisation_id "
 
@@ -164,13 +165,15 @@ static const char *const dir_sql[DIR__MAX] = {
 	[DIR_PERSON_INSERT] =
 	    "INSERT INTO people (full_name, category, role_title, party, house, "
 	    "constituency, organisation_id, email, phone, notes, is_current, "
-	    "created_at, updated_at) VALUES (?, ?, ?, ?, NULLIF(?, ''), ?, "
-	    "NULLIF(?, 0), ?, ?, ?, ?, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	    "press_watch, created_at, updated_at) VALUES (?, ?, ?, ?, "
+	    "NULLIF(?, ''), ?, NULLIF(?, 0), ?, ?, ?, ?, IFNULL(?, 'auto'), "
+	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())",
 	[DIR_PERSON_UPDATE] =
 	    "UPDATE people SET full_name = ?, category = ?, role_title = ?, "
 	    "party = ?, house = NULLIF(?, ''), constituency = ?, "
 	    "organisation_id = NULLIF(?, 0), email = ?, phone = ?, notes = ?, "
-	    "is_current = ?, version = version + 1, updated_at = UTC_TIMESTAMP() "
+	    "is_current = ?, press_watch = IFNULL(?, press_watch), "
+	    "version = version + 1, updated_at = UTC_TIMESTAMP() "
 	    "WHERE id = ? AND version = ? AND deleted_at IS NULL",
 	[DIR_PERSON_SET_DELETED] =
 	    "UPDATE people SET deleted_at = IF(? = 1, UTC_TIMESTAMP(), NULL), "
@@ -413,6 +416,7 @@ person_from_row(const struct db_rows *r, size_t i, struct person *p)
 	p->version = (int)db_num(DB_CELL(r, i, 14));
 	p->deleted = db_num(DB_CELL(r, i, 15)) != 0;
 	p->organisation_kind = DB_CELL(r, i, 16);
+	p->press_watch = DB_CELL(r, i, 17);
 }
 
 static enum db_err
@@ -536,6 +540,8 @@ person_json(struct arena *a, const struct person *p)
 		{ "organisation", org }, { "email", p->email },
 		{ "phone", p->phone }, { "notes", p->notes },
 		{ "current", p->is_current ? "yes" : "no" },
+		{ "watch in the press", p->press_watch ? p->press_watch :
+		    "auto" },
 	};
 
 	snprintf(org, sizeof(org), "%lld", p->organisation_id);
@@ -548,7 +554,7 @@ person_json(struct arena *a, const struct person *p)
 	DB_STR((p)->role_title), DB_STR((p)->party), DB_STR((p)->house), \
 	DB_STR((p)->constituency), DB_INT((p)->organisation_id), \
 	DB_STR((p)->email), DB_STR((p)->phone), DB_STR((p)->notes), \
-	DB_INT((p)->is_current ? 1 : 0)
+	DB_INT((p)->is_current ? 1 : 0), DB_STR((p)->press_watch)
 
 static const char *
 nz(const char *s)
@@ -625,6 +631,8 @@ person_update(struct db *db, struct arena *a, const char *actor,
 		return e;
 	if (old.deleted || old.version != p->version)
 		return DB_CONFLICT;
+	if (p->press_watch == NULL)
+		p->press_watch = old.press_watch;
 	e = db_exec_in(db, &dir_stmts, DIR_PERSON_UPDATE, DB_ARGS(PERSON_ARGS(p),
 	    DB_INT(p->id), DB_INT(p->version)), &affected, NULL);
 	if (e == DB_OK && affected == 0)

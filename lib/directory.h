@@ -70,6 +70,12 @@ struct person {
 	int		 version;
 	int		 deleted;
 	const char	*organisation_kind;	/* org_kinds code or "" */
+	/*
+	 * Watch the press for them (feed_store.h's watched_people()):
+	 * "auto", "always" or "never"; NULL when saving keeps what is
+	 * stored (a new person: "auto").
+	 */
+	const char	*press_watch;
 };
 
 /* Directory filters; empty strings and zeros mean "any". */

@@ -15,6 +15,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 #include "match.h"
@@ -664,4 +665,184 @@ matcher_free(struct matcher *m)
 		free(m->terms[i].text);
 	free(m->terms);
 	free(m);
+}
+
+/*
+ * People's names: the forms the press uses.  A name is split into words
+ * at white space; words in parentheses are asides ("(demo)", "(Lab)").
+ */
+
+#define NAME_WORDS_MAX	32
+
+/* Courtesy titles and honorifics the press drops: "Rt Hon", "Dr", "Sir". */
+static const char *const honorifics[] = {
+	"the", "rt", "right", "hon", "honourable", "rev", "revd", "reverend",
+	"very", "most", "canon", "rabbi", "imam", "dr", "prof", "professor",
+	"mr", "mrs", "ms", "miss", "mx", "cllr", "councillor", "sir", "dame",
+	NULL
+};
+
+/* Letters after a name: "MP", "KC", "OBE"; compared in capitals only. */
+static const char *const postnominals[] = {
+	"MP", "MSP", "MS", "AM", "MLA", "MEP", "KC", "QC", "PC", "JP", "DL",
+	"OBE", "MBE", "CBE", "KBE", "DBE", "CH", "KG", "KT", "GCB", "KCB", "CB",
+	"GCMG", "KCMG", "CMG", "GCVO", "KCVO", "CVO", "LVO", "MVO", "FRS",
+	"FBA", "FRSE", "PhD", "DPhil", NULL
+};
+
+/* Peerage titles: the press keeps them and drops the territorial part. */
+static const char *const peerages[] = {
+	"lord", "lady", "baroness", "baron", "viscount", "viscountess", "earl",
+	"countess", "marquess", "marchioness", "duke", "duchess", NULL
+};
+
+/* Not a name after a peerage title: "Lord Bishop of Durham". */
+static const char *const not_names[] = { "bishop", "archbishop", NULL };
+
+/* 1 if word (len bytes; a trailing '.' or ',' ignored) is in list. */
+static int
+word_in(const char *word, size_t len, const char *const *list, int nocase)
+{
+	size_t	 i;
+
+	while (len > 0 && (word[len - 1] == '.' || word[len - 1] == ','))
+		len--;
+	for (i = 0; list[i] != NULL; i++)
+		if (strlen(list[i]) == len && (nocase ?
+		    strncasecmp(word, list[i], len) == 0 :
+		    strncmp(word, list[i], len) == 0))
+			return 1;
+	return 0;
+}
+
+struct name_words {
+	const char	*w[NAME_WORDS_MAX];
+	size_t		 len[NAME_WORDS_MAX];
+	size_t		 n;
+};
+
+/* Split name at white space, leaving out parenthesised asides. */
+static int
+name_split(const char *name, struct name_words *nw)
+{
+	const char	*p = name;
+	int		 depth = 0;
+
+	nw->n = 0;
+	while (*p != '\0') {
+		const char	*start;
+
+		while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+			p++;
+		if (*p == '\0')
+			break;
+		start = p;
+		while (*p != '\0' && *p != ' ' && *p != '\t' && *p != '\n' &&
+		    *p != '\r')
+			p++;
+		if (*start == '(')
+			depth++;
+		if (depth == 0) {
+			if (nw->n == NAME_WORDS_MAX)
+				return -1;
+			nw->w[nw->n] = start;
+			nw->len[nw->n++] = (size_t)(p - start);
+		}
+		if (p[-1] == ')' && depth > 0)
+			depth--;
+	}
+	return 0;
+}
+
+/* Words [from, to) joined by single spaces; a trailing ',' dropped. */
+static char *
+name_join(struct arena *a, const struct name_words *nw, size_t from,
+    size_t to)
+{
+	size_t	 i, total = 0, len;
+	char	*s, *q;
+
+	for (i = from; i < to; i++)
+		total += nw->len[i] + 1;
+	if ((s = arena_alloc(a, total + 1)) == NULL)
+		return NULL;
+	q = s;
+	for (i = from; i < to; i++) {
+		len = nw->len[i];
+		if (i + 1 == to && len > 1 && nw->w[i][len - 1] == ',')
+			len--;
+		if (q != s)
+			*q++ = ' ';
+		memcpy(q, nw->w[i], len);
+		q += len;
+	}
+	*q = '\0';
+	return s;
+}
+
+/* Add s to the list unless it is one word or folds like one there. */
+static int
+variant_add(struct arena *a, const char **list, size_t *n, const char *s)
+{
+	const char	*folded;
+	size_t		 i;
+
+	if (s == NULL)
+		return -1;
+	if (strchr(s, ' ') == NULL)
+		return 0;
+	if ((folded = match_fold(s, a)) == NULL || *folded == '\0')
+		return 0;
+	for (i = 0; i < *n; i++) {
+		const char	*other = match_fold(list[i], a);
+
+		if (other == NULL)
+			return -1;
+		if (strcmp(other, folded) == 0)
+			return 0;
+	}
+	list[(*n)++] = s;
+	return 0;
+}
+
+int
+match_name_variants(const char *name, struct arena *a, const char ***out,
+    size_t *n)
+{
+	struct name_words	 nw;
+	const char		**list;
+	size_t			 first = 0, last, of;
+
+	*out = NULL;
+	*n = 0;
+	if (name == NULL || name_split(name, &nw) == -1 || nw.n == 0)
+		return 0;
+	if ((list = arena_alloc(a, 3 * sizeof(*list))) == NULL)
+		return -1;
+	/* As the directory holds it (white space tidied). */
+	if (variant_add(a, list, n, name_join(a, &nw, 0, nw.n)) == -1)
+		return -1;
+	/* Without courtesy titles in front or letters behind. */
+	last = nw.n;
+	while (last > 0 && word_in(nw.w[last - 1], nw.len[last - 1],
+	    postnominals, 0))
+		last--;
+	while (first < last && word_in(nw.w[first], nw.len[first],
+	    honorifics, 1))
+		first++;
+	if (first < last &&
+	    variant_add(a, list, n, name_join(a, &nw, first, last)) == -1)
+		return -1;
+	/* A peer by title and name: "Lord Smith of Finsbury" as "Lord Smith". */
+	if (first + 2 < last && word_in(nw.w[first], nw.len[first], peerages,
+	    1) && !word_in(nw.w[first + 1], nw.len[first + 1], not_names, 1)) {
+		for (of = first + 2; of < last; of++)
+			if (nw.len[of] == 2 && strncmp(nw.w[of], "of", 2) == 0)
+				break;
+		if (of < last && variant_add(a, list, n,
+		    name_join(a, &nw, first, of)) == -1)
+			return -1;
+	}
+	*out = *n > 0 ? list : NULL;
+	return 0;
 }

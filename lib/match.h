@@ -110,6 +110,22 @@ int		 matcher_scan(const struct matcher *, const char *title,
  */
 char		*match_fold(const char *s, struct arena *);
 
+/*
+ * The forms in which the press names a person, from their name as the
+ * directory holds it: that name (white space tidied), then without
+ * courtesy titles and honorifics in front ("Rt Hon", "Dr", "Sir",
+ * "Dame", "Rt Revd") or letters behind ("MP", "KC", "OBE"), then for a
+ * peer by title the title and name without the territorial part
+ * ("Baroness Linford of Highgate" also as "Baroness Linford").  Words in
+ * parentheses are left out.  A form of one word is never given (a
+ * surname alone would flood the inbox), nor one that folds like an
+ * earlier one.  *out (arena memory, NULL when none) holds *n strings, the
+ * name as held first when it has two words or more.  Returns 0, or -1
+ * when out of memory.
+ */
+int		 match_name_variants(const char *name, struct arena *,
+		    const char ***out, size_t *n);
+
 /* The number of terms added, include and exclude. */
 size_t		 matcher_count(const struct matcher *);
 

@@ -1,10 +1,20 @@
+/*
+ * The mentions inbox in MariaDB (see mentions.h).
+ *
+ * Dates: items are stored in UTC and shown, and filtered, by their day in
+ * Europe/London, converted here with the process's time zone (app_main()
+ * sets TZ=Europe/London, as app_today() relies on).
+ */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "arena.h"
 #include "audit.h"
+#include "auth.h"
 #include "mentions.h"
 
 enum {
@@ -12,72 +22,131 @@ enum {
 	MS_COUNT,
 	MS_ALSO,
 	MS_HITS,
-	MS_RELEVANT,
 	MS_STATE_OF,
 	MS_SET_STATE,
+	MS_STORY_OTHERS,
 	MS_FEEDS,
 	MS_TERMS,
+	MS_PEOPLE,
+	MS_KEY_INSERT,
+	MS_KEY_DELETE,
+	MS_KEY_CREATED,
+	MS_KEY_CHECK,
+	MS_KEY_TOUCH,
 	MS__MAX
 };
 
 /* The columns every listing selects, in struct mention order. */
-#define MS_COLUMNS \
+#define MS_SELECT \
 	"SELECT m.id, m.state, i.title, i.link, i.summary, " \
-	"IFNULL(DATE_FORMAT(i.published_at, '%Y-%m-%d'), ''), " \
-	"DATE_FORMAT(m.created_at, '%Y-%m-%d'), " \
-	"DATE_FORMAT(m.updated_at, '%Y-%m-%dT%H:%i:%sZ'), i.story_key, " \
-	"f.id, IFNULL(o.name, f.title), IFNULL(o.id, 0), IFNULL(o.medium, '') " \
+	"DATE_FORMAT(i.item_date, '%Y-%m-%d %H:%i:%s'), " \
+	"i.published_at IS NULL, " \
+	"DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i:%s'), " \
+	"DATE_FORMAT(m.updated_at, '%Y-%m-%dT%H:%i:%sZ'), " \
+	"IFNULL(i.story_id, i.id), f.id, " \
+	"IFNULL(o.name, IF(f.title = '', f.url, f.title)), IFNULL(o.id, 0), " \
+	"IFNULL(o.medium, '') "
+#define MS_FROM \
 	"FROM mentions m JOIN feed_items i ON i.id = m.item_id " \
 	"JOIN feeds f ON f.id = i.feed_id " \
 	"LEFT JOIN organisations o ON o.id = f.outlet_id "
-#define MS_NCOLUMNS	13
+#define MS_NCOLUMNS	14
 
 /*
- * The filters (state twice, feed twice, term twice, from twice, to
- * twice), then the state again for the story grouping: a mention is
- * shown unless a newer one of the same story passes the state filter.
+ * The mentions that pass the filters (state twice, feed twice, term
+ * twice, person three times, from twice, to twice), each numbered within
+ * its story, newest first: number 1 stands for the story.
  */
-#define MS_WHERE \
-	"WHERE (? = '' OR m.state = ?) AND (? = 0 OR f.id = ?) " \
+#define MS_FILTERED \
+	"SELECT m.id, m.created_at, ROW_NUMBER() OVER (PARTITION BY IFNULL(i.story_id, i.id) " \
+	"ORDER BY m.created_at DESC, m.id DESC) AS rn " \
+	"FROM mentions m JOIN feed_items i ON i.id = m.item_id " \
+	"JOIN feeds f ON f.id = i.feed_id " \
+	"WHERE f.deleted_at IS NULL AND (? = '' OR m.state = ?) " \
+	"AND (? = 0 OR f.id = ?) " \
 	"AND (? = 0 OR EXISTS (SELECT 1 FROM mention_hits h " \
 	"WHERE h.mention_id = m.id AND h.term_id = ?)) " \
-	"AND (? IS NULL OR i.published_at >= ?) " \
-	"AND (? IS NULL OR i.published_at < DATE_ADD(?, INTERVAL 1 DAY)) " \
-	"AND NOT EXISTS (SELECT 1 FROM mentions m2 JOIN feed_items i2 " \
-	"ON i2.id = m2.item_id WHERE i2.story_key = i.story_key " \
-	"AND m2.id <> m.id AND (? = '' OR m2.state = ?) " \
-	"AND (m2.created_at > m.created_at OR (m2.created_at = m.created_at " \
-	"AND m2.id > m.id))) "
+	"AND (? = 0 OR EXISTS (SELECT 1 FROM mention_hits h " \
+	"JOIN watch_terms t ON t.id = h.term_id WHERE h.mention_id = m.id " \
+	"AND (t.person_id = ? OR t.person_id IN (SELECT pm.merged_id " \
+	"FROM person_merges pm WHERE pm.survivor_id = ? " \
+	"AND pm.undone_at IS NULL)))) " \
+	"AND (? IS NULL OR i.item_date >= ?) " \
+	"AND (? IS NULL OR i.item_date < ?)"
+
+/* The person a term names, through a merge that was not undone. */
+#define MS_TERM_PERSON \
+	"IFNULL((SELECT pm.survivor_id FROM person_merges pm " \
+	"WHERE pm.merged_id = t.person_id AND pm.undone_at IS NULL " \
+	"ORDER BY pm.id DESC LIMIT 1), t.person_id)"
 
 static const char *const ms_sql[MS__MAX] = {
-	[MS_LIST] = MS_COLUMNS MS_WHERE
-	    "ORDER BY m.created_at DESC, m.id DESC LIMIT ? OFFSET ?",
+	/*
+	 * The page, and (last column) how many stories there are in all:
+	 * the stories are numbered, counted and cut to the page on ids
+	 * alone, and only the page's rows are read in full.
+	 */
+	[MS_LIST] = MS_SELECT ", p.total " MS_FROM
+	    "JOIN (SELECT x.id, x.created_at, COUNT(*) OVER () AS total "
+	    "FROM (" MS_FILTERED ") x WHERE x.rn = 1 "
+	    "ORDER BY x.created_at DESC, x.id DESC LIMIT ? OFFSET ?) p "
+	    "ON p.id = m.id ORDER BY m.created_at DESC, m.id DESC",
 	[MS_COUNT] =
-	    "SELECT COUNT(*) FROM mentions m JOIN feed_items i ON i.id = m.item_id "
-	    "JOIN feeds f ON f.id = i.feed_id " MS_WHERE,
+	    "SELECT COUNT(*) FROM (" MS_FILTERED ") x WHERE x.rn = 1",
 	[MS_ALSO] =
-	    "SELECT m.id, IFNULL(o.name, f.title) FROM mentions m "
+	    "SELECT m.id, f.id, IFNULL(o.name, IF(f.title = '', f.url, f.title)), "
+	    "i.link, m.state FROM mentions m "
 	    "JOIN feed_items i ON i.id = m.item_id JOIN feeds f ON f.id = i.feed_id "
 	    "LEFT JOIN organisations o ON o.id = f.outlet_id "
-	    "WHERE i.story_key = ? AND m.id <> ? AND (? = '' OR m.state = ?) "
+	    "WHERE i.story_id = ? AND m.id <> ? AND f.deleted_at IS NULL "
 	    "ORDER BY m.created_at DESC, m.id DESC",
 	[MS_HITS] =
-	    "SELECT h.term_id, t.term, h.field, h.start, h.length "
+	    "SELECT h.term_id, t.term, h.field, h.start, h.length, "
+	    "IFNULL(p.id, 0), IFNULL(p.full_name, '') "
 	    "FROM mention_hits h JOIN watch_terms t ON t.id = h.term_id "
+	    "LEFT JOIN people p ON t.person_id IS NOT NULL "
+	    "AND p.id = " MS_TERM_PERSON " AND p.deleted_at IS NULL "
 	    "WHERE h.mention_id = ? ORDER BY h.field, h.start, h.length DESC",
-	[MS_RELEVANT] = MS_COLUMNS
-	    "WHERE m.state = 'relevant' ORDER BY m.created_at DESC, m.id DESC "
-	    "LIMIT ?",
 	[MS_STATE_OF] =
-	    "SELECT state FROM mentions WHERE id = ?",
+	    "SELECT state FROM mentions WHERE id = ? FOR UPDATE",
 	[MS_SET_STATE] =
 	    "UPDATE mentions SET state = ?, updated_at = UTC_TIMESTAMP() "
 	    "WHERE id = ? AND state <> 'logged' AND state <> ?",
+	/* The other mentions of a mention's story in state from ('' any). */
+	[MS_STORY_OTHERS] =
+	    "SELECT m.id FROM mentions m0 JOIN feed_items i0 ON i0.id = m0.item_id "
+	    "JOIN feed_items i ON i.story_id = i0.story_id "
+	    "JOIN mentions m ON m.item_id = i.id JOIN feeds f ON f.id = i.feed_id "
+	    "WHERE m0.id = ? AND m.id <> m0.id AND f.deleted_at IS NULL "
+	    "AND m.state <> 'logged' AND (? = '' OR m.state = ?) "
+	    "ORDER BY m.id FOR UPDATE",
 	[MS_FEEDS] =
 	    "SELECT id, IF(title = '', url, title) FROM feeds "
 	    "WHERE deleted_at IS NULL ORDER BY 2, id",
 	[MS_TERMS] =
-	    "SELECT id, term FROM watch_terms WHERE exclude = 0 ORDER BY term, id",
+	    "SELECT id, term FROM watch_terms WHERE exclude = 0 "
+	    "AND source = 'manual' ORDER BY term, id",
+	[MS_PEOPLE] =
+	    "SELECT DISTINCT p.id, p.full_name FROM watch_terms t "
+	    "JOIN people p ON p.id = t.person_id WHERE p.deleted_at IS NULL "
+	    "AND EXISTS (SELECT 1 FROM mention_hits h WHERE h.term_id = t.id) "
+	    "ORDER BY p.full_name, p.id",
+	[MS_KEY_INSERT] =
+	    "INSERT INTO feed_keys (user_id, key_hash, created_at) "
+	    "VALUES (?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE "
+	    "key_hash = VALUES(key_hash), created_at = VALUES(created_at), "
+	    "last_used_at = NULL",
+	[MS_KEY_DELETE] =
+	    "DELETE FROM feed_keys WHERE user_id = ?",
+	[MS_KEY_CREATED] =
+	    "SELECT DATE_FORMAT(created_at, '%Y-%m-%d') FROM feed_keys "
+	    "WHERE user_id = ?",
+	[MS_KEY_CHECK] =
+	    "SELECT k.user_id FROM feed_keys k JOIN users u ON u.id = k.user_id "
+	    "WHERE k.key_hash = ? AND u.disabled = 0",
+	[MS_KEY_TOUCH] =
+	    "UPDATE feed_keys SET last_used_at = UTC_TIMESTAMP() "
+	    "WHERE user_id = ?",
 };
 
 static const struct db_stmts ms_stmts = { DB_SLOT_MENTIONS, ms_sql,
@@ -107,7 +176,73 @@ cell(const struct db_rows *r, size_t row, size_t col)
 	return s != NULL ? s : "";
 }
 
-/* The hits of m, and its distinct terms. */
+/* --- dates ---------------------------------------------------------------- */
+
+/* "YYYY-MM-DD HH:MM:SS" (UTC) as its day in local time; "" if not one. */
+static const char *
+local_day(struct arena *a, const char *utc)
+{
+	struct tm	 tm;
+	time_t		 t;
+	char		 out[16];
+
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(utc, "%4d-%2d-%2d %2d:%2d:%2d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6)
+		return "";
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	if ((t = timegm(&tm)) == (time_t)-1 || localtime_r(&t, &tm) == NULL ||
+	    strftime(out, sizeof(out), "%Y-%m-%d", &tm) == 0)
+		return "";
+	return arena_strdup(a, out);
+}
+
+/*
+ * The UTC instant ("YYYY-MM-DD HH:MM:SS") at which local day (YYYY-MM-DD)
+ * plus add_days starts; NULL for NULL or a day that is not one.
+ */
+static const char *
+day_start_utc(struct arena *a, const char *day, int add_days)
+{
+	struct tm	 tm;
+	time_t		 t;
+	char		 out[24];
+
+	if (day == NULL)
+		return NULL;
+	memset(&tm, 0, sizeof(tm));
+	if (sscanf(day, "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon,
+	    &tm.tm_mday) != 3)
+		return NULL;
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_mday += add_days;
+	tm.tm_isdst = -1;
+	if ((t = mktime(&tm)) == (time_t)-1 || gmtime_r(&t, &tm) == NULL ||
+	    strftime(out, sizeof(out), "%Y-%m-%d %H:%M:%S", &tm) == 0)
+		return NULL;
+	return arena_strdup(a, out);
+}
+
+/* --- listing -------------------------------------------------------------- */
+
+/* Add the person of a hit to m->people unless there. */
+static void
+add_person(struct mention *m, long long id, const char *name)
+{
+	size_t	 i;
+
+	if (id == 0)
+		return;
+	for (i = 0; i < m->npeople; i++)
+		if (m->people[i].id == id)
+			return;
+	m->people[m->npeople].id = id;
+	m->people[m->npeople++].name = name;
+}
+
+/* The hits of m, its distinct terms and the people they name. */
 static enum db_err
 load_hits(struct db *db, struct arena *a, struct mention *m)
 {
@@ -118,11 +253,12 @@ load_hits(struct db *db, struct arena *a, struct mention *m)
 	e = db_query_in(db, &ms_stmts, MS_HITS, DB_ARGS(DB_INT(m->id)), a, &r);
 	if (e != DB_OK)
 		return e;
-	m->nhits = m->nterms = 0;
+	m->nhits = m->nterms = m->npeople = 0;
 	if (r.nrows == 0)
 		return DB_OK;
 	if ((m->hits = arena_alloc(a, r.nrows * sizeof(*m->hits))) == NULL ||
-	    (m->terms = arena_alloc(a, r.nrows * sizeof(*m->terms))) == NULL)
+	    (m->terms = arena_alloc(a, r.nrows * sizeof(*m->terms))) == NULL ||
+	    (m->people = arena_alloc(a, r.nrows * sizeof(*m->people))) == NULL)
 		return DB_NOMEM;
 	for (i = 0; i < r.nrows; i++) {
 		struct mention_hit *h = &m->hits[m->nhits++];
@@ -138,11 +274,62 @@ load_hits(struct db *db, struct arena *a, struct mention *m)
 				break;
 		if (j == m->nterms)
 			m->terms[m->nterms++] = h->term;
+		add_person(m, db_num(DB_CELL(&r, i, 5)), cell(&r, i, 6));
 	}
 	return DB_OK;
 }
 
-/* Rows of MS_COLUMNS into mentions, each with its hits. */
+/* Row i of MS_SELECT into *m. */
+static int
+row_to_mention(struct arena *a, const struct db_rows *r, size_t i,
+    struct mention *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->id = db_num(DB_CELL(r, i, 0));
+	m->state = cell(r, i, 1);
+	m->title = cell(r, i, 2);
+	m->link = cell(r, i, 3);
+	m->summary = cell(r, i, 4);
+	m->published = local_day(a, cell(r, i, 5));
+	m->undated = db_num(DB_CELL(r, i, 6)) != 0;
+	m->created = local_day(a, cell(r, i, 7));
+	m->updated = cell(r, i, 8);
+	m->story_id = db_num(DB_CELL(r, i, 9));
+	m->feed_id = db_num(DB_CELL(r, i, 10));
+	m->outlet = cell(r, i, 11);
+	m->outlet_id = db_num(DB_CELL(r, i, 12));
+	m->medium = cell(r, i, 13);
+	return m->published != NULL && m->created != NULL ? 0 : -1;
+}
+
+static enum db_err
+load_also(struct db *db, struct arena *a, struct mention *m)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+	size_t		 i;
+
+	e = db_query_in(db, &ms_stmts, MS_ALSO, DB_ARGS(DB_INT(m->story_id),
+	    DB_INT(m->id)), a, &r);
+	if (e != DB_OK)
+		return e;
+	m->nalso = 0;
+	if (r.nrows == 0)
+		return DB_OK;
+	if ((m->also = arena_alloc(a, r.nrows * sizeof(*m->also))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < r.nrows; i++) {
+		m->also[i].id = db_num(DB_CELL(&r, i, 0));
+		m->also[i].feed_id = db_num(DB_CELL(&r, i, 1));
+		m->also[i].outlet = cell(&r, i, 2);
+		m->also[i].link = cell(&r, i, 3);
+		m->also[i].state = cell(&r, i, 4);
+	}
+	m->nalso = r.nrows;
+	return DB_OK;
+}
+
+/* Rows of MS_SELECT into mentions, each with its hits and also list. */
 static enum db_err
 rows_to_mentions(struct db *db, struct arena *a, const struct db_rows *r,
     struct mention **out, size_t *n)
@@ -157,53 +344,15 @@ rows_to_mentions(struct db *db, struct arena *a, const struct db_rows *r,
 		return DB_OK;
 	if ((ms = arena_alloc(a, r->nrows * sizeof(*ms))) == NULL)
 		return DB_NOMEM;
-	memset(ms, 0, r->nrows * sizeof(*ms));
 	for (i = 0; i < r->nrows; i++) {
-		struct mention *m = &ms[i];
-
-		m->id = db_num(DB_CELL(r, i, 0));
-		m->state = cell(r, i, 1);
-		m->title = cell(r, i, 2);
-		m->link = cell(r, i, 3);
-		m->summary = cell(r, i, 4);
-		m->published = cell(r, i, 5);
-		m->created = cell(r, i, 6);
-		m->updated = cell(r, i, 7);
-		m->story_key = cell(r, i, 8);
-		m->feed_id = db_num(DB_CELL(r, i, 9));
-		m->outlet = cell(r, i, 10);
-		m->outlet_id = db_num(DB_CELL(r, i, 11));
-		m->medium = cell(r, i, 12);
-		if ((e = load_hits(db, a, m)) != DB_OK)
+		if (row_to_mention(a, r, i, &ms[i]) == -1)
+			return DB_NOMEM;
+		if ((e = load_hits(db, a, &ms[i])) != DB_OK ||
+		    (e = load_also(db, a, &ms[i])) != DB_OK)
 			return e;
 	}
 	*out = ms;
 	*n = r->nrows;
-	return DB_OK;
-}
-
-static enum db_err
-load_also(struct db *db, struct arena *a, struct mention *m,
-    const char *state)
-{
-	struct db_rows	 r;
-	enum db_err	 e;
-	size_t		 i;
-
-	e = db_query_in(db, &ms_stmts, MS_ALSO, DB_ARGS(DB_STR(m->story_key),
-	    DB_INT(m->id), DB_STR(state), DB_STR(state)), a, &r);
-	if (e != DB_OK)
-		return e;
-	m->nalso = 0;
-	if (r.nrows == 0)
-		return DB_OK;
-	if ((m->also = arena_alloc(a, r.nrows * sizeof(*m->also))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++) {
-		m->also[i].id = db_num(DB_CELL(&r, i, 0));
-		m->also[i].outlet = cell(&r, i, 1);
-	}
-	m->nalso = r.nrows;
 	return DB_OK;
 }
 
@@ -212,48 +361,40 @@ mention_list(struct db *db, struct arena *a, const struct mention_filter *f,
     struct mention **out, size_t *n, size_t *total)
 {
 	const char	*state = f->state != NULL ? f->state : "";
+	const char	*from = day_start_utc(a, f->from, 0);
+	const char	*to = day_start_utc(a, f->to, 1);
 	struct db_rows	 r;
 	enum db_err	 e;
-	size_t		 i;
 
 	*out = NULL;
 	*n = *total = 0;
 #define FILTER_ARGS \
 	DB_STR(state), DB_STR(state), DB_INT(f->feed_id), DB_INT(f->feed_id), \
-	DB_INT(f->term_id), DB_INT(f->term_id), DB_STR(f->from), \
-	DB_STR(f->from), DB_STR(f->to), DB_STR(f->to), DB_STR(state), \
-	DB_STR(state)
-	e = db_query_in(db, &ms_stmts, MS_COUNT, DB_ARGS(FILTER_ARGS), a, &r);
-	if (e != DB_OK)
-		return e;
-	if (r.nrows == 1)
-		*total = (size_t)db_num(DB_CELL(&r, 0, 0));
+	DB_INT(f->term_id), DB_INT(f->term_id), DB_INT(f->person_id), \
+	DB_INT(f->person_id), DB_INT(f->person_id), DB_STR(from), \
+	DB_STR(from), DB_STR(to), DB_STR(to)
 	e = db_query_in(db, &ms_stmts, MS_LIST, DB_ARGS(FILTER_ARGS,
 	    DB_INT(f->limit), DB_INT(f->offset)), a, &r);
-#undef FILTER_ARGS
 	if (e != DB_OK)
 		return e;
-	if ((e = rows_to_mentions(db, a, &r, out, n)) != DB_OK)
-		return e;
-	for (i = 0; i < *n; i++)
-		if ((e = load_also(db, a, &(*out)[i], state)) != DB_OK)
+	if (r.nrows > 0)
+		*total = (size_t)db_num(DB_CELL(&r, 0, MS_NCOLUMNS));
+	else if (f->offset > 0) {
+		/* Past the last page: count them on their own. */
+		struct db_rows	 c;
+
+		e = db_query_in(db, &ms_stmts, MS_COUNT, DB_ARGS(FILTER_ARGS), a,
+		    &c);
+		if (e != DB_OK)
 			return e;
-	return DB_OK;
-}
-
-enum db_err
-mention_relevant(struct db *db, struct arena *a, size_t limit,
-    struct mention **out, size_t *n)
-{
-	struct db_rows	 r;
-	enum db_err	 e;
-
-	e = db_query_in(db, &ms_stmts, MS_RELEVANT, DB_ARGS(DB_INT(limit)), a,
-	    &r);
-	if (e != DB_OK)
-		return e;
+		if (c.nrows == 1)
+			*total = (size_t)db_num(DB_CELL(&c, 0, 0));
+	}
+#undef FILTER_ARGS
 	return rows_to_mentions(db, a, &r, out, n);
 }
+
+/* --- state changes -------------------------------------------------------- */
 
 /* The audit row of a state change: who, when, which state. */
 static enum db_err
@@ -266,65 +407,112 @@ audit_state(struct db *db, struct arena *a, const char *actor, long long id,
 	    audit_json(a, f, 1));
 }
 
-enum db_err
-mention_set_state(struct db *db, const char *actor, long long id,
-    const char *state)
+/* Set one mention's state; *count goes up by one when it changed. */
+static enum db_err
+set_one(struct db *db, struct arena *a, const char *actor, long long id,
+    const char *state, size_t *count)
 {
-	struct arena	 a;
+	unsigned long long	 affected = 0;
+	enum db_err		 e;
+
+	e = db_exec_in(db, &ms_stmts, MS_SET_STATE, DB_ARGS(DB_STR(state),
+	    DB_INT(id), DB_STR(state)), &affected, NULL);
+	if (e == DB_OK && affected > 0) {
+		(*count)++;
+		e = audit_state(db, a, actor, id, state);
+	}
+	return e;
+}
+
+/*
+ * Inside a transaction: mention id to state, then its story's others in
+ * state from.  DB_NOTFOUND and DB_CONFLICT as mention_set_state() says.
+ */
+static enum db_err
+set_story(struct db *db, struct arena *a, const char *actor, long long id,
+    const char *state, const char *from, size_t *count)
+{
 	struct db_rows	 r;
 	enum db_err	 e;
+	size_t		 i;
 
-	if (!mention_state_valid(state) || strcmp(state, "logged") == 0)
+	e = db_query_in(db, &ms_stmts, MS_STATE_OF, DB_ARGS(DB_INT(id)), a,
+	    &r);
+	if (e != DB_OK)
+		return e;
+	if (r.nrows == 0)
+		return DB_NOTFOUND;
+	if (strcmp(cell(&r, 0, 0), "logged") == 0)
+		return DB_CONFLICT;
+	if ((e = set_one(db, a, actor, id, state, count)) != DB_OK)
+		return e;
+	e = db_query_in(db, &ms_stmts, MS_STORY_OTHERS, DB_ARGS(DB_INT(id),
+	    DB_STR(from), DB_STR(from)), a, &r);
+	for (i = 0; e == DB_OK && i < r.nrows; i++)
+		e = set_one(db, a, actor, db_num(DB_CELL(&r, i, 0)), state,
+		    count);
+	return e;
+}
+
+static int
+settable(const char *state)
+{
+	return mention_state_valid(state) && strcmp(state, "logged") != 0;
+}
+
+enum db_err
+mention_set_state(struct db *db, const char *actor, long long id,
+    const char *state, const char *from, size_t *changed)
+{
+	struct arena	 a;
+	size_t		 count = 0;
+	enum db_err	 e;
+
+	if (changed != NULL)
+		*changed = 0;
+	if (!settable(state))
 		return DB_ERROR;
 	if ((e = db_begin(db)) != DB_OK)
 		return e;
 	arena_init(&a);
-	e = db_query_in(db, &ms_stmts, MS_STATE_OF, DB_ARGS(DB_INT(id)), &a,
-	    &r);
-	if (e == DB_OK && r.nrows == 0)
-		e = DB_NOTFOUND;
-	else if (e == DB_OK && strcmp(cell(&r, 0, 0), "logged") == 0)
-		e = DB_CONFLICT;
-	else if (e == DB_OK)
-		e = db_exec_in(db, &ms_stmts, MS_SET_STATE, DB_ARGS(DB_STR(state),
-		    DB_INT(id), DB_STR(state)), NULL, NULL);
-	if (e == DB_OK)
-		e = audit_state(db, &a, actor, id, state);
-	e = db_finish(db, e);
+	e = db_finish(db, set_story(db, &a, actor, id, state,
+	    from != NULL ? from : "", &count));
 	arena_free(&a);
+	if (e == DB_OK && changed != NULL)
+		*changed = count;
 	return e;
 }
 
 enum db_err
 mention_set_state_many(struct db *db, const char *actor,
-    const long long *ids, size_t n, const char *state, size_t *changed)
+    const long long *ids, size_t n, const char *state, const char *from,
+    size_t *changed)
 {
-	unsigned long long	 affected;
-	struct arena		 a;
-	enum db_err		 e;
-	size_t			 i, count = 0;
+	struct arena	 a;
+	enum db_err	 e = DB_OK;
+	size_t		 i, count = 0;
 
 	if (changed != NULL)
 		*changed = 0;
-	if (!mention_state_valid(state) || strcmp(state, "logged") == 0)
+	if (!settable(state))
 		return DB_ERROR;
 	if ((e = db_begin(db)) != DB_OK)
 		return e;
 	arena_init(&a);
 	for (i = 0; i < n && e == DB_OK; i++) {
-		affected = 0;
-		e = db_exec_in(db, &ms_stmts, MS_SET_STATE, DB_ARGS(DB_STR(state),
-		    DB_INT(ids[i]), DB_STR(state)), &affected, NULL);
-		if (e == DB_OK && affected > 0) {
-			count += (size_t)affected;
-			e = audit_state(db, &a, actor, ids[i], state);
-		}
+		e = set_story(db, &a, actor, ids[i], state,
+		    from != NULL ? from : "", &count);
+		if (e == DB_NOTFOUND || e == DB_CONFLICT)
+			e = DB_OK;
 	}
+	e = db_finish(db, e);
 	arena_free(&a);
-	if ((e = db_finish(db, e)) == DB_OK && changed != NULL)
+	if (e == DB_OK && changed != NULL)
 		*changed = count;
 	return e;
 }
+
+/* --- filter choices ------------------------------------------------------- */
 
 static enum db_err
 choices(struct db *db, struct arena *a, unsigned stmt,
@@ -363,6 +551,94 @@ mention_terms(struct db *db, struct arena *a, struct mention_choice **out,
 {
 	return choices(db, a, MS_TERMS, out, n);
 }
+
+enum db_err
+mention_people(struct db *db, struct arena *a, struct mention_choice **out,
+    size_t *n)
+{
+	return choices(db, a, MS_PEOPLE, out, n);
+}
+
+/* --- private feed addresses ----------------------------------------------- */
+
+enum db_err
+feed_key_create(struct db *db, const char *actor, long long user_id,
+    char key[65])
+{
+	char		 hash[AUTH_TOKEN_HEX];
+	enum db_err	 e;
+
+	auth_random_token(key);
+	auth_token_hash(key, hash);
+	if ((e = db_begin(db)) != DB_OK)
+		return e;
+	e = db_exec_in(db, &ms_stmts, MS_KEY_INSERT, DB_ARGS(DB_INT(user_id),
+	    DB_STR(hash)), NULL, NULL);
+	if (e == DB_OK)
+		e = audit_write(db, actor, "user", user_id, "feed key made",
+		    NULL, NULL);
+	if ((e = db_finish(db, e)) != DB_OK)
+		memset(key, 0, 65);
+	return e;
+}
+
+enum db_err
+feed_key_revoke(struct db *db, const char *actor, long long user_id)
+{
+	unsigned long long	 affected = 0;
+	enum db_err		 e;
+
+	if ((e = db_begin(db)) != DB_OK)
+		return e;
+	e = db_exec_in(db, &ms_stmts, MS_KEY_DELETE, DB_ARGS(DB_INT(user_id)),
+	    &affected, NULL);
+	if (e == DB_OK && affected == 0)
+		e = DB_NOTFOUND;
+	if (e == DB_OK)
+		e = audit_write(db, actor, "user", user_id, "feed key revoked",
+		    NULL, NULL);
+	return db_finish(db, e);
+}
+
+enum db_err
+feed_key_created(struct db *db, struct arena *a, long long user_id,
+    const char **created)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+
+	*created = NULL;
+	e = db_query_in(db, &ms_stmts, MS_KEY_CREATED, DB_ARGS(DB_INT(user_id)),
+	    a, &r);
+	if (e == DB_OK && r.nrows > 0)
+		*created = cell(&r, 0, 0);
+	return e;
+}
+
+enum db_err
+feed_key_check(struct db *db, const char *key)
+{
+	struct arena	 a;
+	struct db_rows	 r;
+	char		 hash[AUTH_TOKEN_HEX];
+	enum db_err	 e;
+
+	if (key == NULL || strlen(key) != AUTH_TOKEN_HEX - 1)
+		return DB_NOTFOUND;
+	auth_token_hash(key, hash);
+	arena_init(&a);
+	e = db_query_in(db, &ms_stmts, MS_KEY_CHECK, DB_ARGS(DB_STR(hash)), &a,
+	    &r);
+	if (e == DB_OK && r.nrows == 0)
+		e = DB_NOTFOUND;
+	if (e == DB_OK)
+		e = db_exec_in(db, &ms_stmts, MS_KEY_TOUCH,
+		    DB_ARGS(DB_INT(db_num(DB_CELL(&r, 0, 0)))), NULL, NULL);
+	arena_free(&a);
+	return e;
+}
+
+/* --- snippets ------------------------------------------------------------- */
 
 /* 1 if byte i of s starts a character (or is the end). */
 static int

@@ -28,10 +28,19 @@ struct mention_hit {
 	size_t			 length;	/* bytes */
 };
 
-/* Another outlet that carried the same story (same story_key). */
+/* A person in the directory whose name a hit matched. */
+struct mention_person {
+	long long	 id;
+	const char	*name;
+};
+
+/* Another outlet's mention of the same story (same story group). */
 struct mention_also {
 	long long	 id;
+	long long	 feed_id;
 	const char	*outlet;
+	const char	*link;		/* the item's, "" when none */
+	const char	*state;
 };
 
 struct mention {
@@ -40,10 +49,12 @@ struct mention {
 	const char		*title;		/* the item's, plain text */
 	const char		*link;		/* "" when none */
 	const char		*summary;	/* plain text */
-	const char		*published;	/* YYYY-MM-DD, "" when unknown */
-	const char		*created;	/* YYYY-MM-DD */
+	const char		*published;	/* YYYY-MM-DD, Europe/London */
+	int			 undated;	/* the feed gave no date: published
+						   is the day it was fetched */
+	const char		*created;	/* YYYY-MM-DD, Europe/London */
 	const char		*updated;	/* RFC 3339, UTC */
-	const char		*story_key;
+	long long		 story_id;	/* the story group */
 	long long		 feed_id;
 	const char		*outlet;	/* the outlet's name, else the feed's title */
 	long long		 outlet_id;	/* organisations.id, 0 when none */
@@ -52,13 +63,17 @@ struct mention {
 	size_t			 nhits;
 	const char		**terms;	/* distinct terms that matched */
 	size_t			 nterms;
+	struct mention_person	*people;	/* people the hits name */
+	size_t			 npeople;
 	struct mention_also	*also;		/* same story elsewhere */
 	size_t			 nalso;
 };
 
 /*
  * What the inbox shows.  state NULL means any state; the ids are 0 for
- * any; from and to (YYYY-MM-DD, NULL for open) bound published_at.
+ * any; from and to (YYYY-MM-DD in Europe/London, NULL for open) bound the
+ * item's date (published, else fetched).  person_id selects mentions
+ * whose hits name that person (or someone merged into them).
  */
 struct mention_filter {
 	const char	*state;
@@ -68,6 +83,7 @@ struct mention_filter {
 	const char	*to;
 	size_t		 limit;
 	size_t		 offset;
+	long long	 person_id;
 };
 
 /* An id and a name, for the filter choices. */
@@ -80,41 +96,77 @@ struct mention_choice {
 int		 mention_state_valid(const char *s);
 
 /*
- * The mentions the filter selects, newest first (created_at, then id),
- * one per story: the newest mention of a story stands for it, the others
- * in the same state filter are in its also list.  Each row has its hits
- * and terms.  *total counts the stories over all pages.
+ * The mentions the filter selects, one per story, newest first
+ * (created_at, then id): of a story's mentions that pass every filter,
+ * the newest stands for it, and the story's other mentions (any state,
+ * any outlet; from feeds not deleted) are in its also list.  Each row
+ * has its hits, terms and people.  *total counts the stories over all
+ * pages.  Mentions of deleted feeds are left out.
  */
 enum db_err	 mention_list(struct db *, struct arena *,
 		    const struct mention_filter *, struct mention **,
 		    size_t *n, size_t *total);
 
-/* The newest relevant mentions (at most limit), with their hits. */
-enum db_err	 mention_relevant(struct db *, struct arena *, size_t limit,
-		    struct mention **, size_t *n);
-
 /*
- * Set one mention's state (new, relevant or dismissed).  DB_NOTFOUND when
- * there is no such mention, DB_CONFLICT when it is already logged as an
- * engagement (that state is only left by editing the engagement).  One
- * transaction with its audit row.
+ * Set one mention's state (new, relevant or dismissed), and with it the
+ * state of the other mentions of its story that are in state from
+ * (NULL: any state), so that a syndicated story is triaged once.
+ * Logged mentions never change here.  DB_NOTFOUND when there is no such
+ * mention, DB_CONFLICT when it is already logged as an engagement (that
+ * state is only left by editing the engagement).  One transaction, with
+ * an audit row per mention changed; *changed (may be NULL) counts them.
  */
 enum db_err	 mention_set_state(struct db *, const char *actor, long long id,
-		    const char *state);
+		    const char *state, const char *from, size_t *changed);
 
 /*
- * The same for several mentions in one transaction; missing and logged
- * ones are skipped.  *changed (may be NULL) counts those updated.
+ * The same for several mentions (and their stories) in one transaction;
+ * missing and logged ones are skipped.
  */
 enum db_err	 mention_set_state_many(struct db *, const char *actor,
 		    const long long *ids, size_t n, const char *state,
-		    size_t *changed);
+		    const char *from, size_t *changed);
 
-/* The feeds and the (including) watch terms, by name, for the filters. */
+/*
+ * The filter choices, by name: the feeds (not deleted), the typed
+ * including watch terms, and the people watch terms have named.
+ */
 enum db_err	 mention_feeds(struct db *, struct arena *,
 		    struct mention_choice **, size_t *n);
 enum db_err	 mention_terms(struct db *, struct arena *,
 		    struct mention_choice **, size_t *n);
+enum db_err	 mention_people(struct db *, struct arena *,
+		    struct mention_choice **, size_t *n);
+
+/*
+ * Private feed addresses: a secret key per user that opens the Atom feed
+ * of relevant mentions for a feed reader, which cannot log in.  Only the
+ * key's SHA-256 is stored, so the key is shown once, when made.
+ */
+
+/*
+ * Make user_id a new key (replacing any old one) into key (64 hex
+ * digits), with an audit row by actor.
+ */
+enum db_err	 feed_key_create(struct db *, const char *actor,
+		    long long user_id, char key[65]);
+
+/* Remove user_id's key, with an audit row; DB_NOTFOUND when none. */
+enum db_err	 feed_key_revoke(struct db *, const char *actor,
+		    long long user_id);
+
+/*
+ * When user_id made their key ("YYYY-MM-DD", UTC, in the arena), or
+ * NULL when they have none.
+ */
+enum db_err	 feed_key_created(struct db *, struct arena *,
+		    long long user_id, const char **created);
+
+/*
+ * Whether key opens the feed: a stored key of a user who is not
+ * disabled (its last use is recorded).  DB_NOTFOUND when not.
+ */
+enum db_err	 feed_key_check(struct db *, const char *key);
 
 /* A piece of a snippet: text, highlighted when it is a hit. */
 struct snippet_part {

@@ -12,9 +12,11 @@
 #include "auth.h"
 #include "buf.h"
 #include "directory.h"
+#include "feed_store.h"
 #include "form.h"
 #include "html.h"
 #include "layout.h"
+#include "mentions.h"
 #include "ui.h"
 #include "ui_directory.h"
 
@@ -606,6 +608,87 @@ terms_section(struct html *h, const struct person_term *t, size_t n)
 	table_end(h);
 }
 
+/* Whether press monitoring looks for them, and why (not). */
+static void
+press_status(struct html *h, const struct person *pe,
+    const struct watched_person *w)
+{
+	size_t	 i;
+
+	html_open(h, EL_P, AT_CLASS, "press-status", AT__MAX);
+	if (w != NULL && w->tracked && w->nterms > 0) {
+		html_text(h, strcmp(w->press_watch, "always") == 0 ?
+		    "Watched in the press (set to always) as: " :
+		    "Watched in the press (a current parliamentarian we have "
+		    "engaged with) as: ");
+		for (i = 0; i < w->nterms; i++) {
+			html_open(h, EL_SPAN, AT_CLASS, "tag term", AT__MAX);
+			html_text(h, w->terms[i]);
+			html_close(h);
+			html_text(h, " ");
+		}
+	} else if (w != NULL && w->tracked)
+		html_text(h, "Set to be watched in the press, but their name "
+		    "is one word: add the form the press uses to their name.");
+	else if (w != NULL)
+		html_text(h, "Not watched in the press yet: they will be once "
+		    "we have an engagement with them (or set \"Watch in the "
+		    "press\" to Always).");
+	else if (pe->press_watch != NULL &&
+	    strcmp(pe->press_watch, "never") == 0)
+		html_text(h, "Not watched in the press: set to never.");
+	else if (pe->deleted)
+		html_text(h, "Not watched in the press: this record is deleted.");
+	else if (!pe->is_current)
+		html_text(h, "Not watched in the press: not current.");
+	else
+		html_text(h, "Not watched in the press: only MPs and Peers are "
+		    "watched automatically; set \"Watch in the press\" to "
+		    "Always to watch them.");
+	html_close(h);
+}
+
+/* "In the press": the status, then the newest mentions naming them. */
+static void
+press_section(struct html *h, const struct person_view *v)
+{
+	static const char *const cols[] = { "Date", "Outlet", "Headline",
+	    "State" };
+	const struct person	*pe = v->person;
+	char			 href[HREF_MAX];
+	size_t			 i;
+
+	html_elem(h, EL_H2, "In the press");
+	press_status(h, pe, v->watch);
+	if (v->nmentions == 0) {
+		html_elem(h, EL_P, "No mentions name them yet.");
+		return;
+	}
+	table_begin(h, "person-mentions", cols, sizeof(cols) / sizeof(cols[0]));
+	for (i = 0; i < v->nmentions; i++) {
+		const struct mention	*m = &v->mentions[i];
+
+		html_open(h, EL_TR, AT__MAX);
+		html_elem(h, EL_TD, m->published);
+		html_elem(h, EL_TD, m->outlet);
+		html_open(h, EL_TD, AT__MAX);
+		if (*m->link)
+			link_or_text(h, m->link, m->title);
+		else
+			html_text(h, m->title);
+		html_close(h);
+		html_elem(h, EL_TD, m->state);
+		html_close(h);
+	}
+	table_end(h);
+	snprintf(href, sizeof(href), "/mentions?state=any&person=%lld",
+	    pe->id);
+	html_open(h, EL_P, AT__MAX);
+	anchor(h, href, v->mentions_total > v->nmentions ?
+	    "All the mentions naming them" : "Open these in the inbox", NULL);
+	html_close(h);
+}
+
 /* On a merged-away record: who it was merged into. */
 static void
 merged_notice(struct html *h, const struct person *pe,
@@ -752,6 +835,7 @@ ui_person_detail(struct html *h, const struct person_view *v)
 	person_fields(h, pe);
 	terms_section(h, v->terms, v->nterms);
 	merges_section(h, v, pe);
+	press_section(h, v);
 	contacts_section(h, v->summary, v->contacts, v->ncontacts, 1);
 	html_open(h, EL_P, AT__MAX);
 	anchor(h, "/people", "All people", NULL);

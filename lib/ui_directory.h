@@ -15,7 +15,9 @@ struct audit_entry;
 struct conflict_row;
 struct form;
 struct html;
+struct mention;
 struct session;
+struct watched_person;
 
 /* The people list: filters, one page of results, and its links. */
 struct people_list_view {
@@ -50,6 +52,11 @@ struct person_view {
 	size_t				 nterms;
 	const struct person_merge	*merges;	/* into or of them */
 	size_t				 nmerges;
+	/* In the press: whether watched (feed_store.h) and recent mentions. */
+	const struct watched_person	*watch;	/* NULL: not a candidate */
+	const struct mention		*mentions;	/* newest first */
+	size_t				 nmentions;
+	size_t				 mentions_total;
 };
 
 /* GET /people/duplicates: likely duplicate pairs, each with merge forms. */

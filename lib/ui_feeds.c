@@ -1,3 +1,6 @@
+/*
+ * The feeds and watch-terms pages (see ui_feeds.h).
+ */
 #include "config.h"
 
 #include <stdio.h>
@@ -73,6 +76,23 @@ post_form(struct html *h, const char *action, const char *csrf,
 	html_close(h);
 }
 
+/* The feed's outlet, linked to the directory, or nothing. */
+static void
+outlet_cell(struct html *h, const struct feed_health *f)
+{
+	char	 href[48];
+
+	html_open(h, EL_TD, AT__MAX);
+	if (f->outlet_id != 0) {
+		snprintf(href, sizeof(href), "/organisations/%lld",
+		    f->outlet_id);
+		html_open(h, EL_A, AT_HREF, href, AT__MAX);
+		html_text(h, f->outlet);
+		html_close(h);
+	}
+	html_close(h);
+}
+
 static void
 feed_row(struct html *h, const struct feed_health *f, const char *csrf)
 {
@@ -84,6 +104,7 @@ feed_row(struct html *h, const struct feed_health *f, const char *csrf)
 	html_open(h, EL_TD, AT__MAX);
 	html_text(h, *f->title ? f->title : "(no title)");
 	html_close(h);
+	outlet_cell(h, f);
 	html_open(h, EL_TD, AT__MAX);
 	if (html_url_safe(f->url)) {
 		html_open(h, EL_A, AT_HREF, f->url, AT_REL, "noreferrer",
@@ -121,8 +142,54 @@ feed_row(struct html *h, const struct feed_health *f, const char *csrf)
 		    f->enabled ? "disable" : "enable");
 		ui_post_button(h, url, csrf, f->enabled ? "Disable" : "Enable",
 		    NULL, NULL);
+		snprintf(url, sizeof(url), "/feeds/%lld/delete", f->id);
+		ui_post_button(h, url, csrf, "Delete", NULL, NULL);
 		html_close(h);
 	}
+	html_close(h);
+}
+
+/* The feeds deleted, each with "Restore" for editors. */
+static void
+deleted_feeds(struct html *h, const struct feeds_view *v, const char *csrf)
+{
+	char	 id[32], url[64];
+	size_t	 i;
+
+	if (v->ndeleted == 0)
+		return;
+	html_elem(h, EL_H2, "Deleted feeds");
+	html_elem(h, EL_P, "Not fetched, and their mentions are out of the "
+	    "inbox. Restoring one brings back its items and mentions; so does "
+	    "adding its URL again.");
+	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
+	html_open(h, EL_TABLE, AT_CLASS, "list deleted-feeds", AT__MAX);
+	html_open(h, EL_THEAD, AT__MAX);
+	html_open(h, EL_TR, AT__MAX);
+	header_cell(h, "Title");
+	header_cell(h, "URL");
+	if (csrf != NULL)
+		header_cell(h, "Actions");
+	html_close(h);
+	html_close(h);
+	html_open(h, EL_TBODY, AT__MAX);
+	for (i = 0; i < v->ndeleted; i++) {
+		const struct feed_health	*f = &v->deleted[i];
+
+		snprintf(id, sizeof(id), "deleted-feed-%lld", f->id);
+		html_open(h, EL_TR, AT_ID, id, AT__MAX);
+		text_cell(h, *f->title ? f->title : "(no title)");
+		text_cell(h, f->url);
+		if (csrf != NULL) {
+			html_open(h, EL_TD, AT_CLASS, "row-actions", AT__MAX);
+			snprintf(url, sizeof(url), "/feeds/%lld/restore", f->id);
+			ui_post_button(h, url, csrf, "Restore", NULL, NULL);
+			html_close(h);
+		}
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
 	html_close(h);
 }
 
@@ -143,6 +210,7 @@ ui_feeds(struct html *h, const struct feeds_view *v)
 	html_open(h, EL_THEAD, AT__MAX);
 	html_open(h, EL_TR, AT__MAX);
 	header_cell(h, "Title");
+	header_cell(h, "Outlet");
 	header_cell(h, "URL");
 	header_cell(h, "Enabled");
 	header_cell(h, "Last fetch (UTC)");
@@ -164,6 +232,7 @@ ui_feeds(struct html *h, const struct feeds_view *v)
 		html_elem(h, EL_H2, "Add a feed");
 		post_form(h, "/feeds", csrf, v->form, "Add feed");
 	}
+	deleted_feeds(h, v, csrf);
 	layout_end(h);
 }
 
@@ -203,18 +272,13 @@ term_row(struct html *h, const struct watch_term *t, const char *csrf)
 	html_close(h);
 }
 
-void
-ui_watch_terms(struct html *h, const struct watch_terms_view *v)
+/* The typed terms (the directory's are shown by person, below). */
+static void
+typed_terms(struct html *h, const struct watch_terms_view *v,
+    const char *csrf)
 {
-	const struct page	 p = { "Watch terms", v->session, AREA_PRESS };
-	const char		*csrf = can_edit(v->session) ?
-				    v->session->csrf : NULL;
-	size_t			 i;
+	size_t	 i;
 
-	layout_begin(h, &p);
-	press_links(h);
-	if (v->notice)
-		ui_notice(h, v->notice);
 	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
 	html_open(h, EL_TABLE, AT_CLASS, "list terms", AT__MAX);
 	html_open(h, EL_THEAD, AT__MAX);
@@ -230,10 +294,97 @@ ui_watch_terms(struct html *h, const struct watch_terms_view *v)
 	html_close(h);
 	html_open(h, EL_TBODY, AT__MAX);
 	for (i = 0; i < v->n; i++)
-		term_row(h, &v->terms[i], csrf);
+		if (!v->terms[i].from_directory)
+			term_row(h, &v->terms[i], csrf);
 	html_close(h);
 	html_close(h);
 	html_close(h);
+}
+
+/* One watched person: name (linked), category, why, their terms. */
+static void
+watched_row(struct html *h, const struct watched_person *p)
+{
+	char	 id[40], href[48];
+	size_t	 i;
+
+	snprintf(id, sizeof(id), "watched-%lld", p->id);
+	snprintf(href, sizeof(href), "/people/%lld", p->id);
+	html_open(h, EL_TR, AT_ID, id, AT__MAX);
+	html_open(h, EL_TD, AT__MAX);
+	html_open(h, EL_A, AT_HREF, href, AT__MAX);
+	html_text(h, p->name);
+	html_close(h);
+	html_close(h);
+	text_cell(h, p->category);
+	text_cell(h, strcmp(p->press_watch, "always") == 0 ?
+	    "set to always" : "engaged with us");
+	html_open(h, EL_TD, AT__MAX);
+	if (p->nterms == 0)
+		html_text(h, "(a one-word name: nothing to look for)");
+	for (i = 0; i < p->nterms; i++) {
+		html_open(h, EL_SPAN, AT_CLASS, "tag term", AT__MAX);
+		html_text(h, p->terms[i]);
+		html_close(h);
+		html_text(h, " ");
+	}
+	html_close(h);
+	html_close(h);
+}
+
+/* "People from the directory": who is watched, and who could be. */
+static void
+watched_section(struct html *h, const struct watch_terms_view *v)
+{
+	size_t	 i, waiting = 0;
+
+	html_elem(h, EL_H2, "People from the directory");
+	html_elem(h, EL_P, "Current MPs and Peers we have had an engagement "
+	    "with, and anyone set to \"Always\" under \"Watch in the press\" "
+	    "on their page, are looked for by these forms of their name. "
+	    "The list follows the directory: renaming, merging, retiring or "
+	    "setting someone to \"Never\" changes it at the next match.");
+	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
+	html_open(h, EL_TABLE, AT_CLASS, "list watched", AT__MAX);
+	html_open(h, EL_THEAD, AT__MAX);
+	html_open(h, EL_TR, AT__MAX);
+	header_cell(h, "Person");
+	header_cell(h, "Category");
+	header_cell(h, "Watched because");
+	header_cell(h, "Looked for as");
+	html_close(h);
+	html_close(h);
+	html_open(h, EL_TBODY, AT__MAX);
+	for (i = 0; i < v->npeople; i++) {
+		if (v->people[i].tracked)
+			watched_row(h, &v->people[i]);
+		else
+			waiting++;
+	}
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	if (waiting > 0) {
+		html_open(h, EL_P, AT__MAX);
+		html_textf(h, "%zu more current MP%s and Peers are not watched "
+		    "yet: we have no engagement with them.", waiting,
+		    waiting == 1 ? "" : "s");
+		html_close(h);
+	}
+}
+
+void
+ui_watch_terms(struct html *h, const struct watch_terms_view *v)
+{
+	const struct page	 p = { "Watch terms", v->session, AREA_PRESS };
+	const char		*csrf = can_edit(v->session) ?
+				    v->session->csrf : NULL;
+
+	layout_begin(h, &p);
+	press_links(h);
+	if (v->notice)
+		ui_notice(h, v->notice);
+	typed_terms(h, v, csrf);
 	if (csrf != NULL) {
 		ui_post_button(h, "/watch-terms/rematch", csrf,
 		    "Re-run matching over stored items", NULL, NULL);
@@ -242,5 +393,6 @@ ui_watch_terms(struct html *h, const struct watch_terms_view *v)
 			post_form(h, "/watch-terms", csrf, v->form, "Add term");
 		}
 	}
+	watched_section(h, v);
 	layout_end(h);
 }

@@ -1,7 +1,8 @@
 /*
  * The press feeds pages: the feeds with their health (add, edit,
- * enable/disable) and the watch terms (add, enable/disable, re-run
- * matching).  Rendering only: takes what to show, never queries.
+ * enable/disable, delete/restore) and the watch terms (add,
+ * enable/disable, re-run matching; the people the directory has
+ * watched).  Rendering only: takes what to show, never queries.
  */
 #ifndef TRACKER_UI_FEEDS_H
 #define TRACKER_UI_FEEDS_H
@@ -13,6 +14,7 @@ struct form;
 struct html;
 struct session;
 struct watch_term;
+struct watched_person;
 
 /* GET /feeds: the list, and for editors the add form (may have errors). */
 struct feeds_view {
@@ -21,6 +23,8 @@ struct feeds_view {
 	const struct feed_health	*feeds;
 	size_t				 n;
 	const struct form		*form;	/* the add form, editors only */
+	const struct feed_health	*deleted;	/* restorable */
+	size_t				 ndeleted;
 };
 
 /* GET /feeds/:id/edit. */
@@ -34,9 +38,11 @@ struct feed_edit_view {
 struct watch_terms_view {
 	const struct session		*session;
 	const char			*notice;
-	const struct watch_term		*terms;
+	const struct watch_term		*terms;	/* typed and directory */
 	size_t				 n;
 	const struct form		*form;	/* the add form, editors only */
+	const struct watched_person	*people;	/* watched_people(0) */
+	size_t				 npeople;
 };
 
 void	ui_feeds(struct html *, const struct feeds_view *);

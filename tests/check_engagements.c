@@ -1231,7 +1231,8 @@ START_TEST(test_mention_logged_with_engagement)
 	    "(9003, 9002, UTC_TIMESTAMP(), UTC_TIMESTAMP())");
 	mid = 9003;
 	/* A state change is audited; a logged mention's state is fixed. */
-	ck_assert_int_eq(mention_set_state(&db, "t", mid, "relevant"), DB_OK);
+	ck_assert_int_eq(mention_set_state(&db, "t", mid, "relevant", NULL,
+	    NULL), DB_OK);
 	th_sql_true(&db, "SELECT COUNT(*) = 1 FROM audit_log WHERE entity = "
 	    "'mention' AND entity_id = 9003 AND action = 'state' AND "
 	    "after_data LIKE '%relevant%'");
@@ -1246,8 +1247,8 @@ START_TEST(test_mention_logged_with_engagement)
 	again.mention_id = mid;
 	ck_assert_int_eq(engagement_save(&db, "t", maya_user, &again), DB_OK);
 	th_sql_true(&db, cond);
-	ck_assert_int_eq(mention_set_state(&db, "t", mid, "dismissed"),
-	    DB_CONFLICT);
+	ck_assert_int_eq(mention_set_state(&db, "t", mid, "dismissed", NULL,
+	    NULL), DB_CONFLICT);
 }
 END_TEST
 

@@ -369,6 +369,103 @@ START_TEST(test_thousand_terms)
 }
 END_TEST
 
+/* A person's name as held, and the forms looked for, joined by " | ". */
+static const struct {
+	const char	*name;
+	const char	*forms;
+} names[] = {
+	{ "Helen Marchbank", "Helen Marchbank" },
+	{ "  Helen   Marchbank ", "Helen Marchbank" },
+	{ "Sir Keir Starmer KC MP", "Sir Keir Starmer KC MP | Keir Starmer" },
+	{ "The Rt Hon. Dame Diana Johnson DBE MP",
+	    "The Rt Hon. Dame Diana Johnson DBE MP | Diana Johnson" },
+	{ "Dr Rosena Allin-Khan", "Dr Rosena Allin-Khan | Rosena Allin-Khan" },
+	{ "Ms Diane Abbott", "Ms Diane Abbott | Diane Abbott" },
+	{ "Rt Revd Catherine Ashby", "Rt Revd Catherine Ashby | "
+	    "Catherine Ashby" },
+	{ "Baroness Linford of Highgate",
+	    "Baroness Linford of Highgate | Baroness Linford" },
+	{ "The Lord Smith of Finsbury", "The Lord Smith of Finsbury | "
+	    "Lord Smith of Finsbury | Lord Smith" },
+	{ "Lord Sugar", "Lord Sugar" },
+	{ "Baroness Kennedy of The Shaws KC",
+	    "Baroness Kennedy of The Shaws KC | Baroness Kennedy of The Shaws | "
+	    "Baroness Kennedy" },
+	/* Not a name after the title: no "Lord Bishop". */
+	{ "Lord Bishop of Durham", "Lord Bishop of Durham" },
+	/* Asides in parentheses are left out. */
+	{ "Helen Marchbank (Labour Co-op)", "Helen Marchbank" },
+	{ "Yusuf (Joe) Bhatti MP", "Yusuf Bhatti MP | Yusuf Bhatti" },
+	/* One word, or nothing but titles: nothing to look for. */
+	{ "Cher", "" },
+	{ "Dr Smith", "Dr Smith" },
+	{ "Sir", "" },
+	{ "", "" },
+	{ "   ", "" },
+	/* Case and accents differ only: one form. */
+	{ "Si\xc3\xa2n Pritchard", "Si\xc3\xa2n Pritchard" },
+	{ "Mr Si\xc3\xa2n Pritchard", "Mr Si\xc3\xa2n Pritchard | "
+	    "Si\xc3\xa2n Pritchard" },
+	/* Post-nominals are capitals: "Ms" in front is a title, not "MS". */
+	{ "Jane Doe Ms", "Jane Doe Ms" },
+	{ "Jane Doe MS", "Jane Doe MS | Jane Doe" },
+	/* A trailing comma before post-nominals goes with them. */
+	{ "Jane Doe, OBE", "Jane Doe, OBE | Jane Doe" },
+};
+
+START_TEST(test_name_variants)
+{
+	struct arena	 a;
+	const char	**forms;
+	char		 got[512] = "";
+	size_t		 n, i, len = 0;
+
+	arena_init(&a);
+	ck_assert_int_eq(match_name_variants(names[_i].name, &a, &forms, &n),
+	    0);
+	for (i = 0; i < n; i++) {
+		len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%s",
+		    i ? " | " : "", forms[i]);
+		ck_assert_uint_lt(len, sizeof(got));
+	}
+	ck_assert_msg(strcmp(got, names[_i].forms) == 0,
+	    "\"%s\": \"%s\", want \"%s\"", names[_i].name, got,
+	    names[_i].forms);
+	if (n == 0)
+		ck_assert_ptr_null(forms);
+	arena_free(&a);
+}
+END_TEST
+
+/* Every form of a name finds the name in a headline that uses it. */
+START_TEST(test_name_forms_match)
+{
+	struct matcher		*m = matcher_new();
+	struct match_hit	*hits;
+	struct arena		 a;
+	const char		**forms;
+	size_t			 n, nhits, i;
+	long long		 excluded;
+
+	arena_init(&a);
+	ck_assert_int_eq(match_name_variants("Baroness Linford of Highgate",
+	    &a, &forms, &n), 0);
+	for (i = 0; i < n; i++)
+		ck_assert_int_eq(matcher_add(m, 7, forms[i], 0, 0), MATCH_OK);
+	ck_assert_int_eq(matcher_build(m), MATCH_OK);
+	ck_assert_int_eq(matcher_scan(m, "BARONESS LINFORD presses ministers",
+	    "Baroness Linford of Highgate said...", &hits, &nhits, &excluded,
+	    &a), 3);
+	ck_assert_int_eq(hits[0].term_id, 7);
+	ck_assert_uint_eq(hits[1].length, strlen("Baroness Linford of "
+	    "Highgate"));
+	ck_assert_int_eq(matcher_scan(m, "Lord Linford", "Baroness Linfords",
+	    &hits, &nhits, &excluded, &a), 0);
+	arena_free(&a);
+	matcher_free(m);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -381,6 +478,9 @@ suite(void)
 	tcase_add_test(tc, test_no_terms);
 	tcase_add_test(tc, test_hostile_bytes);
 	tcase_add_test(tc, test_thousand_terms);
+	tcase_add_loop_test(tc, test_name_variants, 0,
+	    sizeof(names) / sizeof(names[0]));
+	tcase_add_test(tc, test_name_forms_match);
 	suite_add_tcase(s, tc);
 	return s;
 }

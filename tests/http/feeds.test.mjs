@@ -1,6 +1,7 @@
 // HTTP tier: press monitoring's settings (feeds.fcgi): /feeds with each
-// feed's health (add, edit, disable, enable) and /watch-terms (add,
-// disable, enable, re-run matching), permissions and CSRF.
+// feed's health (add, edit with its outlet, disable, enable, delete,
+// restore; long URLs) and /watch-terms (add, disable, enable, re-run
+// matching; the people the directory watches), permissions and CSRF.
 //
 // The demo feeds and terms come from tracker-feeds, as in
 // mentions.test.mjs; node runs each test file in its own process, so this
@@ -16,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 
 import {
 	BASE_URL, ORIGIN, users, get, post, loggedIn, pageText, sessionToken,
-	fieldHtml, tableRows,
+	fieldHtml, tableRows, selectOptions,
 } from './helpers.mjs';
 
 let ingested;
@@ -93,13 +94,14 @@ test('the feeds page lists each feed with its health', async () => {
 	assert.ok(rows.length >= 4, `the demo feeds: ${pageText(html)}`);
 	const wire = rows.find((r) => r[0] === 'Westminster Wire (demo)');
 	assert.ok(wire, 'the demo feed is listed');
-	assert.match(wire[1], /\/demo-feeds\/westminster-wire\.xml$/);
-	assert.equal(wire[2], 'yes');
-	assert.match(wire[3], /^\d{4}-\d\d-\d\d \d\d:\d\d$/, 'fetched');
-	assert.equal(wire[4], '200');
-	assert.match(wire[5], /^\d+ \/ \d+$/);
-	assert.equal(wire[7], '0');
-	for (const h of ['Last fetch (UTC)', 'HTTP status', 'Items seen / new',
+	assert.equal(wire[1], '', 'no outlet');
+	assert.match(wire[2], /\/demo-feeds\/westminster-wire\.xml$/);
+	assert.equal(wire[3], 'yes');
+	assert.match(wire[4], /^\d{4}-\d\d-\d\d \d\d:\d\d$/, 'fetched');
+	assert.equal(wire[5], '200');
+	assert.match(wire[6], /^\d+ \/ \d+$/);
+	assert.equal(wire[8], '0');
+	for (const h of ['Outlet', 'Last fetch (UTC)', 'HTTP status', 'Items seen / new',
 	    'Last error', 'Consecutive failures'])
 		assert.ok(html.includes(`>${h}</th>`), h);
 	assert.match(html, /<a href="\/mentions" aria-current="page">Press<\/a>/);
@@ -176,14 +178,14 @@ test('an editor disables and enables a feed', async () => {
 	const id = feedId(await page('/feeds'), 'Toggle me');
 	const row = async () => tableRows(await page('/feeds'), 'list feeds')
 	    .find((r) => r[0] === 'Toggle me');
-	assert.equal((await row())[2], 'yes');
+	assert.equal((await row())[3], 'yes');
 	const off = await send(`/feeds/${id}/disable`, {});
 	assert.equal(off.status, 303);
 	assert.equal(off.location, '/feeds?saved=1');
-	assert.equal((await row())[2], 'no');
+	assert.equal((await row())[3], 'no');
 	assert.match(await page('/feeds'), new RegExp(`action="/feeds/${id}/enable"`));
 	assert.equal((await send(`/feeds/${id}/enable`, {})).status, 303);
-	assert.equal((await row())[2], 'yes');
+	assert.equal((await row())[3], 'yes');
 	assert.equal((await send(`/feeds/${id}/disable`, {})).status, 303);
 	assert.equal((await send('/feeds/999999999/disable', {})).status, 404);
 });
@@ -208,6 +210,111 @@ test('an editor edits a feed\'s title; a duplicate URL is refused', async () => 
 	assert.equal(bad.status, 400);
 	const s = await editor();
 	assert.equal((await get('/feeds/999999999/edit', { jar: s.jar })).status, 404);
+});
+
+test('a deleted feed leaves the list, and adding its URL again brings it back', async () => {
+	const url = copyUrl('deleted');
+	assert.equal((await send('/feeds', { url, title: 'Deleted later' })).status, 303);
+	const id = feedId(await page('/feeds'), 'Deleted later');
+	assert.ok(id);
+	assert.equal((await send(`/feeds/${id}/disable`, {})).status, 303);
+	const del = await send(`/feeds/${id}/delete`, {});
+	assert.equal(del.status, 303, pageText(del.body));
+	let html = await page('/feeds');
+	assert.ok(!tableRows(html, 'list feeds').some((r) => r[0] === 'Deleted later'),
+	    'not among the feeds');
+	assert.ok(tableRows(html, 'list deleted-feeds').some((r) => r[0] === 'Deleted later'),
+	    'among the deleted feeds');
+	assert.match(html, new RegExp(`action="/feeds/${id}/restore"`));
+	assert.equal((await send(`/feeds/${id}/delete`, {})).status, 404, 'deleted already');
+
+	// Adding the same URL restores that feed, under the new title.
+	const again = await send('/feeds', { url, title: 'Back again' });
+	assert.equal(again.status, 303, pageText(again.body));
+	assert.equal(again.location, '/feeds?restored=1');
+	html = await page(again.location);
+	assert.match(pageText(html), /had been deleted: it is back, with the items and mentions it had/);
+	assert.equal(feedId(html, 'Back again'), id, 'the same feed, not a copy');
+	const row = tableRows(html, 'list feeds').find((r) => r[0] === 'Back again');
+	assert.equal(row[3], 'yes', 'enabled again');
+
+	// Restore by button too; a live feed cannot be restored.
+	assert.equal((await send(`/feeds/${id}/restore`, {})).status, 404);
+	assert.equal((await send(`/feeds/${id}/delete`, {})).status, 303);
+	assert.equal((await send(`/feeds/${id}/restore`, {})).status, 303);
+	assert.equal(feedId(await page('/feeds'), 'Back again'), id);
+	assert.equal((await send(`/feeds/${id}/disable`, {})).status, 303);
+	const s = await viewer();
+	assert.equal((await post(`/feeds/${id}/delete`, { csrf: s.csrf },
+	    { jar: s.jar, headers: { Origin: ORIGIN } })).status, 403);
+});
+
+test('feed URLs are unique in full, however long, and compared without the case of the host', async () => {
+	const long = (end) => `${copyUrl('long')}&q=${'x'.repeat(600)}${end}`;
+	for (const [end, title] of [['a', 'Long A'], ['b', 'Long B']]) {
+		const r = await send('/feeds', { url: long(end), title });
+		assert.equal(r.status, 303, `${title}: ${pageText(r.body)}`);
+	}
+	const html = await page('/feeds');
+	for (const title of ['Long A', 'Long B']) {
+		const id = feedId(html, title);
+		assert.ok(id, title);
+		assert.equal((await send(`/feeds/${id}/disable`, {})).status, 303);
+	}
+	const dup = await send('/feeds', { url: long('b'), title: 'Long B again' });
+	assert.equal(dup.status, 400);
+	assert.match(pageText(fieldHtml(dup.body, 'url')), /already a feed with this URL/);
+	const upper = BASE_URL.replace(/^http/, 'HTTP');
+	const host = await send('/feeds', { url: `${upper}/demo-feeds/westminster-wire.xml` });
+	assert.equal(host.status, 400, 'HTTP:// and http:// are one scheme');
+	const tooLong = await send('/feeds', { url: long('c') + 'y'.repeat(2000) });
+	assert.equal(tooLong.status, 400);
+	assert.match(pageText(fieldHtml(tooLong.body, 'url')), /2000 characters or fewer/);
+});
+
+test('a feed\'s outlet comes from the directory\'s media outlets', async () => {
+	assert.equal((await send('/feeds', { url: copyUrl('outlet'), title: 'With outlet' })).status, 303);
+	const id = feedId(await page('/feeds'), 'With outlet');
+	await send(`/feeds/${id}/disable`, {});
+	const form = await page(`/feeds/${id}/edit`);
+	const options = selectOptions(form, 'outlet');
+	assert.equal(options[0].label, 'None');
+	assert.ok(options[0].selected);
+	const lbc = options.find((o) => o.label === 'LBC');
+	assert.ok(lbc, `media outlets are offered: ${options.map((o) => o.label)}`);
+	assert.ok(!options.some((o) => /Foreign, Commonwealth/.test(o.label)),
+	    'only media outlets');
+	const url = copyUrl('outlet');
+	const r = await send(`/feeds/${id}/edit`, { url, title: 'With outlet', outlet: lbc.value });
+	assert.equal(r.status, 303, pageText(r.body));
+	const html = await page('/feeds');
+	const row = tableRows(html, 'list feeds').find((x) => x[0] === 'With outlet');
+	assert.equal(row[1], 'LBC');
+	assert.match(html, new RegExp(`<a href="/organisations/${lbc.value}">LBC</a>`));
+	assert.ok(selectOptions(await page(`/feeds/${id}/edit`), 'outlet')
+	    .find((o) => o.value === lbc.value).selected, 'the outlet stays chosen');
+	const bad = await send(`/feeds/${id}/edit`, { url, title: 'x', outlet: '999999999' });
+	assert.equal(bad.status, 400);
+	assert.match(pageText(fieldHtml(bad.body, 'outlet')), /Choose one of the options/);
+	assert.match(bad.body, /value="x"/, 'what was typed comes back');
+});
+
+test('the watch terms page lists the people the directory watches', async () => {
+	const html = await page('/watch-terms');
+	const rows = tableRows(html, 'list watched');
+	const helen = rows.find((r) => r[0] === 'Helen Marchbank');
+	assert.ok(helen, `a current MP we have engaged with: ${pageText(html)}`);
+	assert.deepEqual(helen.slice(1), ['MP', 'engaged with us', 'Helen Marchbank']);
+	const linford = rows.find((r) => r[0] === 'Baroness Linford of Highgate');
+	assert.ok(linford);
+	assert.equal(linford[3], 'Baroness Linford of Highgate Baroness Linford',
+	    'a peer also by title and name');
+	const bishop = rows.find((r) => r[0] === 'Rt Revd Catherine Ashby');
+	assert.equal(bishop[3], 'Rt Revd Catherine Ashby Catherine Ashby');
+	assert.ok(!rows.some((r) => r[0] === 'Geoffrey Hallam'), 'a former MP is not watched');
+	assert.match(html, /href="\/people\/\d+">Helen Marchbank<\/a>/);
+	// Their names are not in the typed terms' table, which has no buttons for them.
+	assert.ok(!tableRows(html, 'list terms').some((r) => r[0] === 'Helen Marchbank'));
 });
 
 test('the watch terms page lists the terms', async () => {

@@ -1,7 +1,10 @@
 // HTTP tier: the press mentions inbox (mentions.fcgi): the list with
-// highlighted hits and its filters, state changes one at a time and in
-// bulk, the "Log as media engagement" link, the Atom feed of relevant
-// mentions, permissions, 404 and CSRF.
+// highlighted hits and its filters, syndicated stories listed once and
+// triaged once, state changes one at a time and in bulk, the "Log as
+// media engagement" link (with the feed's outlet), tracked
+// parliamentarians linked both ways with the directory (and the person
+// form's "Watch in the press"), the Atom feed of relevant mentions and
+// its private address for feed readers, permissions, 404 and CSRF.
 //
 // The data comes from the real ingester: tracker-feeds adds the demo
 // feeds (served by lighttpd itself at $BASE_URL/demo-feeds/) and the
@@ -14,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 
 import {
 	BASE_URL, ORIGIN, users, get, post, loggedIn, pageText, sessionToken,
-	selectOptions, attributes, decodeEntities, formData,
+	selectOptions, attributes, decodeEntities, formData, tableRows,
 } from './helpers.mjs';
 
 // --- data: the demo feeds, ingested once per suite -------------------------
@@ -288,6 +291,261 @@ test('logged out, the inbox and the feed need a login', async () => {
 	assert.match(r.location || '', /^\/login/);
 	const a = await get('/mentions.atom');
 	assert.notEqual(a.status, 200);
+});
+
+// --- syndicated stories -------------------------------------------------------
+
+const SYNDICATED = 'Charities urge ministers to widen refugee family reunion';
+const WIRE = 'Westminster Wire (demo)';
+const GAZETTE = 'Northern Gazette (demo)';
+
+// The ids of the rows whose text includes needle.
+const rowsWith = (html, needle) =>
+	ids(html).filter((id) => pageText(rowHtml(html, id)).includes(needle));
+
+async function outletId(name) {
+	const o = selectOptions(await list('?state=any'), 'outlet').find((x) => x.label === name);
+	assert.ok(o, `outlet ${name}`);
+	return o.value;
+}
+
+test('a syndicated story is listed once, with the other outlet that carried it', async () => {
+	const html = await list('?state=any');
+	const rows = rowsWith(html, SYNDICATED);
+	assert.equal(rows.length, 1, 'one row for the story');
+	const row = rowHtml(html, rows[0]);
+	assert.match(pageText(row), /Also in: (Westminster Wire|Northern Gazette) \(demo\)/);
+	assert.match(row, /<p class="also">Also in: <a href="https:\/\/(westminster-wire|northern-gazette)\.example\/[^"]+" rel="noreferrer">/,
+	    'the other outlet links to its copy');
+	// Whichever outlet the list is filtered to, the story is there.
+	const seen = {};
+	for (const [name, other] of [[WIRE, 'Northern Gazette'], [GAZETTE, 'Westminster Wire']]) {
+		const h = await list(`?state=any&outlet=${await outletId(name)}`);
+		const r = rowsWith(h, SYNDICATED);
+		assert.equal(r.length, 1, name);
+		assert.match(pageText(rowHtml(h, r[0])), new RegExp(`${name.replace(/[()]/g, '\\$&')} ?, 2024-03-1\\d`));
+		assert.match(pageText(rowHtml(h, r[0])), new RegExp(`Also in: ${other}`));
+		seen[name] = r[0];
+	}
+	assert.notEqual(seen[WIRE], seen[GAZETTE], 'each outlet shows its own copy');
+	assert.ok([seen[WIRE], seen[GAZETTE]].includes(rows[0]));
+});
+
+test('triaging a syndicated story changes every copy the list showed', async () => {
+	const s = await editor();
+	const [id] = rowsWith(await list(), SYNDICATED);
+	assert.ok(id, 'the story is new');
+	const r = await post('/mentions/bulk', { csrf: s.csrf, row: `${id}:dismissed`, f_state: 'new' },
+	    { jar: s.jar, headers: { Origin: ORIGIN } });
+	assert.equal(r.status, 303, pageText(r.body));
+	assert.equal(rowsWith(await list(), SYNDICATED).length, 0, 'no copy left in new');
+	for (const name of [WIRE, GAZETTE])
+		assert.equal(rowsWith(await list(`?state=dismissed&outlet=${await outletId(name)}`),
+		    SYNDICATED).length, 1, `${name}'s copy is dismissed`);
+	// In bulk, from the dismissed list: both come back.
+	const form = new URLSearchParams([['csrf', s.csrf], ['id', id], ['state', 'new'],
+	    ['f_state', 'dismissed']]);
+	const back = await post('/mentions/bulk', form, { jar: s.jar, headers: { Origin: ORIGIN } });
+	assert.equal(back.status, 303, pageText(back.body));
+	for (const name of [WIRE, GAZETTE])
+		assert.equal(rowsWith(await list(`?state=new&outlet=${await outletId(name)}`),
+		    SYNDICATED).length, 1, `${name}'s copy is new again`);
+});
+
+// --- tracked parliamentarians ------------------------------------------------
+
+// The person linked from a row's "Names:" line, by name.
+function namedPerson(row, name) {
+	const m = row.match(new RegExp(`<p class="people">Names: (?:<a href="/people/\\d+">[^<]*</a>, )*<a href="/people/(\\d+)">${name}</a>`));
+	return m?.[1];
+}
+
+test('a mention naming a tracked parliamentarian links to them, and their page lists it', async () => {
+	const html = await list('?state=any');
+	const [id] = rowsWith(html, 'Helen Marchbank MP asked');
+	assert.ok(id, 'the demo feed names Helen Marchbank');
+	const person = namedPerson(rowHtml(html, id), 'Helen Marchbank');
+	assert.ok(person, `a link to her page: ${rowHtml(html, id)}`);
+	// A peer named by title and name only ("Baroness Linford").
+	const [peer] = rowsWith(html, 'launched in Parliament by Baroness Linford');
+	assert.ok(namedPerson(rowHtml(html, peer), 'Baroness Linford of Highgate'));
+
+	const s = await editor();
+	const p = await get(`/people/${person}`, { jar: s.jar });
+	assert.equal(p.status, 200);
+	const text = pageText(p.body);
+	assert.match(text, /In the press Watched in the press \(a current parliamentarian we have engaged with\) as: Helen Marchbank/);
+	const rows = tableRows(p.body, 'person-mentions');
+	assert.ok(rows.some((r) => r[2].startsWith('MPs press Home Office')), JSON.stringify(rows));
+	const all = p.body.match(/<a href="(\/mentions\?state=any&amp;person=\d+)">/);
+	assert.ok(all, 'a link to the inbox filtered to her');
+	const filtered = await list(decodeEntities(all[1]).replace('/mentions', ''));
+	assert.ok(ids(filtered).includes(id));
+	for (const m of ids(filtered))
+		assert.ok(namedPerson(rowHtml(filtered, m), 'Helen Marchbank'), 'only mentions naming her');
+	const chosen = selectOptions(filtered, 'person').find((o) => o.selected);
+	assert.equal(chosen?.label, 'Helen Marchbank', 'the person filter shows her');
+	assert.ok(!ids(filtered).includes(peer));
+});
+
+// The id of the person called name, from the directory's search.
+async function personId(name) {
+	const s = await editor();
+	const r = await get(`/people?q=${encodeURIComponent(name)}`, { jar: s.jar });
+	const m = r.body.match(new RegExp(`<a href="/people/(\\d+)">${name}</a>`));
+	assert.ok(m, `${name} is in the directory`);
+	return m[1];
+}
+
+async function setPressWatch(id, value) {
+	const s = await editor();
+	const form = await get(`/people/${id}/edit`, { jar: s.jar });
+	assert.equal(form.status, 200);
+	const body = formData(form.body, `/people/${id}/edit`);
+	body.set('press_watch', value);
+	const r = await post(`/people/${id}/edit`, Object.fromEntries(body),
+	    { jar: s.jar, headers: { Origin: ORIGIN } });
+	assert.equal(r.status, 303, pageText(r.body));
+}
+
+test('"Watch in the press" on the person form is saved, audited and followed by the watch terms', async () => {
+	const s = await editor();
+	const id = await personId('Dennis Marlow');
+	const watched = async () => tableRows((await get('/watch-terms', { jar: s.jar })).body,
+	    'list watched').find((r) => r[0] === 'Dennis Marlow');
+	assert.equal((await watched())?.[2], 'engaged with us');
+	const form = await get(`/people/${id}/edit`, { jar: s.jar });
+	assert.deepEqual(selectOptions(form.body, 'press_watch').map((o) => o.value),
+	    ['auto', 'always', 'never']);
+	assert.equal(selectOptions(form.body, 'press_watch').find((o) => o.selected)?.value, 'auto');
+
+	await setPressWatch(id, 'never');
+	assert.equal(await watched(), undefined, 'no longer watched');
+	const page = await get(`/people/${id}`, { jar: s.jar });
+	assert.match(pageText(page.body), /Not watched in the press: set to never\./);
+	const history = await get(`/people/${id}/history`, { jar: s.jar });
+	assert.match(pageText(history.body), /watch in the press/);
+	assert.match(pageText(history.body), /never/);
+	const bad = new URLSearchParams(formData(form.body, `/people/${id}/edit`));
+	bad.set('press_watch', 'sometimes');
+	const refused = await post(`/people/${id}/edit`, Object.fromEntries(bad),
+	    { jar: s.jar, headers: { Origin: ORIGIN } });
+	assert.equal(refused.status, 400);
+
+	await setPressWatch(id, 'always');
+	assert.equal((await watched())?.[2], 'set to always');
+	await setPressWatch(id, 'auto');
+	assert.equal((await watched())?.[2], 'engaged with us');
+
+	// Anyone current may be watched when set to always: a journalist.
+	const people = await get('/people?category=journalist', { jar: s.jar });
+	const m = people.body.match(/<a href="\/people\/(\d+)">([^<]+)<\/a>/);
+	assert.ok(m, 'a demo journalist');
+	const journalist = decodeEntities(m[2]);
+	const before = await get(`/people/${m[1]}`, { jar: s.jar });
+	assert.match(pageText(before.body), /Not watched in the press: only MPs and Peers are watched automatically/);
+	await setPressWatch(m[1], 'always');
+	const row = tableRows((await get('/watch-terms', { jar: s.jar })).body, 'list watched')
+	    .find((r) => r[0] === journalist);
+	assert.deepEqual(row?.slice(1, 3), ['Journalist', 'set to always']);
+	await setPressWatch(m[1], 'auto');
+});
+
+// --- the outlet's details for "Log as media engagement" -----------------------
+
+test('"Log as media engagement" fills in the outlet and medium of the feed\'s outlet', async () => {
+	const s = await editor();
+	const feeds = await get('/feeds', { jar: s.jar });
+	const fm = feeds.body.match(/<tr id="feed-(\d+)"[^>]*>\s*<td>Policy Desk \(demo\)<\/td>/);
+	assert.ok(fm, 'the Policy Desk feed');
+	const feed = fm[1];
+	const edit = await get(`/feeds/${feed}/edit`, { jar: s.jar });
+	const outlet = selectOptions(edit.body, 'outlet').find((o) => o.label === 'openDemocracy');
+	assert.ok(outlet, 'a demo online outlet');
+	const body = formData(edit.body, `/feeds/${feed}/edit`);
+	body.set('outlet', outlet.value);
+	const saved = await post(`/feeds/${feed}/edit`, Object.fromEntries(body),
+	    { jar: s.jar, headers: { Origin: ORIGIN } });
+	assert.equal(saved.status, 303, pageText(saved.body));
+	try {
+		const html = await list(`?state=any&outlet=${feed}`);
+		const [id] = rowsWith(html, 'Illegal Migration');
+		assert.ok(id, 'the Policy Desk mention');
+		assert.match(pageText(rowHtml(html, id)), /openDemocracy ?, 2024-03-16/,
+		    'the outlet names the mention');
+		const a = rowHtml(html, id).match(/<a href="(\/engagements\/new\?[^"]*)"[^>]*>Log as media engagement<\/a>/);
+		const url = new URL(decodeEntities(a[1]), BASE_URL);
+		assert.equal(url.searchParams.get('media_outlet'), outlet.value);
+		assert.equal(url.searchParams.get('media_medium'), 'online');
+		assert.equal(url.searchParams.get('date'), '2024-03-16');
+		const form = await get(decodeEntities(a[1]), { jar: s.jar });
+		assert.equal(form.status, 200);
+		const fields = formData(form.body, '/engagements/new');
+		assert.equal(fields.get('media_outlet'), outlet.value);
+		assert.equal(fields.get('media_medium'), 'online');
+		assert.equal(fields.get('type'), 'media_appearance');
+		assert.equal(fields.get('mention'), id);
+		assert.match(fields.get('title'), /^Analysis: what the new Illegal Migration rules mean for refugees$/);
+	} finally {
+		body.set('outlet', '');
+		const back = await post(`/feeds/${feed}/edit`, Object.fromEntries(body),
+		    { jar: s.jar, headers: { Origin: ORIGIN } });
+		assert.equal(back.status, 303);
+	}
+});
+
+// --- the Atom feed's private address ------------------------------------------
+
+test('the Atom feed has one entry per story, and a private address opens it for a feed reader', async () => {
+	const s = await editor();
+	const [id] = rowsWith(await list(), SYNDICATED);
+	assert.equal((await setState(id, 'relevant', { f_state: 'new' })).status, 303);
+	try {
+		const v = await viewer();
+		const atom = await get('/mentions.atom', { jar: v.jar });
+		const entries = [...atom.body.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map((m) => m[1]);
+		const story = entries.filter((e) => e.includes(SYNDICATED));
+		assert.equal(story.length, 1, 'one entry for the story');
+		assert.match(story[0], /Also in: (Westminster Wire|Northern Gazette) \(demo\)\./);
+		assert.match(atom.body, new RegExp(`<link rel="self" href="${BASE_URL}/mentions.atom"/>`));
+
+		// A viewer makes a private address; it is shown once.
+		const page = await get('/mentions', { jar: v.jar });
+		assert.match(pageText(page.body), /Follow in a feed reader/);
+		const made = await post('/mentions/feed-key', { csrf: v.csrf, op: 'make' },
+		    { jar: v.jar, headers: { Origin: ORIGIN } });
+		assert.equal(made.status, 200, pageText(made.body));
+		assert.equal(made.headers.get('cache-control'), 'no-store');
+		const url = attributes(made.body.match(/<input id="feed-url"[^>]*>/)[0]).value;
+		assert.match(url, new RegExp(`^${BASE_URL}/mentions\\.atom\\?key=[0-9a-f]{64}$`));
+		const path = url.slice(BASE_URL.length);
+		const reader = await get(path);
+		assert.equal(reader.status, 200, 'no cookie needed');
+		assert.match(reader.headers.get('content-type'), /^application\/atom\+xml/);
+		assert.ok(reader.body.includes(SYNDICATED));
+		assert.match(pageText((await get('/mentions', { jar: v.jar })).body),
+		    /You made a private feed address on \d{4}-\d\d-\d\d/);
+		assert.equal((await get(path.replace(/key=[0-9a-f]/, 'key=x'))).status, 403);
+
+		// A new one replaces it; stopping it closes the feed.
+		const again = await post('/mentions/feed-key', { csrf: v.csrf, op: 'make' },
+		    { jar: v.jar, headers: { Origin: ORIGIN } });
+		const path2 = attributes(again.body.match(/<input id="feed-url"[^>]*>/)[0]).value
+		    .slice(BASE_URL.length);
+		assert.notEqual(path2, path);
+		assert.equal((await get(path)).status, 403, 'the old address is dead');
+		assert.equal((await get(path2)).status, 200);
+		const stop = await post('/mentions/feed-key', { csrf: v.csrf, op: 'revoke' },
+		    { jar: v.jar, headers: { Origin: ORIGIN } });
+		assert.equal(stop.status, 303);
+		assert.equal((await get(path2)).status, 403);
+		assert.equal((await post('/mentions/feed-key', { op: 'make' },
+		    { jar: v.jar, headers: { Origin: ORIGIN } })).status, 403, 'CSRF');
+		assert.equal((await post('/mentions/feed-key', { csrf: s.csrf, op: 'bogus' },
+		    { jar: s.jar, headers: { Origin: ORIGIN } })).status, 400);
+	} finally {
+		assert.equal((await setState(id, 'new', { f_state: 'relevant' })).status, 303);
+	}
 });
 
 // --- the issue's "done when": a mention logged as a media engagement -------
