@@ -50,7 +50,7 @@ usage(void)
 	    "  import-opml FILE        add every feed an OPML file lists\n"
 	    "  rematch                 match every stored item against the terms again\n"
 	    "  demo-setup BASEURL      add the demo feeds and the default watch terms\n"
-	    "  parse [--base URL] [--max-bytes N] FILE...\n"
+	    "  parse [--base URL] [--max-bytes N] [--text-only] FILE...\n"
 	    "                          print what the parser reads (no database;\n"
 	    "                          FILE - is standard input)\n",
 	    progname);
@@ -60,6 +60,7 @@ usage(void)
 struct parse_opts {
 	const char	*base;		/* --base: the document's URL */
 	size_t		 max_bytes;	/* --max-bytes */
+	int		 text_only;	/* --text-only */
 };
 
 /* The most a file given to parse may hold: its memory stays flat anyway. */
@@ -115,7 +116,8 @@ parse_one(const struct parse_opts *o, const char *path)
 	struct arena		 a;
 	struct feed		 f;
 	struct spool		 s = { NULL, 0 };
-	struct feed_source	 src = { fd_read, NULL, o->max_bytes, o->base };
+	struct feed_source	 src = { fd_read, NULL, o->max_bytes, o->base,
+	    o->text_only };
 	enum feed_err		 e;
 	char			 msg[300];
 	int			 fd, rc = -1;
@@ -245,7 +247,8 @@ count_one(const struct parse_opts *o, const struct matcher *m,
 	struct arena		 a;
 	struct feed		 f;
 	struct tally		 t;
-	struct feed_source	 src = { fd_read, NULL, o->max_bytes, o->base };
+	struct feed_source	 src = { fd_read, NULL, o->max_bytes, o->base,
+	    o->text_only };
 	enum feed_err		 e;
 	char			 msg[300], *out;
 	json_t			*j;
@@ -769,18 +772,27 @@ run_command(struct db *db, int argc, char **argv)
 }
 
 /*
- * parse [--base URL] [--max-bytes N] FILE...  ("-": standard input).  The
- * ingester runs "parse --base URL --max-bytes N -" as its parser child.
+ * parse [--base URL] [--max-bytes N] [--text-only] FILE...  ("-":
+ * standard input).  The ingester runs "parse --base URL --max-bytes N
+ * --text-only -" as its parser child.
  */
 static int
 cmd_parse(int argc, char **argv)
 {
-	struct parse_opts	 o = { NULL, PARSE_MAX_BYTES };
+	struct parse_opts	 o = { NULL, PARSE_MAX_BYTES, 0 };
 	char			*end;
 	int			 i, status = 0;
 
-	while (argc >= 2 && (strcmp(argv[0], "--base") == 0 ||
-	    strcmp(argv[0], "--max-bytes") == 0)) {
+	for (;;) {
+		if (argc >= 1 && strcmp(argv[0], "--text-only") == 0) {
+			o.text_only = 1;
+			argc--;
+			argv++;
+			continue;
+		}
+		if (argc < 2 || (strcmp(argv[0], "--base") != 0 &&
+		    strcmp(argv[0], "--max-bytes") != 0))
+			break;
 		if (strcmp(argv[0], "--base") == 0)
 			o.base = *argv[1] != '\0' ? argv[1] : NULL;
 		else {

@@ -208,7 +208,8 @@ child_start(struct child *c, const char *program, const char *data,
 	char	 max[32];
 	char	*argv[] = { (char *)"tracker-feeds", (char *)"parse",
 	    (char *)"--base", (char *)(base ? base : ""),
-	    (char *)"--max-bytes", max, (char *)"-", NULL };
+	    (char *)"--max-bytes", max, (char *)"--text-only", (char *)"-",
+	    NULL };
 	int	 p[2];
 
 	snprintf(max, sizeof(max), "%zu", len);

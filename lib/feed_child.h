@@ -49,8 +49,9 @@ int		 feed_json_read(struct arena *a, const char *json, size_t len,
 
 /*
  * Parse len bytes at data by running "program parse --base BASE
- * --max-bytes LEN -" in a child (program: the absolute path of
- * tracker-feeds), at most timeout seconds (0: FEED_CHILD_TIMEOUT).  On
+ * --max-bytes LEN --text-only -" in a child (program: the absolute path
+ * of tracker-feeds), at most timeout seconds (0: FEED_CHILD_TIMEOUT).
+ * Title and summary come back as plain text, all the ingester stores.  On
  * FEED_OK out holds the feed (strings in a).  Otherwise msg says why: the
  * parser's own reason, or that the child timed out, crashed or could not
  * be started (FEED_READ).

@@ -914,6 +914,7 @@ struct xr {
 	unsigned long		 xml_line;
 	char			 xml_msg[200];
 	int			 refused;	/* our limits said no */
+	int			 text_only;	/* see struct feed_source */
 	enum feed_err		 refusal;
 	const char		*doc_base;
 	int			 atom_root;	/* <feed> in an unknown namespace */
@@ -1513,14 +1514,17 @@ read_construct(struct xr *x, enum construct kind, const char **value,
 	if (html != -1 && document_utf8(x))
 		raw = undo_double_utf8(x->a, raw);
 	*value = *text = NULL;
-	if (html == 1 && raw != NULL) {
+	if (html == 1 && raw != NULL && x->text_only) {
+		/* The text of the HTML, without first writing it clean. */
+		*value = *text = feed_html_text(x->a, raw);
+	} else if (html == 1 && raw != NULL) {
 		char	*clean = feed_html_sanitise(x->a, raw, base);
 
 		*value = clean ? trim(x->a, clean) : NULL;
 		*text = clean ? feed_html_text(x->a, clean) : NULL;
 	} else if (html == 0 && raw != NULL) {
-		*value = trim(x->a, raw);
 		*text = collapse(x->a, raw);
+		*value = x->text_only ? *text : trim(x->a, raw);
 	}
 	capture_free(&c);
 	if (*value == NULL || *text == NULL)
@@ -2340,6 +2344,7 @@ feed_parse_stream(struct arena *a, const struct feed_source *from,
 	x.msg = msg;
 	x.msglen = msglen;
 	x.doc_base = from->base;
+	x.text_only = from->text_only;
 	s.from = from;
 	s.max_bytes = from->max_bytes ? from->max_bytes : FEED_MAX_BYTES;
 	w.x = &x;
@@ -2449,7 +2454,7 @@ feed_parse(struct arena *a, const char *data, size_t len, const char *base,
     struct feed *out, char *msg, size_t msglen)
 {
 	struct mem_source	 m = { data, data ? len : 0, 0 };
-	struct feed_source	 src = { mem_read, &m, FEED_MAX_BYTES, base };
+	struct feed_source	 src = { mem_read, &m, FEED_MAX_BYTES, base, 0 };
 	struct keep		 k;
 	enum feed_err		 e;
 

@@ -95,6 +95,12 @@ struct feed_source {
 	void		*arg;
 	size_t		 max_bytes;	/* 0: FEED_MAX_BYTES */
 	const char	*base;		/* the document's URL; may be NULL */
+	/*
+	 * 1: title and summary are plain text too (the same as their
+	 * *_text), with no sanitised HTML written: all the ingester
+	 * stores, for half the work.
+	 */
+	int		 text_only;
 };
 
 /*

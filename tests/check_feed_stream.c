@@ -90,7 +90,7 @@ stream(const char *doc, size_t len, size_t step, size_t max,
     struct flat *fl, struct feed *out)
 {
 	struct chunks		 c = { doc, len, 0, step, 0 };
-	struct feed_source	 src = { chunk_read, &c, max, NULL };
+	struct feed_source	 src = { chunk_read, &c, max, NULL, 0 };
 
 	return feed_parse_stream(&a, &src, flatten, fl, out, msg, sizeof(msg));
 }
@@ -172,7 +172,7 @@ START_TEST(test_limits_and_failures)
 	struct flat		 got = { NULL, 0, 0, 0 };
 	struct feed		 f;
 	struct chunks		 c = { tricky, strlen(tricky), 0, 16, 200 };
-	struct feed_source	 src = { chunk_read, &c, 0, NULL };
+	struct feed_source	 src = { chunk_read, &c, 0, NULL, 0 };
 
 	/* Larger than allowed, found while reading. */
 	ck_assert_int_eq(stream(tricky, strlen(tricky), 7, 100, &got, &f),
