@@ -31,8 +31,9 @@ round_up(size_t n)
 	return (n + align - 1) / align * align;
 }
 
-void *
-arena_alloc(struct arena *a, size_t n)
+/* Aligned memory, not zeroed: for callers that fill all of it at once. */
+static void *
+arena_take(struct arena *a, size_t n)
 {
 	struct arena_chunk	*c = a->head;
 	size_t			 need = round_up(n == 0 ? 1 : n);
@@ -61,7 +62,16 @@ arena_alloc(struct arena *a, size_t n)
 	}
 	p = (char *)c->data + c->used;
 	c->used += need;
-	memset(p, 0, n);
+	return p;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	void	*p = arena_take(a, n);
+
+	if (p != NULL)
+		memset(p, 0, n);
 	return p;
 }
 
@@ -73,7 +83,7 @@ arena_strndup(struct arena *a, const char *s, size_t n)
 	if (s == NULL)
 		return NULL;
 	n = strnlen(s, n);
-	if ((p = arena_alloc(a, n + 1)) == NULL)
+	if ((p = arena_take(a, n + 1)) == NULL)
 		return NULL;
 	memcpy(p, s, n);
 	p[n] = '\0';
@@ -96,7 +106,7 @@ arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 	va_copy(copy, ap);
 	n = vsnprintf(NULL, 0, fmt, copy);
 	va_end(copy);
-	if (n < 0 || (p = arena_alloc(a, (size_t)n + 1)) == NULL)
+	if (n < 0 || (p = arena_take(a, (size_t)n + 1)) == NULL)
 		return NULL;
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;

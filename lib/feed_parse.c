@@ -749,6 +749,8 @@ walk_tag(struct walk *w, const char *p)
  * One walker for both jobs: sanitise (text is 0) writes allowed markup;
  * text mode writes decoded text only.  NULL: no memory.
  */
+static char	*collapse_n(struct arena *, const char *, size_t);
+
 static char *
 html_walk(struct arena *a, const char *html, const char *base, int text)
 {
@@ -776,38 +778,51 @@ html_walk(struct arena *a, const char *html, const char *base, int text)
 		nomem = nomem || w.attr[i].nomem;
 		sb_free(&w.attr[i]);
 	}
-	if (!nomem)
-		result = arena_strdup(a, w.out.s ? w.out.s : "");
+	/* Text is collapsed as it is copied out: one pass, not two. */
+	if (!nomem && text)
+		result = collapse_n(a, w.out.s ? w.out.s : "", w.out.len);
+	else if (!nomem)
+		result = arena_strndup(a, w.out.s ? w.out.s : "", w.out.len);
 	sb_free(&w.out);
 	sb_free(&w.val);
 	return result;
 }
 
-/* Collapse runs of whitespace to one space; trim. */
-static char *
-collapse(struct arena *a, const char *s)
-{
-	char	*out, *o;
-	int	 space = 0;
+/* ASCII whitespace, as isspace() in the C locale, without the call. */
+static const unsigned char blank[256] = {
+	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1
+};
 
-	if ((out = arena_alloc(a, strlen(s) + 1)) == NULL)
+/* Collapse runs of whitespace (and no-break spaces) to one space; trim. */
+static char *
+collapse_n(struct arena *a, const char *s, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)s, *end = p + len;
+	char			*out, *o;
+	int			 space = 0;
+
+	if ((out = arena_alloc(a, len + 1)) == NULL)
 		return NULL;
 	o = out;
-	for (; *s; s++) {
-		if (isspace((unsigned char)*s) ||
-		    ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)) {
-			if ((unsigned char)*s == 0xC2)
-				s++;
+	while (p < end) {
+		if (blank[*p] || (p[0] == 0xC2 && p + 1 < end && p[1] == 0xA0)) {
+			p += *p == 0xC2 ? 2 : 1;
 			space = o != out;
 			continue;
 		}
 		if (space)
 			*o++ = ' ';
 		space = 0;
-		*o++ = *s;
+		*o++ = (char)*p++;
 	}
 	*o = '\0';
 	return out;
+}
+
+static char *
+collapse(struct arena *a, const char *s)
+{
+	return collapse_n(a, s, strlen(s));
 }
 
 char *
@@ -819,9 +834,7 @@ feed_html_sanitise(struct arena *a, const char *html, const char *base)
 char *
 feed_html_text(struct arena *a, const char *html)
 {
-	char	*t = html_walk(a, html ? html : "", NULL, 1);
-
-	return t ? collapse(a, t) : NULL;
+	return html_walk(a, html ? html : "", NULL, 1);
 }
 
 /* Trimmed copy. */
