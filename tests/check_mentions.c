@@ -33,7 +33,6 @@
 static struct db	 db;
 static struct conf	 conf;
 static struct arena	 a;
-static char		 cell[1024];
 
 static void
 setup(void)
@@ -59,28 +58,17 @@ teardown(void)
 	th_db_close(&db, &conf);
 }
 
-/* The first cell of fixed test SQL ("" for none, "NULL" for NULL). */
+/* Fixed test SQL's first cell, and as a number (see testhelp.h). */
 static const char *
 q(const char *sql)
 {
-	MYSQL		*c = db.conn;
-	MYSQL_RES	*res;
-	MYSQL_ROW	 row;
-
-	ck_assert_msg(mysql_query(c, sql) == 0, "%s: %s", sql, mysql_error(c));
-	res = mysql_store_result(c);
-	ck_assert_ptr_nonnull(res);
-	row = mysql_fetch_row(res);
-	snprintf(cell, sizeof(cell), "%s", row == NULL ? "" :
-	    row[0] == NULL ? "NULL" : row[0]);
-	mysql_free_result(res);
-	return cell;
+	return th_cell(&db, sql);
 }
 
 static long long
 qn(const char *sql)
 {
-	return strtoll(q(sql), NULL, 10);
+	return th_num(&db, sql);
 }
 
 static long long

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <check.h>
+#include <mysql.h>
 
 #include "auth.h"
 #include "testhelp.h"
@@ -60,6 +61,30 @@ th_sql_true(struct db *db, const char *cond)
 	    "(IF((%s), 1, NULL))", cond);
 	ck_assert_msg(db_run_script(db, sql, strlen(sql)) == DB_OK,
 	    "not true: %s", cond);
+}
+
+const char *
+th_cell(struct db *db, const char *sql)
+{
+	static char	 cell[1024];
+	MYSQL		*c = db->conn;
+	MYSQL_RES	*res;
+	MYSQL_ROW	 row;
+
+	ck_assert_msg(mysql_query(c, sql) == 0, "%s: %s", sql, mysql_error(c));
+	res = mysql_store_result(c);
+	ck_assert_ptr_nonnull(res);
+	row = mysql_fetch_row(res);
+	snprintf(cell, sizeof(cell), "%s", row == NULL ? "" :
+	    row[0] == NULL ? "NULL" : row[0]);
+	mysql_free_result(res);
+	return cell;
+}
+
+long long
+th_num(struct db *db, const char *sql)
+{
+	return strtoll(th_cell(db, sql), NULL, 10);
 }
 
 void

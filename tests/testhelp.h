@@ -29,6 +29,14 @@ void	 th_sql(struct db *, const char *sql);
  */
 void	 th_sql_true(struct db *, const char *condition);
 
+/*
+ * The first cell of fixed test SQL ("" for no row, "NULL" for SQL NULL),
+ * valid until the next call; as a number.  For tables the library has no
+ * statement for.
+ */
+const char	*th_cell(struct db *, const char *sql);
+long long	 th_num(struct db *, const char *sql);
+
 /* Empty the core tables: each test starts from nothing. */
 void	 th_reset(struct db *);
 
