@@ -122,11 +122,20 @@ static const struct field_option accumulate_options[] = {
 
 #define ORDER_HINT	"Lower numbers come first."
 
+/* Text areas keep their spaces: a reason of blanks is no reason. */
+static const char *
+reason_problem(const char *s)
+{
+	if (strspn(s, " \t\r\n") == strlen(s))
+		return "Reason for this change is required.";
+	return NULL;
+}
+
 /* Every form ends with the reason, then its hidden version and parent. */
 #define REASON_FIELDS \
 	{ "reason", "Reason for this change", FIELD_TEXTAREA, FIELD_REQUIRED, \
-	    2000, NULL, NULL, "Required: the decision log keeps it with the " \
-	    "change, for the next strategy.", NULL }, \
+	    2000, reason_problem, NULL, "Required: the decision log keeps it " \
+	    "with the change, for the next strategy.", NULL }, \
 	{ "version", "Version", FIELD_HIDDEN, 0, 12, NULL, NULL, NULL, NULL }, \
 	{ "parent", "Parent", FIELD_HIDDEN, 0, 20, NULL, NULL, NULL, NULL }
 #define EXTRA_FIELDS	3
