@@ -16,10 +16,6 @@ SET @orgs = 2000;
 SET @days = DATEDIFF('2026-06-30', '2015-07-01') + 1;
 SET @tracker_kpi_bulk = 1;
 
-INSERT INTO users (username, display_name, role, password_hash, created_at)
-VALUES ('bench', 'Bench User', 'admin', 'x', UTC_TIMESTAMP());
-SET @user = LAST_INSERT_ID();
-
 INSERT IGNORE INTO policy_areas (name, priority, retired) VALUES
 	('Racial justice', 0, 0), ('Unaccompanied children', 1, 0),
 	('Refugee inclusion', 1, 0), ('Legal support', 1, 0),
@@ -78,7 +74,7 @@ SELECT ELT(1 + CRC32(CONCAT(seq, 't')) % 20, 'meeting', 'meeting', 'meeting',
     CONCAT('Bench engagement ', seq), '', '',
     IF(CRC32(CONCAT(seq, 't')) % 20 IN (12, 13), ELT(1 + seq % 3, 'print',
 	'broadcast', 'online'), NULL),
-    @user, UTC_TIMESTAMP(), UTC_TIMESTAMP()
+    NULL, UTC_TIMESTAMP(), UTC_TIMESTAMP()
 FROM seq_1_to_1000000 WHERE seq <= @engagements;
 SET @eng0 = (SELECT MIN(id) FROM engagements WHERE title LIKE 'Bench engagement %') - 1;
 

@@ -29,6 +29,8 @@ enum {
 	KQ_VALUE_UPDATE,
 	KQ_VALUE_DELETE,
 	KQ_COUNT,
+	KQ_REBUILD,
+	KQ_HITS,
 	KQ__MAX
 };
 
@@ -105,6 +107,8 @@ static const char *const kq_sql[KQ__MAX] = {
 	[KQ_COUNT] =
 	    "SELECT COUNT(DISTINCT subject_id) FROM kpi_hits WHERE kpi_id = ? "
 	    "AND (? IS NULL OR occurred_on >= ?) AND (? IS NULL OR occurred_on <= ?)",
+	[KQ_REBUILD] = "CALL kpi_rebuild()",
+	[KQ_HITS] = "SELECT COUNT(*) FROM kpi_hits",
 };
 
 static const struct db_stmts kq_stmts = { DB_SLOT_KPI, kq_sql, KQ__MAX };
@@ -471,6 +475,28 @@ kpi_dashboard(struct db *db, struct arena *a, const struct strategy *s,
 			judge(d, k);
 		}
 	return DB_OK;
+}
+
+enum db_err
+kpi_rebuild_all(struct db *db, long long *hits)
+{
+	struct arena	 a;
+	struct db_rows	 r;
+	enum db_err	 e;
+
+	*hits = 0;
+	if ((e = db_begin(db)) != DB_OK)
+		return e;
+	e = db_finish(db, db_exec_in(db, &kq_stmts, KQ_REBUILD, NULL, 0, NULL,
+	    NULL));
+	if (e != DB_OK)
+		return e;
+	arena_init(&a);
+	e = db_query_in(db, &kq_stmts, KQ_HITS, NULL, 0, &a, &r);
+	if (e == DB_OK && r.nrows == 1)
+		*hits = db_num(DB_CELL(&r, 0, 0));
+	arena_free(&a);
+	return e;
 }
 
 /* Snapshots: the dashboard as JSON and back. */

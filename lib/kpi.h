@@ -142,6 +142,13 @@ enum db_err	 kpi_dashboard(struct db *, struct arena *,
 		    const struct strategy *, int year, int month,
 		    struct dashboard *);
 
+/*
+ * Count every KPI again from scratch (CALL kpi_rebuild()): after a bulk
+ * load that skipped the triggers.  *hits gets how many rows kpi_hits has
+ * afterwards.  One transaction; minutes for a million engagements.
+ */
+enum db_err	 kpi_rebuild_all(struct db *, long long *hits);
+
 /* A snapshot as listed. */
 struct kpi_snapshot {
 	long long	 id;
