@@ -77,6 +77,17 @@ compact_number(char *out, size_t len, double v, const char *unit)
 		ui_kpi_number(out, len, v, 1, unit);
 }
 
+/* "2025-04-02 14:03 UTC" of an ISO 8601 UTC time ("" if it is not one). */
+static const char *
+utc_minutes(const char *iso, char out[24])
+{
+	if (iso == NULL || strlen(iso) < 16)
+		out[0] = '\0';
+	else
+		snprintf(out, 24, "%.10s %.5s UTC", iso, iso + 11);
+	return out;
+}
+
 static int
 can_edit(const struct session *s)
 {
@@ -512,15 +523,16 @@ freeze_form(struct html *h, const struct dashboard_view *v)
 static void
 frozen_banner(struct html *h, const struct dashboard *d)
 {
-	char	 href[96];
+	char	 href[96], when[24];
 
 	html_open(h, EL_DIV, AT_CLASS, "frozen", AT_ROLE, "note", AT__MAX);
 	html_open(h, EL_P, AT__MAX);
 	html_open(h, EL_STRONG, AT__MAX);
 	html_text(h, "Frozen for the board");
 	html_close(h);
-	html_textf(h, " on %.10s at %.5s UTC by %s. These figures do not "
-	    "change.", d->frozen_at, d->frozen_at + 11, d->frozen_by);
+	utc_minutes(d->frozen_at, when);
+	html_textf(h, " on %.10s at %s by %s. These figures do not change.",
+	    when, *when ? when + 11 : "", d->frozen_by);
 	html_close(h);
 	html_open(h, EL_P, AT_CLASS, "no-print", AT__MAX);
 	snprintf(href, sizeof(href), "/reports/dashboard?year=%s&month=%s",
@@ -595,7 +607,7 @@ ui_snapshots(struct html *h, const struct snapshots_view *v)
 	    "Frozen", "By" };
 	const struct page	 p = { "Frozen board packs", v->session,
 	    AREA_REPORTS };
-	char			 href[64], words[24];
+	char			 href[64], words[24], when[24];
 	size_t			 i;
 
 	layout_begin(h, &p);
@@ -628,7 +640,7 @@ ui_snapshots(struct html *h, const struct snapshots_view *v)
 		html_elem(h, EL_TD, s->year_label);
 		html_open(h, EL_TD, AT__MAX);
 		html_open(h, EL_TIME, AT_DATETIME, s->frozen_at, AT__MAX);
-		html_textf(h, "%.10s %.5s UTC", s->frozen_at, s->frozen_at + 11);
+		html_text(h, utc_minutes(s->frozen_at, when));
 		html_close(h);
 		html_close(h);
 		html_elem(h, EL_TD, s->frozen_by);
@@ -1052,6 +1064,7 @@ void
 ui_decisions(struct html *h, const struct decisions_view *v)
 {
 	const struct page	 p = { "Decision log", v->session, AREA_REPORTS };
+	char			 when[24];
 	size_t			 i;
 
 	layout_begin(h, &p);
@@ -1075,7 +1088,7 @@ ui_decisions(struct html *h, const struct decisions_view *v)
 		html_close(h);
 		html_open(h, EL_P, AT_CLASS, "meta", AT__MAX);
 		html_open(h, EL_TIME, AT_DATETIME, d->at, AT__MAX);
-		html_textf(h, "%.10s %.5s UTC", d->at, d->at + 11);
+		html_text(h, utc_minutes(d->at, when));
 		html_close(h);
 		html_textf(h, " by %s", d->actor);
 		html_close(h);
