@@ -30,7 +30,13 @@
 -- call kpi_rebuild_kpi() in their own transaction (lib/strategy.c).
 --
 -- Bulk loads (bench/) may SET @tracker_kpi_bulk = 1 to skip the triggers
--- and must then CALL kpi_rebuild() before anyone reads the figures.
+-- and must then CALL kpi_rebuild() (tracker-admin kpi-rebuild) before
+-- anyone reads the figures.  So must anything that hard-deletes
+-- engagements' links by cascade (the product only soft-deletes): cascades
+-- fire no triggers.
+--
+-- Creating triggers and procedures with binary logging on needs
+-- log_bin_trust_function_creators = 1 (or an account with SUPER).
 
 CREATE TABLE strategies (
 	id		BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
