@@ -20,6 +20,7 @@
 #include "directory.h"
 #include "import.h"
 #include "import_parse.h"
+#include "kpi.h"
 #include "migrate.h"
 #include "users.h"
 
@@ -45,6 +46,7 @@ usage(void)
 	    "  import parliament FILE|URL   import MPs and Peers (Members' Names Data Platform)\n"
 	    "  import moderngov COUNCIL FILE|URL\n"
 	    "                               import a council's councillors (ModernGov)\n"
+	    "  kpi-rebuild                  count every KPI again (after a bulk load)\n"
 	    "  purge                        remove expired sessions\n"
 	    "  check-config                 check the configuration and database\n",
 	    progname);
@@ -420,6 +422,19 @@ cmd_import(struct db *db, int argc, char **argv)
 	return 0;
 }
 
+/* Count every KPI from scratch, as after a bulk load (see 007's notes). */
+static int
+cmd_kpi_rebuild(struct db *db)
+{
+	long long	 hits;
+	enum db_err	 e;
+
+	if ((e = kpi_rebuild_all(db, &hits)) != DB_OK)
+		return db_fail(db, e, "kpi-rebuild");
+	printf("kpi-rebuild: %lld KPI hits\n", hits);
+	return 0;
+}
+
 static int
 run(struct db *db, const struct conf *conf, int argc, char **argv)
 {
@@ -433,6 +448,8 @@ run(struct db *db, const struct conf *conf, int argc, char **argv)
 		return cmd_demo_data(db, argc - 1, argv + 1);
 	if (strcmp(argv[0], "import") == 0)
 		return cmd_import(db, argc - 1, argv + 1);
+	if (strcmp(argv[0], "kpi-rebuild") == 0 && argc == 1)
+		return cmd_kpi_rebuild(db);
 	if (strcmp(argv[0], "purge") == 0 && argc == 1) {
 		if ((e = session_purge(db, conf)) != DB_OK)
 			return db_fail(db, e, "purge");

@@ -15,6 +15,7 @@
 #include "eng_form.h"
 #include "engagements.h"
 #include "form.h"
+#include "kpi.h"
 #include "ui.h"
 #include "ui_engagements.h"
 #include "users.h"
@@ -146,6 +147,24 @@ edit_post(struct ctx *c)
 	    c->id), "Edit engagement");
 }
 
+/* The KPI the list is filtered by, and its figure for the dates. */
+static enum db_err
+kpi_heading(struct ctx *c, const struct eng_filter *f,
+    struct eng_list_view *v)
+{
+	struct kpi_info	 k;
+	enum db_err	 e;
+
+	if ((e = kpi_info_get(c->db, &c->arena, f->kpi_id, &k)) != DB_OK ||
+	    (e = kpi_count(c->db, f->kpi_id, f->from, f->to,
+	    &v->kpi_count)) != DB_OK)
+		return e;
+	v->kpi_code = k.code;
+	v->kpi_label = k.label;
+	v->kpi_measure = k.measure;
+	return DB_OK;
+}
+
 static void
 list_get(struct ctx *c)
 {
@@ -165,6 +184,8 @@ list_get(struct ctx *c)
 	if (e == DB_OK && f.person_id &&
 	    (e = person_get(c->db, &c->arena, f.person_id, &p)) == DB_OK)
 		v.person_name = p.full_name;
+	if (e == DB_OK && f.kpi_id)
+		e = kpi_heading(c, &f, &v);
 	if (e == DB_NOTFOUND)
 		e = DB_OK;
 	if (e != DB_OK) {

@@ -807,6 +807,9 @@ eng_filter_read(struct ctx *c, struct eng_filter *f, size_t *page)
 	if ((v = req_query(&c->req, "area")) && validate_integer(v) == NULL)
 		f->policy_area_id = strtoll(v, NULL, 10);
 	f->deleted = (v = req_query(&c->req, "deleted")) && strcmp(v, "1") == 0;
+	if ((v = req_query(&c->req, "kpi")) && validate_integer(v) == NULL &&
+	    strtoll(v, NULL, 10) > 0)
+		f->kpi_id = strtoll(v, NULL, 10);
 	*page = 1;
 	if ((v = req_query(&c->req, "page")) && validate_integer(v) == NULL &&
 	    strtoll(v, NULL, 10) > 0 && strtoll(v, NULL, 10) < 100000)
@@ -833,6 +836,8 @@ eng_filter_query(struct ctx *c, const struct eng_filter *f)
 	ui_query_add(&b, "q", f->q);
 	if (f->deleted)
 		ui_query_add(&b, "deleted", "1");
+	if (f->kpi_id)
+		ui_query_add(&b, "kpi", id_text(&c->arena, f->kpi_id));
 	s = arena_strdup(&c->arena, b.data ? b.data : "");
 	buf_free(&b);
 	return s;

@@ -26,7 +26,11 @@
 	"AND (e2.occurred_on, IFNULL(e2.occurred_time, TIME '00:00:00'), e2.id) " \
 	"< (e.occurred_on, IFNULL(e.occurred_time, TIME '00:00:00'), e.id))"
 
-/* The list filter; its binds are FILTER_ARGS below, in this order. */
+/*
+ * The list filter; its binds are FILTER_ARGS below, in this order.  The
+ * last clause lists what a KPI counts: the rows of kpi_hits that the
+ * dashboard counts (lib/kpi.c), so a number and its list agree.
+ */
 #define FILTER \
 	"WHERE (e.deleted_at IS NOT NULL) = ? " \
 	"AND (? IS NULL OR e.occurred_on >= ?) " \
@@ -45,7 +49,9 @@
 	"AND (? IS NULL OR e.title LIKE ? OR e.summary LIKE ? " \
 	"OR e.outcome LIKE ? OR EXISTS (SELECT 1 FROM engagement_people x " \
 	"JOIN people px ON px.id = x.person_id " \
-	"WHERE x.engagement_id = e.id AND px.full_name LIKE ?)) "
+	"WHERE x.engagement_id = e.id AND px.full_name LIKE ?)) " \
+	"AND (? = 0 OR EXISTS (SELECT 1 FROM kpi_hits h WHERE h.kpi_id = ? " \
+	"AND h.occurred_on = e.occurred_on AND h.engagement_id = e.id)) "
 
 #define NEWEST_FIRST \
 	"ORDER BY e.occurred_on DESC, IFNULL(e.occurred_time, TIME '00:00:00') " \
@@ -298,7 +304,8 @@ engagement_check(const struct engagement *e, struct eng_problem *out,
 	DB_STR(opt((f)->party)), DB_STR(opt((f)->party)), \
 	DB_STR(opt((f)->category)), DB_STR(opt((f)->category)), \
 	DB_INT((f)->policy_area_id), DB_INT((f)->policy_area_id), \
-	DB_STR(like), DB_STR(like), DB_STR(like), DB_STR(like), DB_STR(like)
+	DB_STR(like), DB_STR(like), DB_STR(like), DB_STR(like), DB_STR(like), \
+	DB_INT((f)->kpi_id), DB_INT((f)->kpi_id)
 
 /* An empty filter value means "any", which the SQL writes as NULL. */
 static const char *

@@ -87,6 +87,7 @@ struct eng_filter {
 	int		 deleted;	/* 1: the deleted ones instead */
 	size_t		 offset;
 	size_t		 limit;		/* 0: all */
+	long long	 kpi_id;	/* what this KPI counts (kpi_hits) */
 };
 
 /* One row of the list: the engagement and its people. */

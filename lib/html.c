@@ -38,6 +38,10 @@ static const struct {
 	[EL_TH] = { "th", 0 }, [EL_THEAD] = { "thead", 0 },
 	[EL_TIME] = { "time", 0 }, [EL_TITLE] = { "title", 0 },
 	[EL_TR] = { "tr", 0 }, [EL_UL] = { "ul", 0 },
+	/* SVG elements are never void in HTML: each gets its end tag. */
+	[EL_SVG] = { "svg", 0 }, [EL_G] = { "g", 0 },
+	[EL_RECT] = { "rect", 0 }, [EL_SVG_TEXT] = { "text", 0 },
+	[EL_LINE] = { "line", 0 },
 };
 
 enum attr_kind { ATTR_TEXT, ATTR_BOOL, ATTR_URL };
@@ -91,6 +95,20 @@ static const struct {
 	[AT_TITLE] = { "title", ATTR_TEXT },
 	[AT_TYPE] = { "type", ATTR_TEXT },
 	[AT_VALUE] = { "value", ATTR_TEXT },
+	[AT_VIEWBOX] = { "viewBox", ATTR_TEXT },
+	[AT_WIDTH] = { "width", ATTR_TEXT },
+	[AT_HEIGHT] = { "height", ATTR_TEXT },
+	[AT_X] = { "x", ATTR_TEXT },
+	[AT_Y] = { "y", ATTR_TEXT },
+	[AT_X1] = { "x1", ATTR_TEXT },
+	[AT_Y1] = { "y1", ATTR_TEXT },
+	[AT_X2] = { "x2", ATTR_TEXT },
+	[AT_Y2] = { "y2", ATTR_TEXT },
+	[AT_TEXT_ANCHOR] = { "text-anchor", ATTR_TEXT },
+	[AT_ARIA_HIDDEN] = { "aria-hidden", ATTR_TEXT },
+	[AT_ARIA_LABELLEDBY] = { "aria-labelledby", ATTR_TEXT },
+	[AT_FOCUSABLE] = { "focusable", ATTR_TEXT },
+	[AT_PRESERVEASPECTRATIO] = { "preserveAspectRatio", ATTR_TEXT },
 };
 
 void

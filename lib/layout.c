@@ -22,6 +22,8 @@ const struct area_link layout_areas[] = {
 	    "departments, FCDO desks, media outlets, coalitions and others." },
 	{ AREA_PRESS, "/mentions", "Press", "The mentions inbox: press "
 	    "items that matched the watch terms." },
+	{ AREA_REPORTS, "/reports", "Reports", "The board dashboard of the "
+	    "strategy's KPIs, frozen board packs and the decision log." },
 	{ AREA_ADMIN, "/admin", "Admin", "Users, policy areas and person "
 	    "categories (admins only)." },
 	{ AREA_NONE, NULL, NULL, NULL },

@@ -96,6 +96,10 @@ ui_admin_index(struct html *h, const struct session *s)
 		{ "/admin/members", "Import MPs, Peers and councillors",
 		    "Keep Parliament members and a council's councillors "
 		    "current from their published data." },
+		{ "/admin/strategy", "Strategy and KPIs", "The strategy's "
+		    "aims, objectives, yearly goals and KPIs, their targets "
+		    "and how each KPI is counted; every change with its "
+		    "reason in the decision log." },
 	};
 	const struct page	 p = { "Admin", s, AREA_ADMIN };
 	size_t			 i;

@@ -99,6 +99,11 @@ filter_form(struct html *h, const struct eng_list_view *v)
 	if (f->deleted)
 		html_open(h, EL_INPUT, AT_TYPE, "hidden", AT_NAME, "deleted",
 		    AT_VALUE, "1", AT__MAX);
+	if (f->kpi_id > 0) {
+		snprintf(idbuf, sizeof(idbuf), "%lld", f->kpi_id);
+		html_open(h, EL_INPUT, AT_TYPE, "hidden", AT_NAME, "kpi",
+		    AT_VALUE, idbuf, AT__MAX);
+	}
 	html_open(h, EL_DIV, AT_CLASS, "filter-actions", AT__MAX);
 	html_open(h, EL_BUTTON, AT_TYPE, "submit", AT__MAX);
 	html_text(h, "Filter");
@@ -186,6 +191,38 @@ list_table(struct html *h, const struct eng_list_view *v)
 	html_close(h);
 }
 
+/*
+ * Listing what a KPI counts: which KPI, and its figure for the dates, so
+ * the number followed from the dashboard is on the page beside its list.
+ */
+static void
+kpi_banner(struct html *h, const struct eng_list_view *v)
+{
+	const struct eng_filter	*f = v->filter;
+	const char		*what = strcmp(v->kpi_measure, "people") == 0 ?
+	    "people" : strcmp(v->kpi_measure, "organisations") == 0 ?
+	    "organisations" : "engagements";
+
+	html_open(h, EL_P, AT_CLASS, "notice kpi-filter", AT__MAX);
+	html_textf(h, "What KPI %s counts: ", v->kpi_code);
+	html_open(h, EL_STRONG, AT__MAX);
+	html_text(h, v->kpi_label);
+	html_close(h);
+	html_textf(h, ". %lld %s counted", v->kpi_count, what);
+	if (f->from != NULL && f->to != NULL)
+		html_textf(h, " from %s to %s", f->from, f->to);
+	else if (f->from != NULL)
+		html_textf(h, " from %s", f->from);
+	else if (f->to != NULL)
+		html_textf(h, " up to %s", f->to);
+	html_text(h, strcmp(what, "engagements") == 0 ? ": they are listed "
+	    "below. " : ", on the engagements listed below. ");
+	html_open(h, EL_A, AT_HREF, "/engagements", AT__MAX);
+	html_text(h, "Show all engagements");
+	html_close(h);
+	html_close(h);
+}
+
 void
 ui_engagement_list(struct html *h, const struct eng_list_view *v)
 {
@@ -220,6 +257,8 @@ ui_engagement_list(struct html *h, const struct eng_list_view *v)
 		html_close(h);
 		html_close(h);
 	}
+	if (v->kpi_code != NULL)
+		kpi_banner(h, v);
 	filter_form(h, v);
 	html_open(h, EL_P, AT_ROLE, "status", AT__MAX);
 	html_textf(h, "%zu engagement%s", v->total, v->total == 1 ? "" : "s");

@@ -41,6 +41,11 @@ struct eng_list_view {
 	size_t			 per_page;
 	const char		*query;		/* the filters as "?a=1&b=2" */
 	const char		*notice;
+	/* Filtered by a KPI: it, and what it counts in the dates. */
+	const char		*kpi_code;
+	const char		*kpi_label;
+	const char		*kpi_measure;	/* engagements, people... */
+	long long		 kpi_count;
 };
 
 void	ui_engagement_list(struct html *, const struct eng_list_view *);

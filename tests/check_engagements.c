@@ -43,7 +43,8 @@ reset_tables(void)
 	    "DELETE FROM engagement_policy_areas; DELETE FROM engagements; "
 	    "DELETE FROM person_merges; DELETE FROM person_terms; "
 	    "DELETE FROM people; UPDATE organisations SET parent_id = NULL; "
-	    "DELETE FROM organisations; DELETE FROM policy_areas");
+	    "DELETE FROM organisations; DELETE FROM kpi_rule_areas; "
+	    "DELETE FROM policy_areas");
 	th_reset(&db);
 }
 

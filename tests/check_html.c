@@ -314,6 +314,42 @@ START_TEST(test_close_to)
 }
 END_TEST
 
+/* A chart as ui_dashboard.c draws it: SVG elements end, values escape. */
+START_TEST(test_svg)
+{
+	html_open(&h, EL_SVG, AT_CLASS, "chart", AT_VIEWBOX, "0 0 264 72",
+	    AT_ROLE, "group", AT_ARIA_LABELLEDBY, "t1", AT__MAX);
+	html_open(&h, EL_TITLE, AT_ID, "t1", AT__MAX);
+	html_text(&h, "A1a by month: <July> \"3\" & more");
+	html_close(&h);
+	html_open(&h, EL_A, AT_HREF, "/engagements?kpi=1&from=2024-07-01",
+	    AT_ARIA_LABEL, "July 2024: 3", AT__MAX);
+	html_open(&h, EL_RECT, AT_X, "3", AT_Y, "40", AT_WIDTH, "16",
+	    AT_HEIGHT, "16", AT__MAX);
+	html_close(&h);
+	html_open(&h, EL_SVG_TEXT, AT_X, "11", AT_TEXT_ANCHOR, "middle",
+	    AT__MAX);
+	html_text(&h, "3");
+	html_close(&h);
+	html_close(&h);
+	html_open(&h, EL_LINE, AT_X1, "0", AT_X2, "264", AT_Y1, "56", AT_Y2,
+	    "56", AT_ARIA_HIDDEN, "true", AT__MAX);
+	html_close(&h);
+	html_open(&h, EL_G, AT__MAX);
+	html_close(&h);
+	html_close(&h);
+	ck_assert_int_eq(html_finish(&h), 0);
+	ck_assert_str_eq(written(), "<svg class=\"chart\" viewBox=\"0 0 264 72\" "
+	    "role=\"group\" aria-labelledby=\"t1\"><title id=\"t1\">A1a by "
+	    "month: &lt;July&gt; &quot;3&quot; &amp; more</title>"
+	    "<a href=\"/engagements?kpi=1&amp;from=2024-07-01\" "
+	    "aria-label=\"July 2024: 3\"><rect x=\"3\" y=\"40\" width=\"16\" "
+	    "height=\"16\"></rect><text x=\"11\" text-anchor=\"middle\">3</text>"
+	    "</a><line x1=\"0\" x2=\"264\" y1=\"56\" y2=\"56\" "
+	    "aria-hidden=\"true\"></line><g></g></svg>");
+}
+END_TEST
+
 START_TEST(test_elem)
 {
 	html_elem(&h, EL_H1, "T&C");
@@ -477,6 +513,7 @@ suite(void)
 	tcase_add_test(tc, test_nesting);
 	tcase_add_test(tc, test_close_to);
 	tcase_add_test(tc, test_elem);
+	tcase_add_test(tc, test_svg);
 	tcase_add_test(tc, test_finish_unbalanced);
 	tcase_add_test(tc, test_finish_extra_close);
 	tcase_add_test(tc, test_finish_balanced);

@@ -59,8 +59,12 @@ INSERT INTO demo_area (k, name, priority, retired) VALUES
 	(9, 'Right to work', 0, 0),
 	(10, 'Rwanda scheme and Illegal Migration Act', 0, 1);
 
+-- An area of that name may be there already (migration 007 adds
+-- 'Racial justice' for the racial-justice KPIs): keep it, and link by name.
 INSERT INTO policy_areas (name, priority, retired)
-SELECT name, priority, retired FROM demo_area ORDER BY k;
+SELECT name, priority, retired FROM demo_area da
+WHERE NOT EXISTS (SELECT 1 FROM policy_areas pa WHERE pa.name = da.name)
+ORDER BY k;
 
 -- ---------------------------------------------------------------------
 -- Organisations.  link_tpl is only for generating plausible media links.
@@ -1464,7 +1468,7 @@ SELECT DISTINCT m.eid, pa.id
 FROM demo_eng e
 JOIN demo_eid m ON m.n = e.n
 JOIN demo_area da ON da.k IN (e.a1, e.a2)
-JOIN policy_areas pa ON pa.name = da.name AND pa.id > @abase;
+JOIN policy_areas pa ON pa.name = da.name;
 
 INSERT INTO engagement_staff (engagement_id, user_id)
 SELECT m.eid, u.id
@@ -1588,5 +1592,107 @@ SELECT p.id, p.category, p.party, p.house, p.constituency, p.role_title,
 FROM people p
 WHERE p.id > @pbase
 ORDER BY p.id;
+
+COMMIT;
+
+-- ---------------------------------------------------------------------
+-- The strategy's dashboard (sql/007_strategy.sql seeds the strategy and
+-- the year-one targets it states).  Demo targets for the KPIs whose
+-- numbers the strategy leaves to the team, for all three years, and
+-- months entered by hand for the KPIs no record counts, so every
+-- Advocating KPI shows a target, an actual and a chart.  Numbers are
+-- arithmetic on the month, so every load gives the same.
+
+START TRANSACTION;
+
+SET @demo_strategy = (SELECT MIN(id) FROM strategies
+    WHERE first_year = 2024 AND dropped_at IS NULL);
+
+CREATE TEMPORARY TABLE demo_target (
+	code	VARCHAR(10) NOT NULL PRIMARY KEY,
+	y1	DECIMAL(16,2) NOT NULL,
+	grow	DECIMAL(4,2) NOT NULL	-- each later year: y1 times this
+);
+
+INSERT INTO demo_target (code, y1, grow) VALUES
+	('A1a', 25, 1.2), ('A1b', 30, 1.2), ('A1c', 12, 1.25), ('A1d', 12, 1.2),
+	('A1e', 4000, 1.25), ('A1f', 6000, 1.3), ('A2a', 4, 1.25),
+	('A2b', 8, 1.25), ('A2c', 4, 1), ('A3a', 3, 1), ('A3b', 4, 1.25),
+	('A3c', 3, 1.5), ('A3d', 12, 1.1), ('A4a', 10, 1.2), ('A4b', 3, 1.2),
+	('A4c', 6, 1.2), ('A4d', 4, 1.25), ('A4e', 3, 1.35), ('A5a', 4, 1.25),
+	('A5b', 3, 1.35), ('A6a', 4, 1.25), ('A6b', 6, 1.2),
+	('M1b', 8, 1.25), ('M1d', 4, 1.5), ('M1f', 300, 1.3),
+	('S1a', 50, 1.1), ('S1b', 120, 1.1), ('T1a', 450000, 1.1),
+	('T7c', 20, 1.25);
+
+-- Year one keeps what the migration entered from the strategy.
+INSERT IGNORE INTO kpi_targets (kpi_id, year, target)
+SELECT k.id, y.year, IF(y.year = 2024, t.y1,
+    ROUND(t.y1 * POW(t.grow, y.year - 2024)))
+FROM demo_target t
+JOIN kpis k ON k.strategy_id = @demo_strategy AND k.code = t.code
+JOIN (SELECT 2024 AS year UNION ALL SELECT 2025 UNION ALL SELECT 2026) y;
+
+-- m counts months from July 2024 (0) to October 2026 (27).
+CREATE TEMPORARY TABLE demo_kpi_value (
+	code	VARCHAR(10) NOT NULL,
+	m	INT NOT NULL,
+	value	DECIMAL(16,2) NOT NULL,
+	PRIMARY KEY (code, m)
+);
+
+INSERT INTO demo_kpi_value (code, m, value)
+SELECT c.code, s.seq,
+    CASE c.code
+	WHEN 'A1e' THEN 3150 + 38 * s.seq + (s.seq * 17) % 25
+	WHEN 'A1f' THEN 380 + (s.seq * 37) % 210
+	WHEN 'A3a' THEN IF(s.seq IN (2, 3, 6), 1, 0)
+	WHEN 'A3b' THEN IF(s.seq % 3 = 1, 1, 0)
+	WHEN 'A3c' THEN IF(s.seq % 4 = 2, 1, 0)
+	WHEN 'A6a' THEN IF(s.seq % 3 = 0, 1, 0)
+	WHEN 'A6b' THEN (s.seq * 5) % 3
+	WHEN 'M1b' THEN IF(s.seq % 2 = 0, 1, 0)
+	WHEN 'M1d' THEN IF(s.seq % 4 = 1, 1, 0)
+	WHEN 'M1f' THEN 12 + (s.seq * 29) % 40
+	WHEN 'S1a' THEN 38 + s.seq DIV 2
+	WHEN 'S1b' THEN 7 + (s.seq * 7) % 6
+	WHEN 'T1a' THEN 28000 + (s.seq * 7919) % 21000
+	WHEN 'T7c' THEN 1 + s.seq % 3
+    END
+FROM (SELECT 'A1e' AS code UNION ALL SELECT 'A1f' UNION ALL SELECT 'A3a'
+    UNION ALL SELECT 'A3b' UNION ALL SELECT 'A3c' UNION ALL SELECT 'A6a'
+    UNION ALL SELECT 'A6b' UNION ALL SELECT 'M1b' UNION ALL SELECT 'M1d'
+    UNION ALL SELECT 'M1f' UNION ALL SELECT 'S1a' UNION ALL SELECT 'S1b'
+    UNION ALL SELECT 'T1a' UNION ALL SELECT 'T7c') c
+JOIN seq_0_to_27 s;
+
+INSERT INTO kpi_values (kpi_id, month, value, note, updated_by, updated_at)
+SELECT k.id, DATE '2024-07-01' + INTERVAL v.m MONTH, v.value, '', 'demo',
+    UTC_TIMESTAMP()
+FROM demo_kpi_value v
+JOIN kpis k ON k.strategy_id = @demo_strategy AND k.code = v.code
+WHERE k.source = 'manual';
+
+-- Two decisions the team took in year one, as the decision log keeps
+-- them.
+INSERT INTO strategy_decisions (strategy_id, at, actor, entity, entity_id,
+    label, action, before_data, after_data, reason)
+SELECT @demo_strategy, TIMESTAMP '2024-09-10 10:15:00', 'demo', 'KPI', k.id,
+    CONCAT('KPI ', k.code, ' ', k.label), 'targets',
+    '{"2024-25":"","2025-26":"","2026-27":""}',
+    '{"2024-25":"25","2025-26":"30","2026-27":"36"}',
+    'Set at the September staff meeting from the first two months of the new Parliament: about two new decision makers a month.'
+FROM kpis k WHERE k.strategy_id = @demo_strategy AND k.code = 'A1a';
+
+INSERT INTO strategy_decisions (strategy_id, at, actor, entity, entity_id,
+    label, action, before_data, after_data, reason)
+SELECT @demo_strategy, TIMESTAMP '2025-04-08 14:30:00', 'demo', 'KPI', k.id,
+    CONCAT('KPI ', k.code, ' ', k.label), 'targets',
+    '{"2024-25":"3","2025-26":"","2026-27":""}',
+    '{"2024-25":"3","2025-26":"4","2026-27":"4"}',
+    'Year two outputs agreed by the Strategy Subgroup: a fourth desk (Sahel) added after the Chad briefing.'
+FROM kpis k WHERE k.strategy_id = @demo_strategy AND k.code = 'A4b';
+
+DROP TEMPORARY TABLE demo_target, demo_kpi_value;
 
 COMMIT;
