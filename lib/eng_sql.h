@@ -6,31 +6,23 @@
  * pasted into the statement tables at compile time, never at run time.
  *
  * Aliases they expect: e is the engagement, x a row of engagement_people
- * for it.  ENG_PERSON_THEN joins, for x's person: px (people), tx (the
- * term in force on the engagement's date, if any) and cx (the category
- * that applied then).
+ * for it (and px the people row, for PERSON_ON_ENGAGEMENT).
  */
 #ifndef TRACKER_ENG_SQL_H
 #define TRACKER_ENG_SQL_H
 
 /*
- * The person as they were on the engagement's date: the term that had
- * started by then and not yet ended (ended_on is the first day no longer
- * held), the latest started when periods overlap -- the rule of
- * person_term_on() in lib/directory.c.  Where no term covers the date,
- * the current party and category count.
+ * The person as they were on the engagement's date: engagement_people
+ * keeps, per link, the party and category of the term in force then
+ * (else the person's current ones), kept exact by the triggers of
+ * sql/008_reports.sql with the rule of person_term_on() in
+ * lib/directory.c.  ENG_PERSON_THEN joins cx, the category as it applied.
  */
 #define ENG_PERSON_THEN \
-	"JOIN people px ON px.id = x.person_id " \
-	"LEFT JOIN person_terms tx ON tx.id = (SELECT t.id FROM person_terms t " \
-	"WHERE t.person_id = x.person_id AND t.started_on <= e.occurred_on " \
-	"AND (t.ended_on IS NULL OR t.ended_on > e.occurred_on) " \
-	"ORDER BY t.started_on DESC, t.id DESC LIMIT 1) " \
-	"LEFT JOIN person_categories cx " \
-	"ON cx.code = COALESCE(tx.category, px.category) "
+	"LEFT JOIN person_categories cx ON cx.code = x.category_then "
 
-#define PARTY_THEN	"COALESCE(tx.party, px.party)"
-#define CATEGORY_THEN	"COALESCE(tx.category, px.category)"
+#define PARTY_THEN	"x.party_then"
+#define CATEGORY_THEN	"x.category_then"
 #define DECISION_MAKER_THEN "(cx.decision_maker = 1)"
 
 /*

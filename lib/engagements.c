@@ -16,7 +16,12 @@
 #include "html.h"
 
 
-/* The list filter; its binds are FILTER_ARGS below, in this order. */
+/*
+ * The list filter; its binds are FILTER_ARGS below, in this order.  The
+ * last clause repeats the dates in a form the range optimizer can use
+ * (it cannot see through "? IS NULL OR"), so a period reads its own rows
+ * rather than the whole table.
+ */
 #define FILTER \
 	"WHERE (e.deleted_at IS NOT NULL) = ? " \
 	"AND (? IS NULL OR e.occurred_on >= ?) " \
@@ -43,15 +48,15 @@
 	"OR EXISTS (SELECT 1 FROM organisations ox " \
 	"WHERE ox.id = e.media_outlet_id AND ox.kind = ?)) " \
 	"AND (? IS NULL OR EXISTS (SELECT 1 FROM engagement_people x " \
-	ENG_PERSON_THEN "WHERE x.engagement_id = e.id " \
-	"AND " PARTY_THEN " = ?)) " \
+	"WHERE x.engagement_id = e.id AND " PARTY_THEN " = ?)) " \
 	"AND (? IS NULL OR EXISTS (SELECT 1 FROM engagement_people x " \
-	ENG_PERSON_THEN "WHERE x.engagement_id = e.id " \
-	"AND " CATEGORY_THEN " = ?)) " \
+	"WHERE x.engagement_id = e.id AND " CATEGORY_THEN " = ?)) " \
 	"AND ((? IS NULL AND ? = 0) OR EXISTS (SELECT 1 FROM engagement_people x " \
 	ENG_PERSON_THEN "WHERE x.engagement_id = e.id " \
 	"AND (? = 0 OR " DECISION_MAKER_THEN ") " \
-	"AND (? IS NULL OR (" NEW_TO_US ") = (? = 'new')))) "
+	"AND (? IS NULL OR (" NEW_TO_US ") = (? = 'new')))) " \
+	"AND e.occurred_on BETWEEN IFNULL(?, '1000-01-01') " \
+	"AND IFNULL(?, '9999-12-31') "
 
 #define NEWEST_FIRST \
 	"ORDER BY e.occurred_on DESC, IFNULL(e.occurred_time, TIME '00:00:00') " \
@@ -103,7 +108,7 @@ static const char *const eng_sql[ENG__MAX] = {
 	[ENG_LIST_PEOPLE] =
 	    "SELECT x.engagement_id, " PERSON_ON_ENGAGEMENT
 	    " FROM engagement_people x JOIN engagements e ON e.id = x.engagement_id "
-	    ENG_PERSON_THEN
+	    "JOIN people px ON px.id = x.person_id " ENG_PERSON_THEN
 	    "WHERE x.engagement_id IN (SELECT id FROM (SELECT e.id FROM "
 	    "engagements e " FILTER NEWEST_FIRST "LIMIT ? OFFSET ?) page) "
 	    "ORDER BY x.engagement_id, px.full_name",
@@ -121,7 +126,8 @@ static const char *const eng_sql[ENG__MAX] = {
 	[ENG_PEOPLE] =
 	    "SELECT " PERSON_ON_ENGAGEMENT
 	    " FROM engagement_people x JOIN engagements e ON e.id = x.engagement_id "
-	    ENG_PERSON_THEN "WHERE x.engagement_id = ? ORDER BY px.full_name",
+	    "JOIN people px ON px.id = x.person_id " ENG_PERSON_THEN
+	    "WHERE x.engagement_id = ? ORDER BY px.full_name",
 	[ENG_ORGS] =
 	    "SELECT o.id, o.name, 0 FROM engagement_organisations eo "
 	    "JOIN organisations o ON o.id = eo.organisation_id "
@@ -309,7 +315,7 @@ engagement_check(const struct engagement *e, struct eng_problem *out,
 	DB_STR(opt((f)->category_then)), DB_STR(opt((f)->category_then)), \
 	DB_STR(opt((f)->novelty)), DB_INT((f)->decision_makers ? 1 : 0), \
 	DB_INT((f)->decision_makers ? 1 : 0), DB_STR(opt((f)->novelty)), \
-	DB_STR(opt((f)->novelty))
+	DB_STR(opt((f)->novelty)), DB_STR(opt((f)->from)), DB_STR(opt((f)->to))
 
 /* An empty filter value means "any", which the SQL writes as NULL. */
 static const char *

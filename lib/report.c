@@ -173,7 +173,8 @@ static const char *const rpt_sql[RPT__MAX] = {
 	[RPT_LIST_PEOPLE] =
 	    "SELECT x.engagement_id, " PERSON_ON_ENGAGEMENT " "
 	    "FROM engagement_people x JOIN engagements e "
-	    "ON e.id = x.engagement_id " ENG_PERSON_THEN
+	    "ON e.id = x.engagement_id JOIN people px ON px.id = x.person_id "
+	    ENG_PERSON_THEN
 	    "WHERE x.engagement_id IN (SELECT id FROM (SELECT e.id FROM "
 	    "engagements e WHERE e.deleted_at IS NULL AND e.occurred_on "
 	    "BETWEEN ? AND ? ORDER BY e.occurred_on, e.occurred_time, e.id "

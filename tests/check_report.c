@@ -673,13 +673,18 @@ START_TEST(test_party_at_the_time)
 	ck_assert_int_eq(count(r, RS_PARTY, "Conservative"), 0);
 	ck_assert_int_eq(count(r, RS_PARTY, "Reform"), 3);
 	ck_assert_drill_down(r);
+	/* Moved to before the switch, the engagement moves party. */
+	edit_date(both, "2024-07-15");
+	r = YEAR_2024_25();
+	ck_assert_int_eq(count(r, RS_PARTY, "Conservative"), 1);
+	ck_assert_int_eq(count(r, RS_PARTY, "Reform"), 2);
+	ck_assert_drill_down(r);
 	/* No term covers Pat's dates: the party Pat has now counts. */
 	sqlf("UPDATE people SET party = 'Labour Co-op' WHERE id = %lld", pat);
 	r = YEAR_2024_25();
 	ck_assert_int_eq(count(r, RS_PARTY, "Labour"), 0);
 	ck_assert_int_eq(count(r, RS_PARTY, "Labour Co-op"), 1);
 	ck_assert_drill_down(r);
-	(void)both;
 }
 END_TEST
 
@@ -774,7 +779,7 @@ START_TEST(test_summaries_follow_changes)
 
 	id = ENG(.date = "2024-08-01", .people = WITH(nina), .orgs =
 	    WITH(council));
-	pat2 = add_person("P. Lee", "mp", "Labour", "commons");
+	pat2 = add_person("P. Lee", "mp", "Labour Co-op", "commons");
 	ENG(.date = "2024-07-10", .people = WITH(pat2));
 	ENG(.date = "2024-09-10", .people = WITH(pat));
 	r = YEAR_2024_25();
@@ -796,10 +801,23 @@ START_TEST(test_summaries_follow_changes)
 	r = YEAR_2024_25();
 	ck_assert_int_eq(count(r, RS_DECISION_MAKERS, "new"), 2);
 	ck_assert_int_eq(count(r, RS_DECISION_MAKERS, "existing"), 1);
+	ck_assert_int_eq(count(r, RS_PARTY, "Labour Co-op"), 0);
+	ck_assert_int_eq(count(r, RS_PARTY, "Labour"), 2);
 	ck_assert_drill_down(r);
 	ck_assert_int_eq(person_merge_undo(&db, "tester", merge_id), DB_OK);
 	r = YEAR_2024_25();
 	ck_assert_int_eq(count(r, RS_DECISION_MAKERS, "new"), 3);
+	ck_assert_int_eq(count(r, RS_PARTY, "Labour Co-op"), 1);
+	ck_assert_drill_down(r);
+	/* A category's code, changed by hand, cascades to people. */
+	th_sql(&db, "UPDATE person_categories SET code = 'civil_service' "
+	    "WHERE code = 'civil_servant'");
+	r = YEAR_2024_25();
+	ck_assert_int_eq(count(r, RS_CATEGORY, "civil_servant"), 0);
+	ck_assert_int_eq(count(r, RS_CATEGORY, "civil_service"), 1);
+	ck_assert_drill_down(r);
+	th_sql(&db, "UPDATE person_categories SET code = 'civil_servant' "
+	    "WHERE code = 'civil_service'");
 	/* Removed for good (as a clean-up would): the counts go too. */
 	th_sql(&db, "DELETE FROM follow_ups; DELETE FROM engagements");
 	r = YEAR_2024_25();

@@ -49,7 +49,8 @@ svc_random() {
 
 # svc_mariadb_start DIR: data in DIR/mariadb, socket DIR/mysqld.sock,
 # database "tracker" and user "tracker"; writes $SVC_CONF (DIR/tracker.conf)
-# with $SVC_CONF_EXTRA appended.
+# with $SVC_CONF_EXTRA appended.  $SVC_MARIADB_OPTS adds server options
+# (bench/report.sh gives a million engagements a larger buffer pool).
 svc_mariadb_start() {
 	_dir=$1
 	_data=$_dir/mariadb
@@ -75,7 +76,7 @@ svc_mariadb_start() {
 	    --pid-file="$_dir/mysqld.pid" --log-error="$_dir/mysqld.log" \
 	    --innodb-buffer-pool-size=32M --innodb-log-file-size=16M \
 	    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-	    --skip-log-bin &
+	    --skip-log-bin ${SVC_MARIADB_OPTS:-} &
 	SVC_DB_PID=$!
 	SVC_PIDS="$SVC_DB_PID $SVC_PIDS"
 	svc_wait_for 60 mariadb-admin --no-defaults -S "$SVC_DB_SOCKET" -u root ping ||
