@@ -58,9 +58,12 @@
 	"AND e.occurred_on BETWEEN IFNULL(?, '1000-01-01') " \
 	"AND IFNULL(?, '9999-12-31') "
 
+/*
+ * No time sorts as the start of its day (NULL is below any time), and in
+ * the order of the date index, so a page stops reading once it is full.
+ */
 #define NEWEST_FIRST \
-	"ORDER BY e.occurred_on DESC, IFNULL(e.occurred_time, TIME '00:00:00') " \
-	"DESC, e.id DESC "
+	"ORDER BY e.occurred_on DESC, e.occurred_time DESC, e.id DESC "
 
 enum {
 	ENG_TYPES,
@@ -100,11 +103,13 @@ enum {
 static const char *const eng_sql[ENG__MAX] = {
 	[ENG_TYPES] =
 	    "SELECT code, label FROM engagement_types ORDER BY sort_order, label",
+	/* The page's ids first, so the type join cannot reorder the scan. */
 	[ENG_LIST] =
 	    "SELECT e.id, e.occurred_on, IFNULL(TIME_FORMAT(e.occurred_time, "
-	    "'%H:%i'), ''), t.label, e.title FROM engagements e "
-	    "JOIN engagement_types t ON t.code = e.type " FILTER NEWEST_FIRST
-	    "LIMIT ? OFFSET ?",
+	    "'%H:%i'), ''), t.label, e.title FROM (SELECT e.id FROM "
+	    "engagements e " FILTER NEWEST_FIRST "LIMIT ? OFFSET ?) page "
+	    "JOIN engagements e ON e.id = page.id "
+	    "JOIN engagement_types t ON t.code = e.type " NEWEST_FIRST,
 	[ENG_LIST_PEOPLE] =
 	    "SELECT x.engagement_id, " PERSON_ON_ENGAGEMENT
 	    " FROM engagement_people x JOIN engagements e ON e.id = x.engagement_id "

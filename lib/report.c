@@ -53,6 +53,14 @@ static const char *const section_dimension[RS__MAX] = {
 	"report_refresh_claims c WHERE c.conn = CONNECTION_ID()) "
 #define ADD_COUNTS \
 	"INSERT INTO report_day_counts (day, dimension, item, n) "
+/* Two reports refreshing one day at once: the later count stands. */
+#define KEEP_LATEST \
+	" ON DUPLICATE KEY UPDATE n = VALUES(n)"
+/* The engagements the report lists: the first of the period by date. */
+#define LISTED \
+	"SELECT e.id FROM engagements e WHERE e.deleted_at IS NULL " \
+	"AND e.occurred_on BETWEEN ? AND ? " \
+	"ORDER BY e.occurred_on, e.occurred_time, e.id LIMIT ?"
 #define WITH_PEOPLE_THEN \
 	"FROM engagements e JOIN engagement_people x " \
 	"ON x.engagement_id = e.id " ENG_PERSON_THEN
@@ -101,14 +109,14 @@ static const char *const rpt_sql[RPT__MAX] = {
 	    "report_refresh_claims c WHERE c.conn = CONNECTION_ID())",
 	[RPT_COUNT_TOTAL] = ADD_COUNTS
 	    "SELECT e.occurred_on, 'total', '', COUNT(*) FROM engagements e "
-	    "WHERE " CLAIMED "GROUP BY e.occurred_on",
+	    "WHERE " CLAIMED "GROUP BY e.occurred_on" KEEP_LATEST,
 	[RPT_COUNT_TYPE] = ADD_COUNTS
 	    "SELECT e.occurred_on, 'type', e.type, COUNT(*) FROM engagements e "
-	    "WHERE " CLAIMED "GROUP BY e.occurred_on, e.type",
+	    "WHERE " CLAIMED "GROUP BY e.occurred_on, e.type" KEEP_LATEST,
 	[RPT_COUNT_MEDIUM] = ADD_COUNTS
 	    "SELECT e.occurred_on, 'medium', e.media_medium, COUNT(*) "
 	    "FROM engagements e WHERE " CLAIMED "AND e.media_medium IS NOT NULL "
-	    "GROUP BY e.occurred_on, e.media_medium",
+	    "GROUP BY e.occurred_on, e.media_medium" KEEP_LATEST,
 	/* Linked organisations and the media outlet, as the filter. */
 	[RPT_COUNT_ORG_KIND] = ADD_COUNTS
 	    "SELECT k.day, 'org_kind', k.kind, COUNT(DISTINCT k.id) FROM ("
@@ -117,32 +125,33 @@ static const char *const rpt_sql[RPT__MAX] = {
 	    "JOIN organisations ox ON ox.id = x.organisation_id WHERE " CLAIMED
 	    "UNION ALL SELECT e.id, e.occurred_on, ox.kind FROM engagements e "
 	    "JOIN organisations ox ON ox.id = e.media_outlet_id WHERE " CLAIMED
-	    ") k GROUP BY k.day, k.kind",
+	    ") k GROUP BY k.day, k.kind" KEEP_LATEST,
 	[RPT_COUNT_CATEGORY] = ADD_COUNTS
 	    "SELECT e.occurred_on, 'category', " CATEGORY_THEN ", "
 	    "COUNT(DISTINCT e.id) " WITH_PEOPLE_THEN "WHERE " CLAIMED
-	    "GROUP BY e.occurred_on, " CATEGORY_THEN,
+	    "GROUP BY e.occurred_on, " CATEGORY_THEN KEEP_LATEST,
 	[RPT_COUNT_PARTY] = ADD_COUNTS
 	    "SELECT e.occurred_on, 'party', " PARTY_THEN ", "
 	    "COUNT(DISTINCT e.id) " WITH_PEOPLE_THEN "WHERE " CLAIMED
-	    "AND " PARTY_THEN " <> '' GROUP BY e.occurred_on, " PARTY_THEN,
+	    "AND " PARTY_THEN " <> '' GROUP BY e.occurred_on, " PARTY_THEN
+	    KEEP_LATEST,
 	[RPT_COUNT_AREA] = ADD_COUNTS
 	    "SELECT e.occurred_on, 'area', x.policy_area_id, COUNT(*) "
 	    "FROM engagements e JOIN engagement_policy_areas x "
 	    "ON x.engagement_id = e.id WHERE " CLAIMED
-	    "GROUP BY e.occurred_on, x.policy_area_id",
+	    "GROUP BY e.occurred_on, x.policy_area_id" KEEP_LATEST,
 	[RPT_COUNT_DM] = ADD_COUNTS
 	    "SELECT e.occurred_on, 'dm', '', COUNT(DISTINCT e.id) "
 	    WITH_PEOPLE_THEN "WHERE " CLAIMED "AND " DECISION_MAKER_THEN " "
-	    "GROUP BY e.occurred_on",
+	    "GROUP BY e.occurred_on" KEEP_LATEST,
 	[RPT_COUNT_DM_NEW] = ADD_COUNTS
 	    "SELECT e.occurred_on, 'dm', 'new', COUNT(DISTINCT e.id) "
 	    WITH_PEOPLE_THEN "WHERE " CLAIMED "AND " DECISION_MAKER_THEN " "
-	    "AND " NEW_TO_US " GROUP BY e.occurred_on",
+	    "AND " NEW_TO_US " GROUP BY e.occurred_on" KEEP_LATEST,
 	[RPT_COUNT_DM_EXISTING] = ADD_COUNTS
 	    "SELECT e.occurred_on, 'dm', 'existing', COUNT(DISTINCT e.id) "
 	    WITH_PEOPLE_THEN "WHERE " CLAIMED "AND " DECISION_MAKER_THEN " "
-	    "AND NOT " NEW_TO_US " GROUP BY e.occurred_on",
+	    "AND NOT " NEW_TO_US " GROUP BY e.occurred_on" KEEP_LATEST,
 	/* Only the marks this refresh saw: one made since stays. */
 	[RPT_UNMARK] =
 	    "DELETE d FROM report_dirty_days d JOIN report_refresh_claims c "
@@ -164,21 +173,19 @@ static const char *const rpt_sql[RPT__MAX] = {
 	    "AND p.is_current = 1 AND p.house = 'commons' AND EXISTS (SELECT 1 "
 	    "FROM person_terms t WHERE t.person_id = p.id AND t.ended_on IS NULL) "
 	    "GROUP BY p.party",
+	/* The page of ids first: the date index gives them in order. */
 	[RPT_LIST] =
 	    "SELECT e.id, e.occurred_on, IFNULL(TIME_FORMAT(e.occurred_time, "
-	    "'%H:%i'), ''), t.label, e.title, e.outcome FROM engagements e "
+	    "'%H:%i'), ''), t.label, e.title, e.outcome FROM (" LISTED ") page "
+	    "JOIN engagements e ON e.id = page.id "
 	    "JOIN engagement_types t ON t.code = e.type "
-	    "WHERE e.deleted_at IS NULL AND e.occurred_on BETWEEN ? AND ? "
-	    "ORDER BY e.occurred_on, e.occurred_time, e.id LIMIT ?",
+	    "ORDER BY e.occurred_on, e.occurred_time, e.id",
 	[RPT_LIST_PEOPLE] =
 	    "SELECT x.engagement_id, " PERSON_ON_ENGAGEMENT " "
-	    "FROM engagement_people x JOIN engagements e "
+	    "FROM (" LISTED ") page JOIN engagement_people x "
+	    "ON x.engagement_id = page.id JOIN engagements e "
 	    "ON e.id = x.engagement_id JOIN people px ON px.id = x.person_id "
-	    ENG_PERSON_THEN
-	    "WHERE x.engagement_id IN (SELECT id FROM (SELECT e.id FROM "
-	    "engagements e WHERE e.deleted_at IS NULL AND e.occurred_on "
-	    "BETWEEN ? AND ? ORDER BY e.occurred_on, e.occurred_time, e.id "
-	    "LIMIT ?) page) ORDER BY x.engagement_id, px.full_name",
+	    ENG_PERSON_THEN "ORDER BY x.engagement_id, px.full_name",
 };
 
 static const struct db_stmts rpt_stmts = { DB_SLOT_REPORT, rpt_sql, RPT__MAX };
