@@ -15,7 +15,6 @@
 #include "form.h"
 #include "html.h"
 
-
 /*
  * The list filter; its binds are FILTER_ARGS below, in this order.  The
  * last clause repeats the dates in a form the range optimizer can use

@@ -29,6 +29,7 @@ label_for(struct html *h, const char *id, const char *text)
 	html_close(h);
 }
 
+/* 1 if value is among the options. */
 static int
 offered(const struct option *opts, size_t n, const char *value)
 {
