@@ -3,7 +3,9 @@
  * (/reports/dashboard?year=2024-25&month=2025-03), freezing a month for
  * the board and the frozen packs (/reports/snapshots), one KPI's page
  * with its months, where editors enter the months of KPIs kept by hand
- * (/reports/kpis/ID), and the decision log (/reports/decisions).
+ * (/reports/kpis/ID), and the decision log (/reports/decisions); the
+ * policy engagement report (/reports/engagement) is in
+ * report_engagement.c.
  */
 #include "config.h"
 
@@ -16,6 +18,7 @@
 #include "engagements.h"
 #include "form.h"
 #include "kpi.h"
+#include "reports.h"
 #include "strategy.h"
 #include "ui.h"
 #include "ui_dashboard.h"
@@ -445,6 +448,7 @@ static const struct route routes[] = {
 	{ "/reports/snapshots", snapshots_get, NULL, 0, ROLE_VIEWER },
 	{ "/reports/snapshots/:id", snapshot_get, NULL, 0, ROLE_VIEWER },
 	{ "/reports/decisions", decisions_get, NULL, 0, ROLE_VIEWER },
+	{ "/reports/engagement", report_engagement_get, NULL, 0, ROLE_VIEWER },
 	{ "/reports/kpis/:id", kpi_get, NULL, 0, ROLE_VIEWER },
 	{ "/reports/kpis/:id/values", NULL, value_post, 0, ROLE_EDITOR },
 };

@@ -785,6 +785,41 @@ eng_state_from(struct ctx *c, const struct choices *ch, const struct engagement 
 	return st->orgs && st->areas && st->staff ? 0 : -1;
 }
 
+/* A code of the table, or NULL. */
+static const char *
+known_code(const struct code_label *t, const char *code)
+{
+	for (; code != NULL && t->code != NULL; t++)
+		if (strcmp(t->code, code) == 0)
+			return code;
+	return NULL;
+}
+
+/*
+ * The filters the report's numbers link with.  as_at=then: the party and
+ * category filters mean a person's party and category on each
+ * engagement's date (lib/eng_sql.h), the rule the report counts by; else
+ * today's, as the directory shows them.
+ */
+static void
+eng_filter_read_report(struct ctx *c, struct eng_filter *f)
+{
+	const char	*v;
+
+	f->medium = known_code(media, req_query(&c->req, "medium"));
+	f->org_kind = known_code(org_kinds, req_query(&c->req, "org_kind"));
+	if ((v = req_query(&c->req, "novelty")) != NULL &&
+	    (strcmp(v, "new") == 0 || strcmp(v, "existing") == 0))
+		f->novelty = v;
+	f->decision_makers = (v = req_query(&c->req, "dm")) &&
+	    strcmp(v, "1") == 0;
+	if ((v = req_query(&c->req, "as_at")) && strcmp(v, "then") == 0) {
+		f->party_then = f->party;
+		f->category_then = f->category;
+		f->party = f->category = NULL;
+	}
+}
+
 /* The list's filters from the query string; bad values are ignored. */
 void
 eng_filter_read(struct ctx *c, struct eng_filter *f, size_t *page)
@@ -810,6 +845,7 @@ eng_filter_read(struct ctx *c, struct eng_filter *f, size_t *page)
 	if ((v = req_query(&c->req, "kpi")) && validate_integer(v) == NULL &&
 	    strtoll(v, NULL, 10) > 0)
 		f->kpi_id = strtoll(v, NULL, 10);
+	eng_filter_read_report(c, f);
 	*page = 1;
 	if ((v = req_query(&c->req, "page")) && validate_integer(v) == NULL &&
 	    strtoll(v, NULL, 10) > 0 && strtoll(v, NULL, 10) < 100000)
@@ -838,6 +874,15 @@ eng_filter_query(struct ctx *c, const struct eng_filter *f)
 		ui_query_add(&b, "deleted", "1");
 	if (f->kpi_id)
 		ui_query_add(&b, "kpi", id_text(&c->arena, f->kpi_id));
+	ui_query_add(&b, "party", f->party_then);
+	ui_query_add(&b, "category", f->category_then);
+	if (f->party_then != NULL || f->category_then != NULL)
+		ui_query_add(&b, "as_at", "then");
+	ui_query_add(&b, "medium", f->medium);
+	ui_query_add(&b, "org_kind", f->org_kind);
+	ui_query_add(&b, "novelty", f->novelty);
+	if (f->decision_makers)
+		ui_query_add(&b, "dm", "1");
 	s = arena_strdup(&c->arena, b.data ? b.data : "");
 	buf_free(&b);
 	return s;

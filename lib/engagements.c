@@ -10,26 +10,19 @@
 #include "buf.h"
 #include "db.h"
 #include "directory.h"
+#include "eng_sql.h"
 #include "engagements.h"
 #include "form.h"
 #include "html.h"
 
 /*
- * A person was new to us on an engagement when no earlier live engagement
- * has them: ordered by date, then time (none counts as the start of the
- * day), then id, so that two on one day still have a first.
- */
-#define IS_NEW \
-	"NOT EXISTS (SELECT 1 FROM engagement_people ep2 " \
-	"JOIN engagements e2 ON e2.id = ep2.engagement_id " \
-	"WHERE ep2.person_id = ep.person_id AND e2.deleted_at IS NULL " \
-	"AND (e2.occurred_on, IFNULL(e2.occurred_time, TIME '00:00:00'), e2.id) " \
-	"< (e.occurred_on, IFNULL(e.occurred_time, TIME '00:00:00'), e.id))"
-
-/*
  * The list filter; its binds are FILTER_ARGS below, in this order.  The
- * last clause lists what a KPI counts: the rows of kpi_hits that the
- * dashboard counts (lib/kpi.c), so a number and its list agree.
+ * kpi clause lists what a KPI counts: the rows of kpi_hits that the
+ * dashboard counts (lib/kpi.c), so a number and its list agree; the
+ * report's clauses share their SQL with lib/report.c (eng_sql.h).  The
+ * last clause repeats the dates in a form the range optimizer can use
+ * (it cannot see through "? IS NULL OR"), so a period reads its own rows
+ * rather than the whole table.
  */
 #define FILTER \
 	"WHERE (e.deleted_at IS NOT NULL) = ? " \
@@ -51,11 +44,30 @@
 	"JOIN people px ON px.id = x.person_id " \
 	"WHERE x.engagement_id = e.id AND px.full_name LIKE ?)) " \
 	"AND (? = 0 OR EXISTS (SELECT 1 FROM kpi_hits h WHERE h.kpi_id = ? " \
-	"AND h.occurred_on = e.occurred_on AND h.engagement_id = e.id)) "
+	"AND h.occurred_on = e.occurred_on AND h.engagement_id = e.id)) " \
+	"AND (? IS NULL OR e.media_medium = ?) " \
+	"AND (? IS NULL OR EXISTS (SELECT 1 FROM engagement_organisations x " \
+	"JOIN organisations ox ON ox.id = x.organisation_id " \
+	"WHERE x.engagement_id = e.id AND ox.kind = ?) " \
+	"OR EXISTS (SELECT 1 FROM organisations ox " \
+	"WHERE ox.id = e.media_outlet_id AND ox.kind = ?)) " \
+	"AND (? IS NULL OR EXISTS (SELECT 1 FROM engagement_people x " \
+	"WHERE x.engagement_id = e.id AND " PARTY_THEN " = ?)) " \
+	"AND (? IS NULL OR EXISTS (SELECT 1 FROM engagement_people x " \
+	"WHERE x.engagement_id = e.id AND " CATEGORY_THEN " = ?)) " \
+	"AND ((? IS NULL AND ? = 0) OR EXISTS (SELECT 1 FROM engagement_people x " \
+	ENG_PERSON_THEN "WHERE x.engagement_id = e.id " \
+	"AND (? = 0 OR " DECISION_MAKER_THEN ") " \
+	"AND (? IS NULL OR (" NEW_TO_US ") = (? = 'new')))) " \
+	"AND e.occurred_on BETWEEN IFNULL(?, '1000-01-01') " \
+	"AND IFNULL(?, '9999-12-31') "
 
+/*
+ * No time sorts as the start of its day (NULL is below any time), and in
+ * the order of the date index, so a page stops reading once it is full.
+ */
 #define NEWEST_FIRST \
-	"ORDER BY e.occurred_on DESC, IFNULL(e.occurred_time, TIME '00:00:00') " \
-	"DESC, e.id DESC "
+	"ORDER BY e.occurred_on DESC, e.occurred_time DESC, e.id DESC "
 
 enum {
 	ENG_TYPES,
@@ -95,19 +107,20 @@ enum {
 static const char *const eng_sql[ENG__MAX] = {
 	[ENG_TYPES] =
 	    "SELECT code, label FROM engagement_types ORDER BY sort_order, label",
+	/* The page's ids first, so the type join cannot reorder the scan. */
 	[ENG_LIST] =
 	    "SELECT e.id, e.occurred_on, IFNULL(TIME_FORMAT(e.occurred_time, "
-	    "'%H:%i'), ''), t.label, e.title FROM engagements e "
-	    "JOIN engagement_types t ON t.code = e.type " FILTER NEWEST_FIRST
-	    "LIMIT ? OFFSET ?",
+	    "'%H:%i'), ''), t.label, e.title FROM (SELECT e.id FROM "
+	    "engagements e " FILTER NEWEST_FIRST "LIMIT ? OFFSET ?) page "
+	    "JOIN engagements e ON e.id = page.id "
+	    "JOIN engagement_types t ON t.code = e.type " NEWEST_FIRST,
 	[ENG_LIST_PEOPLE] =
-	    "SELECT ep.engagement_id, p.id, p.full_name, p.party, c.label, " IS_NEW
-	    " FROM engagement_people ep JOIN engagements e ON e.id = ep.engagement_id "
-	    "JOIN people p ON p.id = ep.person_id "
-	    "JOIN person_categories c ON c.code = p.category "
-	    "WHERE ep.engagement_id IN (SELECT id FROM (SELECT e.id FROM "
+	    "SELECT x.engagement_id, " PERSON_ON_ENGAGEMENT
+	    " FROM engagement_people x JOIN engagements e ON e.id = x.engagement_id "
+	    "JOIN people px ON px.id = x.person_id " ENG_PERSON_THEN
+	    "WHERE x.engagement_id IN (SELECT id FROM (SELECT e.id FROM "
 	    "engagements e " FILTER NEWEST_FIRST "LIMIT ? OFFSET ?) page) "
-	    "ORDER BY ep.engagement_id, p.full_name",
+	    "ORDER BY x.engagement_id, px.full_name",
 	[ENG_COUNT] =
 	    "SELECT COUNT(*) FROM engagements e " FILTER,
 	[ENG_GET] =
@@ -120,11 +133,10 @@ static const char *const eng_sql[ENG__MAX] = {
 	    "LEFT JOIN organisations o ON o.id = e.media_outlet_id "
 	    "LEFT JOIN users u ON u.id = e.created_by WHERE e.id = ?",
 	[ENG_PEOPLE] =
-	    "SELECT p.id, p.full_name, p.party, c.label, " IS_NEW
-	    " FROM engagement_people ep JOIN engagements e ON e.id = ep.engagement_id "
-	    "JOIN people p ON p.id = ep.person_id "
-	    "JOIN person_categories c ON c.code = p.category "
-	    "WHERE ep.engagement_id = ? ORDER BY p.full_name",
+	    "SELECT " PERSON_ON_ENGAGEMENT
+	    " FROM engagement_people x JOIN engagements e ON e.id = x.engagement_id "
+	    "JOIN people px ON px.id = x.person_id " ENG_PERSON_THEN
+	    "WHERE x.engagement_id = ? ORDER BY px.full_name",
 	[ENG_ORGS] =
 	    "SELECT o.id, o.name, 0 FROM engagement_organisations eo "
 	    "JOIN organisations o ON o.id = eo.organisation_id "
@@ -305,7 +317,15 @@ engagement_check(const struct engagement *e, struct eng_problem *out,
 	DB_STR(opt((f)->category)), DB_STR(opt((f)->category)), \
 	DB_INT((f)->policy_area_id), DB_INT((f)->policy_area_id), \
 	DB_STR(like), DB_STR(like), DB_STR(like), DB_STR(like), DB_STR(like), \
-	DB_INT((f)->kpi_id), DB_INT((f)->kpi_id)
+	DB_INT((f)->kpi_id), DB_INT((f)->kpi_id), \
+	DB_STR(opt((f)->medium)), DB_STR(opt((f)->medium)), \
+	DB_STR(opt((f)->org_kind)), DB_STR(opt((f)->org_kind)), \
+	DB_STR(opt((f)->org_kind)), \
+	DB_STR(opt((f)->party_then)), DB_STR(opt((f)->party_then)), \
+	DB_STR(opt((f)->category_then)), DB_STR(opt((f)->category_then)), \
+	DB_STR(opt((f)->novelty)), DB_INT((f)->decision_makers ? 1 : 0), \
+	DB_INT((f)->decision_makers ? 1 : 0), DB_STR(opt((f)->novelty)), \
+	DB_STR(opt((f)->novelty)), DB_STR(opt((f)->from)), DB_STR(opt((f)->to))
 
 /* An empty filter value means "any", which the SQL writes as NULL. */
 static const char *

@@ -6,7 +6,7 @@
  * someone saved in between; deletes are soft.
  *
  * Whether a person was new to us on an engagement is derived on every
- * read (see IS_NEW in engagements.c), never stored.
+ * read (see NEW_TO_US in eng_sql.h), never stored.
  */
 #ifndef TRACKER_ENGAGEMENTS_H
 #define TRACKER_ENGAGEMENTS_H
@@ -21,8 +21,8 @@ struct code_label;
 struct eng_person {
 	long long	 id;
 	const char	*name;
-	const char	*party;
-	const char	*category_label;
+	const char	*party;		/* on the engagement's date */
+	const char	*category_label;	/* on the engagement's date */
 	int		 is_new;	/* their first engagement with us */
 };
 
@@ -88,6 +88,15 @@ struct eng_filter {
 	size_t		 offset;
 	size_t		 limit;		/* 0: all */
 	long long	 kpi_id;	/* what this KPI counts (kpi_hits) */
+	/* For the report's drill-down (lib/eng_sql.h has the rules): */
+	const char	*medium;	/* print, broadcast or online */
+	const char	*org_kind;	/* an organisation or outlet of this kind */
+	const char	*party_then;	/* someone of this party on the date */
+	const char	*category_then;	/* someone of this category on the date */
+	const char	*novelty;	/* "new": someone new to us on it;
+					   "existing": someone met before */
+	int		 decision_makers; /* 1: someone who was then a decision
+					   maker (with novelty: the same one) */
 };
 
 /* One row of the list: the engagement and its people. */

@@ -22,8 +22,9 @@ const struct area_link layout_areas[] = {
 	    "departments, FCDO desks, media outlets, coalitions and others." },
 	{ AREA_PRESS, "/mentions", "Press", "The mentions inbox: press "
 	    "items that matched the watch terms." },
-	{ AREA_REPORTS, "/reports", "Reports", "The board dashboard of the "
-	    "strategy's KPIs, frozen board packs and the decision log." },
+	{ AREA_REPORTS, "/reports", "Reports", "The policy engagement report "
+	    "for any period, the board dashboard of the strategy's KPIs, "
+	    "frozen board packs and the decision log." },
 	{ AREA_ADMIN, "/admin", "Admin", "Users, policy areas and person "
 	    "categories (admins only)." },
 	{ AREA_NONE, NULL, NULL, NULL },
@@ -48,6 +49,8 @@ render_head(struct html *h, const char *title)
 	html_close(h);
 	html_open(h, EL_LINK, AT_REL, "stylesheet", AT_HREF,
 	    "/static/tracker.css", AT__MAX);
+	html_open(h, EL_LINK, AT_REL, "stylesheet", AT_HREF,
+	    "/static/print.css", AT_MEDIA, "print", AT__MAX);
 	html_close(h);
 }
 

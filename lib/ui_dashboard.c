@@ -116,6 +116,10 @@ ui_reports_index(struct html *h, const struct session *s)
 	static const struct {
 		const char	*href, *label, *blurb;
 	} reports[] = {
+		{ "/reports/engagement", "Policy engagement report", "Our "
+		    "engagements for any period by type, party (beside its "
+		    "share of seats), category and policy area, new and known "
+		    "decision makers, a year earlier beside; print, CSV, JSON." },
 		{ "/reports/dashboard", "Board dashboard", "The strategy's KPIs "
 		    "for a month: targets, the year to date, a chart of the "
 		    "months and whether each is on track. Freeze a month for "

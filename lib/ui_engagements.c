@@ -29,6 +29,18 @@ label_for(struct html *h, const char *id, const char *text)
 	html_close(h);
 }
 
+/* 1 if value is among the options. */
+static int
+offered(const struct option *opts, size_t n, const char *value)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(opts[i].value, value) == 0)
+			return 1;
+	return 0;
+}
+
 /* A <select> of options with an "any" (or "none") first option. */
 static void
 option_select(struct html *h, const char *name, const char *label,
@@ -53,7 +65,58 @@ option_select(struct html *h, const char *name, const char *label,
 		html_text(h, opts[i].label);
 		html_close(h);
 	}
+	/* A value no longer on offer (a party someone had) stays chosen. */
+	if (chosen != NULL && *chosen != '\0' && !offered(opts, n, chosen)) {
+		html_open(h, EL_OPTION, AT_VALUE, chosen, AT_SELECTED, "",
+		    AT__MAX);
+		html_text(h, chosen);
+		html_close(h);
+	}
 	html_close(h);
+	html_close(h);
+}
+
+/* The options of a code table, for option_select(). */
+static void
+code_options(const struct code_label *t, struct option *out, size_t max,
+    size_t *n)
+{
+	for (*n = 0; *n < max && t[*n].code != NULL; (*n)++)
+		out[*n] = (struct option){ t[*n].code, t[*n].label };
+}
+
+/*
+ * The filters the report's numbers link with: medium, organisation kind,
+ * new or met before, decision makers, and whether party and category mean
+ * then or now.
+ */
+static void
+report_filters(struct html *h, const struct eng_filter *f)
+{
+	static const struct option novelty[] = {
+		{ "new", "Someone new to us" },
+		{ "existing", "Someone met before" },
+	};
+	static const struct option as_at[] = {
+		{ "then", "On each engagement's date" },
+	};
+	struct option	 opts[16];
+	size_t		 n;
+
+	code_options(media, opts, 16, &n);
+	option_select(h, "medium", "Medium", opts, n, f->medium, "Any medium");
+	code_options(org_kinds, opts, 16, &n);
+	option_select(h, "org_kind", "Organisation kind", opts, n, f->org_kind,
+	    "Any kind");
+	option_select(h, "novelty", "New or met before", novelty, 2,
+	    f->novelty, "Anyone");
+	option_select(h, "as_at", "Party and category", as_at, 1,
+	    f->party_then || f->category_then ? "then" : NULL, "As they are now");
+	html_open(h, EL_DIV, AT_CLASS, "field checkbox", AT__MAX);
+	html_open(h, EL_INPUT, AT_TYPE, "checkbox", AT_ID, "f-dm", AT_NAME,
+	    "dm", AT_VALUE, "1", AT_CHECKED, f->decision_makers ? "" : NULL,
+	    AT__MAX);
+	label_for(h, "f-dm", "Decision makers only");
 	html_close(h);
 }
 
@@ -83,13 +146,15 @@ filter_form(struct html *h, const struct eng_list_view *v)
 	text_filter(h, "to", "To", "date", f->to);
 	option_select(h, "type", "Type", v->types, v->ntypes, f->type,
 	    "Any type");
-	option_select(h, "party", "Party", v->parties, v->nparties, f->party,
-	    "Any party");
+	option_select(h, "party", "Party", v->parties, v->nparties,
+	    f->party_then ? f->party_then : f->party, "Any party");
 	option_select(h, "category", "Category", v->categories,
-	    v->ncategories, f->category, "Any category");
+	    v->ncategories, f->category_then ? f->category_then : f->category,
+	    "Any category");
 	snprintf(idbuf, sizeof(idbuf), "%lld", f->policy_area_id);
-	option_select(h, "area", "Policy area", v->areas, v->nareas, idbuf,
-	    "Any policy area");
+	option_select(h, "area", "Policy area", v->areas, v->nareas,
+	    f->policy_area_id ? idbuf : NULL, "Any policy area");
+	report_filters(h, f);
 	text_filter(h, "q", "Search", "search", f->q);
 	if (f->person_id > 0) {
 		snprintf(idbuf, sizeof(idbuf), "%lld", f->person_id);
