@@ -29,14 +29,18 @@
  * A person (the engagement_people row link) was new to us on engagement e
  * when no earlier live engagement has them: ordered by date, then time
  * (none counts as the start of the day), then id, so that two on one day
- * still have a first.
+ * still have a first.  For a live engagement that is person_first, which
+ * triggers keep in step (sql/007_strategy.sql), one key lookup; a deleted
+ * engagement is not in it, so for one the rule is worked out.
  */
 #define NEW_TO_US_OF(link) \
+	"IF(e.deleted_at IS NULL, EXISTS (SELECT 1 FROM person_first pf " \
+	"WHERE pf.person_id = " link ".person_id AND pf.engagement_id = e.id), " \
 	"NOT EXISTS (SELECT 1 FROM engagement_people ep2 " \
 	"JOIN engagements e2 ON e2.id = ep2.engagement_id " \
 	"WHERE ep2.person_id = " link ".person_id AND e2.deleted_at IS NULL " \
 	"AND (e2.occurred_on, IFNULL(e2.occurred_time, TIME '00:00:00'), e2.id) " \
-	"< (e.occurred_on, IFNULL(e.occurred_time, TIME '00:00:00'), e.id))"
+	"< (e.occurred_on, IFNULL(e.occurred_time, TIME '00:00:00'), e.id)))"
 
 #define NEW_TO_US	NEW_TO_US_OF("x")
 
