@@ -11,6 +11,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "buf.h"
+#include "csv.h"
 #include "directory.h"
 #include "feed_store.h"
 #include "form.h"
@@ -547,6 +548,36 @@ ui_people_list(struct html *h, const struct people_list_view *v)
 	buf_free(&base);
 	party_counts(h, v->party_counts, v->nparty_counts);
 	layout_end(h);
+}
+
+/* One person as a row of /people.csv, in ui_people_csv()'s columns. */
+static void
+csv_person(struct buf *b, const struct person *p)
+{
+	const char *const cells[] = {
+		p->full_name, p->category_label, p->role_title, p->party,
+		p->house && *p->house ? code_label(houses, p->house) : "",
+		p->constituency, p->organisation_name, p->email, p->phone,
+		p->is_current ? "Yes" : "No",
+		p->organisation_kind &&
+		    strcmp(p->organisation_kind, "council") == 0 ?
+		    p->organisation_name : "",
+	};
+
+	csv_row(b, cells, sizeof(cells) / sizeof(cells[0]));
+}
+
+void
+ui_people_csv(struct buf *b, const struct person *p, size_t n)
+{
+	static const char *const head[] = { "Name", "Category", "Role",
+	    "Party", "House", "Constituency", "Organisation", "Email",
+	    "Phone", "Current", "Council" };
+	size_t	 i;
+
+	csv_row(b, head, sizeof(head) / sizeof(head[0]));
+	for (i = 0; i < n; i++)
+		csv_person(b, &p[i]);
 }
 
 static void

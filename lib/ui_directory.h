@@ -12,6 +12,7 @@
 #include "directory.h"
 
 struct audit_entry;
+struct buf;
 struct conflict_row;
 struct form;
 struct html;
@@ -120,6 +121,13 @@ struct dir_history_view {
 
 /* GET /people: the filter form, the table, pagination, CSV link. */
 void	ui_people_list(struct html *, const struct people_list_view *);
+
+/*
+ * GET /people.csv: a header row, then one row per person (name,
+ * category, role, party, House, constituency, organisation, email,
+ * phone, current, and the organisation again when it is a council).
+ */
+void	ui_people_csv(struct buf *, const struct person *, size_t n);
 
 /* GET /people/ID: fields, contact summary, engagements, actions. */
 void	ui_person_detail(struct html *, const struct person_view *);
