@@ -44,22 +44,12 @@ teardown(void)
 	th_db_close(&db, &conf);
 }
 
-/* Parameters as a browser sends them ("a=1&b=2"). */
-static struct params
-params_of(const char *s)
-{
-	struct params	 p;
-
-	ck_assert_int_eq(req_parse_urlencoded(&a, s, strlen(s), &p), REQ_OK);
-	return p;
-}
-
 /* An organisation saved the way its form saves one ("name=X&kind=ngo"). */
 static long long
 add_org(const char *body)
 {
 	const struct form_field	*fields;
-	struct params		 in = params_of(body);
+	struct params		 in = th_params(&a, body);
 	struct organisation	 o;
 	struct form		 f;
 
@@ -82,7 +72,7 @@ add_person(const char *name)
 
 	snprintf(body, sizeof(body), "name=%s&category=other&current=yes",
 	    name);
-	in = params_of(body);
+	in = th_params(&a, body);
 	ck_assert_int_eq(dir_person_fields(&db, &a, NULL, &fields), DB_OK);
 	ck_assert_int_eq(form_read(&f, &a, fields, PF__MAX, &in), 0);
 	dir_person_take(&f, 0, &p);
@@ -121,7 +111,7 @@ END_TEST
 START_TEST(test_person_read_keeps_what_was_typed)
 {
 	const struct form_field	*fields;
-	struct params		 in = params_of("name=&category=mp&party=Green"
+	struct params		 in = th_params(&a, "name=&category=mp&party=Green"
 	    "&email=not-an-email&notes=typed+here&current=yes&house=lords"
 	    "&version=0");
 	struct form		 f;
@@ -159,7 +149,7 @@ START_TEST(test_person_fields_options)
 	    "Leeds City Council (Council)");
 	snprintf(body, sizeof(body), "name=X&category=nope&current=yes"
 	    "&organisation=%lld", council + 1000);
-	in = params_of(body);
+	in = th_params(&a, body);
 	ck_assert_int_eq(form_read(&f, &a, fields, PF__MAX, &in), 2);
 	ck_assert_ptr_nonnull(f.values[PF_CATEGORY].error);
 	ck_assert_ptr_nonnull(f.values[PF_ORGANISATION].error);
@@ -247,7 +237,7 @@ START_TEST(test_org_read_medium_rule)
 
 	ck_assert_int_eq(dir_org_fields(&db, &a, NULL, &fields), DB_OK);
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		in = params_of(cases[i].body);
+		in = th_params(&a, cases[i].body);
 		ck_assert_int_eq(dir_org_read(&a, fields, &in, &f),
 		    cases[i].errors);
 		if (cases[i].medium_error == NULL)
@@ -286,7 +276,7 @@ START_TEST(test_conflict_rows)
 {
 	const struct form_field	*fields;
 	struct organisation	 o;
-	struct params		 in = params_of("name=Ours&kind=ngo&medium="
+	struct params		 in = th_params(&a, "name=Ours&kind=ngo&medium="
 	    "&notes=mine&version=1");
 	struct form		 yours, saved;
 	struct conflict_row	*rows;
@@ -319,7 +309,7 @@ END_TEST
 /* Values not on offer read as "any", never as an error. */
 START_TEST(test_filters_from_query)
 {
-	struct params		 q = params_of("q=Jones&house=junk&current=former"
+	struct params		 q = th_params(&a, "q=Jones&house=junk&current=former"
 	    "&organisation=07&council=12&deleted=1&party=Green");
 	struct person_filter	 pf;
 	struct org_filter	 of;
@@ -333,7 +323,7 @@ START_TEST(test_filters_from_query)
 	ck_assert_int_eq(pf.deleted, 1);
 	ck_assert_str_eq(pf.party, "Green");
 	ck_assert_str_eq(pf.category, "");
-	q = params_of("house=lords&current=current&deleted=yes");
+	q = th_params(&a, "house=lords&current=current&deleted=yes");
 	dir_person_filter(&q, &pf);
 	ck_assert_str_eq(pf.house, "lords");
 	ck_assert_int_eq(pf.current, PERSON_CURRENT_YES);
@@ -343,14 +333,14 @@ START_TEST(test_filters_from_query)
 	ck_assert_str_eq(of.kind, "");
 	ck_assert_int_eq(of.deleted, 0);
 	ck_assert_uint_eq(dir_page_number(&q), 1);
-	q = params_of("page=3");
+	q = th_params(&a, "page=3");
 	ck_assert_uint_eq(dir_page_number(&q), 3);
-	q = params_of("page=0");
+	q = th_params(&a, "page=0");
 	ck_assert_uint_eq(dir_page_number(&q), 1);
-	q = params_of("page=1000000");
+	q = th_params(&a, "page=1000000");
 	ck_assert_uint_eq(dir_page_number(&q), 1);
 	ck_assert_ptr_null(dir_notice(&q));
-	q = params_of("merged=1");
+	q = th_params(&a, "merged=1");
 	ck_assert_ptr_nonnull(strstr(dir_notice(&q), "undo the merge"));
 }
 END_TEST
@@ -358,7 +348,7 @@ END_TEST
 /* A page past the end of the people list shows the last one. */
 START_TEST(test_people_page_past_the_end)
 {
-	struct params		 q = params_of("q=Page&page=9");
+	struct params		 q = th_params(&a, "q=Page&page=9");
 	struct person_filter	 f;
 	struct people_list_view	 v;
 

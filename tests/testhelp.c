@@ -127,3 +127,12 @@ th_source(struct th_env *e)
 
 	return s;
 }
+
+struct params
+th_params(struct arena *a, const char *s)
+{
+	struct params	 p;
+
+	ck_assert_int_eq(req_parse_urlencoded(a, s, strlen(s), &p), REQ_OK);
+	return p;
+}

@@ -12,6 +12,8 @@
 #include "db.h"
 #include "request.h"
 
+struct arena;
+
 /* Run the suite; exit status for main(). */
 int	 th_run(Suite *);
 
@@ -49,5 +51,8 @@ struct th_env {
 };
 extern const struct req_source th_source_proto;
 struct req_source th_source(struct th_env *);
+
+/* Parameters as a browser posts them ("a=1&b=x+y"), in the arena. */
+struct params	 th_params(struct arena *, const char *urlencoded);
 
 #endif
