@@ -16,6 +16,7 @@
 #include "audit.h"
 #include "buf.h"
 #include "db.h"
+#include "directory.h"
 #include "engagements.h"
 
 const struct appg_name appg_action_states[APPG_ACTIONS__MAX] = {
@@ -204,7 +205,7 @@ static const char *const appg_sql[APPG__MAX] = {
 	    "SELECT p.id, p.full_name, c.label, p.party, p.is_current "
 	    "FROM people p JOIN person_categories c ON c.code = p.category "
 	    "WHERE p.deleted_at IS NULL AND p.category IN ('mp', 'peer') "
-	    "ORDER BY p.is_current DESC, p.full_name, p.id",
+	    "ORDER BY p.full_name, p.id",
 	[A_PEOPLE] =
 	    "SELECT p.id, p.full_name FROM people p WHERE p.id IN "
 	    "(SELECT person_id FROM appg_attendance WHERE meeting_id = ?) "
@@ -1812,6 +1813,7 @@ appg_minutes_draft(struct db *db, struct arena *a, long long meeting_id,
 	struct appg_meeting		 m;
 	struct appg_bundle		 b;
 	struct appg_quorum		 q;
+	struct person_term		 t;
 	struct db_rows			 r;
 	char				 start[11], end[11];
 	enum db_err			 e;
@@ -1830,7 +1832,15 @@ appg_minutes_draft(struct db *db, struct arena *a, long long meeting_id,
 	in.officers = b.officers;
 	in.nofficers = b.nofficers;
 	in.quorum = m.kind == APPG_KIND_EVENT ? NULL : &q;
-	in.chair = *m.chair_name ? m.chair_name : chair_on(a, &b, m.held_on);
+	if (m.chair_person_id != 0) {
+		/* Styled as at the meeting: "Name MP" for a Member then. */
+		e = person_term_on(db, a, m.chair_person_id, m.held_on, &t);
+		if (e != DB_OK && e != DB_NOTFOUND)
+			return e;
+		in.chair = arena_printf(a, "%s%s", m.chair_name, e == DB_OK &&
+		    strcmp(t.house, "commons") == 0 ? " MP" : "");
+	} else
+		in.chair = chair_on(a, &b, m.held_on);
 	in.next_meeting_on = next_meeting(&b, &m);
 	appg_reporting_year(&b.group, m.held_on, start, end);
 	in.ie_year_end = end;

@@ -360,8 +360,8 @@ agenda(struct arena *a, struct buf *b, const struct appg_minutes_input *in)
 		buf_printf(b, "\n## %d. Minutes of the previous meeting\n\n",
 		    item++);
 		for (i = 0; i < in->napproved; i++)
-			buf_printf(b, "The minutes of the meeting of %s were "
-			    "approved as a correct record.\n\n",
+			buf_printf(b, "%sThe minutes of the meeting of %s were "
+			    "approved as a correct record.\n", i ? "\n" : "",
 			    appg_date_long(a, in->approved[i]));
 	}
 	if (m->kind == APPG_KIND_AGM)

@@ -363,20 +363,42 @@ party_on(const struct appg_person *p, const char *date)
 	return t != NULL && t->party != NULL ? t->party : "";
 }
 
-const char *
-appg_band(struct arena *a, long value, long band)
+/* "£2,400": pounds with thousands separators, into out. */
+static const char *
+fmt_pounds(char *out, size_t len, long n)
 {
-	long	 lo, hi;
+	if (n >= 1000000)
+		snprintf(out, len, "£%ld,%03ld,%03ld", n / 1000000,
+		    n / 1000 % 1000, n % 1000);
+	else if (n >= 1000)
+		snprintf(out, len, "£%ld,%03ld", n / 1000, n % 1000);
+	else
+		snprintf(out, len, "£%ld", n);
+	return out;
+}
+
+const char *
+appg_band(char *out, size_t len, long value, long band)
+{
+	char	 lo[24], hi[24];
 
 	if (band <= 0)
-		return arena_printf(a, "£%ld", value);
+		return fmt_pounds(out, len, value);
 	if (value <= band)
-		return arena_printf(a, "up to £%ld,%03ld", band / 1000,
-		    band % 1000);
-	lo = (value - 1) / band * band + 1;
-	hi = lo - 1 + band;
-	return arena_printf(a, "£%ld,%03ld–£%ld,%03ld", lo / 1000, lo % 1000,
-	    hi / 1000, hi % 1000);
+		snprintf(out, len, "up to %s", fmt_pounds(hi, sizeof(hi), band));
+	else
+		snprintf(out, len, "%s–%s", fmt_pounds(lo, sizeof(lo),
+		    (value - 1) / band * band + 1), fmt_pounds(hi, sizeof(hi),
+		    (value - 1) / band * band + band));
+	return out;
+}
+
+static const char *
+pounds(struct arena *a, long n)
+{
+	char	 buf[32];
+
+	return arena_strdup(a, fmt_pounds(buf, sizeof(buf), n));
 }
 
 int
@@ -1122,12 +1144,13 @@ check_benefits(struct eval *ev, struct appg_check *c)
 	long		 band = appg_setting_num(ev->f, APPG_SET_BENEFIT_BAND,
 	    ev->date, -1);
 	struct buf	 b;
+	char		 bands[48];
 	size_t		 i, missing = 0, due = 0;
 
 	if (unset(ev, c, APPG_SET_BENEFIT_BAND, band))
 		return;
-	c->title = arena_printf(ev->a, "Benefits over £%ld,%03ld registered",
-	    band / 1000, band % 1000);
+	c->title = arena_printf(ev->a, "Benefits over %s registered",
+	    pounds(ev->a, band));
 	buf_init(&b);
 	for (i = 0; i < ev->f->nbenefits; i++) {
 		const struct appg_benefit *x = &ev->f->benefits[i];
@@ -1141,7 +1164,8 @@ check_benefits(struct eval *ev, struct appg_check *c)
 			continue;
 		buf_printf(&b, "%s%s from %s, received %s (%s)",
 		    missing ? "; " : "", x->description, x->source,
-		    x->received_on, appg_band(ev->a, x->value, band));
+		    x->received_on, appg_band(bands, sizeof(bands), x->value,
+		    band));
 		missing++;
 	}
 	if (b.failed)
@@ -1187,28 +1211,28 @@ check_annual_report(struct eval *ev, struct appg_check *c)
 	if (unset(ev, c, APPG_SET_ANNUAL_REPORT_THRESHOLD, limit))
 		return;
 	c->title = arena_printf(ev->a, "Annual report when outside benefits "
-	    "exceed £%ld,%03ld in a calendar year", limit / 1000, limit % 1000);
+	    "exceed %s in a calendar year", pounds(ev->a, limit));
 	total = benefits_in_year(ev->f, year);
 	if (total <= limit) {
 		result(ev, c, 1, arena_printf(ev->a, "Outside benefits in %d: "
-		    "£%ld, not above the threshold; no annual report is needed.",
-		    year, total), "");
+		    "%s, not above the threshold; no annual report is needed.",
+		    year, pounds(ev->a, total)), "");
 		return;
 	}
 	format_date(year + 1, 1, 1, after);
 	m = agm_in(ev->f, after, ev->date);
 	if (m == NULL) {
 		result(ev, c, 1, arena_printf(ev->a, "Outside benefits in %d: "
-		    "£%ld. An annual report is due, with the next AGM chaired by "
+		    "%s. An annual report is due, with the next AGM chaired by "
 		    "a Member from the Speaker's pool who is not in the group.",
-		    year, total), "");
+		    year, pounds(ev->a, total)), "");
 		return;
 	}
 	result(ev, c, !empty(report) && strcmp(report, after) >= 0 &&
 	    strcmp(report, ev->date) <= 0 && m->chair_from_pool,
-	    arena_printf(ev->a, "Outside benefits in %d: £%ld. Annual report: "
+	    arena_printf(ev->a, "Outside benefits in %d: %s. Annual report: "
 	    "%s. The AGM on %s was %schaired by a Member from the Speaker's "
-	    "pool.", year, total, !empty(report) && strcmp(report, after) >= 0 &&
+	    "pool.", year, pounds(ev->a, total), !empty(report) && strcmp(report, after) >= 0 &&
 	    strcmp(report, ev->date) <= 0 ? arena_printf(ev->a, "published %s",
 	    report) : "not recorded", m->held_on, m->chair_from_pool ? "" :
 	    "not "),

@@ -328,8 +328,11 @@ const char	*appg_house_on(const struct appg_person *, const char *date);
 int		 appg_active_on(const char *from, const char *to,
 		    const char *date);
 
-/* The £ band of a value, "£1,501–£3,000" style, with band size band. */
-const char	*appg_band(struct arena *, long value, long band);
+/*
+ * The £ band of a value with band size band, "£1,501–£3,000" style,
+ * into out (48 bytes is enough); returns out.
+ */
+const char	*appg_band(char *out, size_t len, long value, long band);
 
 /*
  * Whether notice was required for the meeting: an AGM, an EGM, an

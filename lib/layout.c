@@ -22,6 +22,8 @@ const struct area_link layout_areas[] = {
 	    "departments, FCDO desks, media outlets, coalitions and others." },
 	{ AREA_PRESS, "/mentions", "Press", "The mentions inbox: press "
 	    "items that matched the watch terms." },
+	{ AREA_APPG, "/appg", "APPG", "The APPG secretariat: officers, "
+	    "members, rule checks, meetings and minutes." },
 	{ AREA_ADMIN, "/admin", "Admin", "Users, policy areas and person "
 	    "categories (admins only)." },
 	{ AREA_NONE, NULL, NULL, NULL },

@@ -1000,8 +1000,10 @@ static const struct {
 
 START_TEST(test_bands)
 {
-	ck_assert_str_eq(appg_band(&fx.a, band_cases[_i].value, 1500),
-	    band_cases[_i].band);
+	char	 out[48];
+
+	ck_assert_str_eq(appg_band(out, sizeof(out), band_cases[_i].value,
+	    1500), band_cases[_i].band);
 }
 END_TEST
 
