@@ -122,7 +122,7 @@ static const struct form_field group_fields[] = {
 static const struct form_field officer_fields[] = {
 	{ "version", "Version", FIELD_HIDDEN, 0, 12, validate_integer, NULL,
 	    NULL, NULL },
-	{ "person", "Name", FIELD_TEXT, FIELD_REQUIRED, 300, NULL, NULL,
+	{ "officer_name", "Name", FIELD_TEXT, FIELD_REQUIRED, 300, NULL, NULL,
 	    "An MP or a Peer from the directory: start typing.", NULL },
 	{ "post", "Post", FIELD_SELECT, FIELD_REQUIRED, 30, NULL, NULL, NULL,
 	    post_options },
@@ -138,7 +138,7 @@ static const struct form_field officer_fields[] = {
 static const struct form_field member_fields[] = {
 	{ "version", "Version", FIELD_HIDDEN, 0, 12, validate_integer, NULL,
 	    NULL, NULL },
-	{ "person", "Name", FIELD_TEXT, FIELD_REQUIRED, 300, NULL, NULL,
+	{ "member_name", "Name", FIELD_TEXT, FIELD_REQUIRED, 300, NULL, NULL,
 	    "An MP or a Peer from the directory: start typing.", NULL },
 	{ "joined_on", "Joined on", FIELD_DATE, FIELD_REQUIRED, 10, NULL, NULL,
 	    NULL, NULL },
@@ -203,22 +203,21 @@ static const struct form_field meeting_fields[] = {
 static const struct {
 	const struct form_field	*fields;
 	size_t			 n;
-	size_t			 skip_on_add;	/* fields only an edit shows */
 } tables[APPG_FORM__MAX] = {
 	[APPG_FORM_GROUP] = { group_fields, sizeof(group_fields) /
-	    sizeof(group_fields[0]), 0 },
+	    sizeof(group_fields[0]) },
 	[APPG_FORM_OFFICER] = { officer_fields, sizeof(officer_fields) /
-	    sizeof(officer_fields[0]), 0 },
+	    sizeof(officer_fields[0]) },
 	[APPG_FORM_OFFICER_EDIT] = { officer_fields, sizeof(officer_fields) /
-	    sizeof(officer_fields[0]), 0 },
+	    sizeof(officer_fields[0]) },
 	[APPG_FORM_MEMBER] = { member_fields, sizeof(member_fields) /
-	    sizeof(member_fields[0]), 0 },
+	    sizeof(member_fields[0]) },
 	[APPG_FORM_MEMBER_EDIT] = { member_fields, sizeof(member_fields) /
-	    sizeof(member_fields[0]), 0 },
+	    sizeof(member_fields[0]) },
 	[APPG_FORM_BENEFIT] = { benefit_fields, sizeof(benefit_fields) /
-	    sizeof(benefit_fields[0]), 0 },
+	    sizeof(benefit_fields[0]) },
 	[APPG_FORM_SETTING] = { setting_fields, sizeof(setting_fields) /
-	    sizeof(setting_fields[0]), 0 },
+	    sizeof(setting_fields[0]) },
 };
 
 /*
@@ -227,7 +226,7 @@ static const struct {
  * table without "left_on".
  */
 static const struct form_field officer_add_fields[] = {
-	{ "person", "Name", FIELD_TEXT, FIELD_REQUIRED, 300, NULL, NULL,
+	{ "officer_name", "Name", FIELD_TEXT, FIELD_REQUIRED, 300, NULL, NULL,
 	    "An MP or a Peer from the directory: start typing.", NULL },
 	{ "post", "Post", FIELD_SELECT, FIELD_REQUIRED, 30, NULL, NULL, NULL,
 	    post_options },
@@ -239,7 +238,7 @@ static const struct form_field officer_add_fields[] = {
 };
 
 static const struct form_field member_add_fields[] = {
-	{ "person", "Name", FIELD_TEXT, FIELD_REQUIRED, 300, NULL, NULL,
+	{ "member_name", "Name", FIELD_TEXT, FIELD_REQUIRED, 300, NULL, NULL,
 	    "An MP or a Peer from the directory: start typing.", NULL },
 	{ "joined_on", "Joined on", FIELD_DATE, FIELD_REQUIRED, 10, NULL, NULL,
 	    NULL, NULL },
@@ -346,7 +345,7 @@ appg_form_from_officer(struct ctx *c, const struct appg_officer *o,
 	if (appg_form_empty(c, APPG_FORM_OFFICER_EDIT, f) == -1)
 		return -1;
 	set_value(f, "version", num(c, o->version));
-	set_value(f, "person", name);
+	set_value(f, "officer_name", name);
 	set_value(f, "post", appg_posts[o->post].code);
 	set_value(f, "started_on", o->started_on);
 	set_value(f, "ended_on", o->ended_on);
@@ -361,7 +360,7 @@ appg_form_from_member(struct ctx *c, const struct appg_member *m,
 	if (appg_form_empty(c, APPG_FORM_MEMBER_EDIT, f) == -1)
 		return -1;
 	set_value(f, "version", num(c, m->version));
-	set_value(f, "person", name);
+	set_value(f, "member_name", name);
 	set_value(f, "joined_on", m->joined_on);
 	set_value(f, "left_on", m->left_on);
 	return 0;
@@ -499,12 +498,12 @@ appg_form_parliamentarian(struct ctx *c, const char *typed, const char *date,
 	return DB_OK;
 }
 
-/* Resolve the form's person field as of the date in date_field. */
+/* Resolve the form's name field as of the date in date_field. */
 static enum db_err
-form_person(struct ctx *c, struct form *f, const char *date_field,
-    long long *id)
+form_person(struct ctx *c, struct form *f, const char *name_field,
+    const char *date_field, long long *id)
 {
-	const char	*typed = form_value(f, "person");
+	const char	*typed = form_value(f, name_field);
 	const char	*date = form_value(f, date_field);
 	const char	*problem;
 	enum db_err	 e;
@@ -515,7 +514,7 @@ form_person(struct ctx *c, struct form *f, const char *date_field,
 	if ((e = appg_form_parliamentarian(c, typed, date, id, &problem)))
 		return e;
 	if (problem != NULL)
-		form_set_error(f, "person", problem);
+		form_set_error(f, name_field, problem);
 	return DB_OK;
 }
 
@@ -542,7 +541,7 @@ appg_form_to_officer(struct ctx *c, struct form *f, struct appg_officer *o)
 	o->posts_elsewhere = (int)strtol(form_value(f, "posts_elsewhere"),
 	    NULL, 10);
 	end_after_start(f, "started_on", "ended_on");
-	return form_person(c, f, "started_on", &o->person_id);
+	return form_person(c, f, "officer_name", "started_on", &o->person_id);
 }
 
 enum db_err
@@ -553,7 +552,7 @@ appg_form_to_member(struct ctx *c, struct form *f, struct appg_member *m)
 	m->joined_on = form_value(f, "joined_on");
 	m->left_on = form_value(f, "left_on");
 	end_after_start(f, "joined_on", "left_on");
-	return form_person(c, f, "joined_on", &m->person_id);
+	return form_person(c, f, "member_name", "joined_on", &m->person_id);
 }
 
 void

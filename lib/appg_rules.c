@@ -735,8 +735,8 @@ check_party_spread(struct eval *ev, struct appg_check *c)
 		    names(ev, officer_of_party, opp)), "");
 		return;
 	}
-	result(ev, c, 0, arena_printf(ev->a, "%s%s%s (parties as the directory "
-	    "records them on %s).",
+	result(ev, c, 0, arena_printf(ev->a, "%s%s%s Parties are as the "
+	    "directory records them on %s.",
 	    ng == 0 ? arena_printf(ev->a, "No officer is from the governing "
 	    "party, %s.", gov) : "", ng == 0 && no == 0 ? " " : "",
 	    no == 0 ? arena_printf(ev->a, "No officer is from the main "

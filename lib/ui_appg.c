@@ -167,10 +167,12 @@ people_field(struct html *h, const struct form *f, size_t i)
 	html_close(h);
 }
 
+/* The fields that name a parliamentarian get the type-ahead list. */
 static int
 names_person(const struct form_field *fd)
 {
-	return strcmp(fd->name, "person") == 0 || strcmp(fd->name, "chair") == 0;
+	return strcmp(fd->name, "officer_name") == 0 ||
+	    strcmp(fd->name, "member_name") == 0 || strcmp(fd->name, "chair") == 0;
 }
 
 static void
