@@ -160,7 +160,8 @@ enum db_err	 appg_benefit_set_deleted(struct db *, const char *actor,
 
 /*
  * Parliamentarians of the directory to choose from: live MPs and Peers
- * (category mp or peer), current ones first, by name.
+ * (category mp or peer), by name (namesakes next to each other), former
+ * ones marked in the hint.
  */
 enum db_err	 appg_parliamentarians(struct db *, struct arena *,
 		    struct appg_choice **, size_t *n);

@@ -1033,7 +1033,7 @@ hidden_count(struct html *h, const char *name, size_t n)
 /* One radio button of a roster row. */
 static void
 radio(struct html *h, const char *name, const char *value, const char *label,
-    const char *current, long long person)
+    const char *current)
 {
 	char	 id[64];
 
@@ -1046,7 +1046,6 @@ radio(struct html *h, const char *name, const char *value, const char *label,
 	html_text(h, label);
 	html_close(h);
 	html_close(h);
-	(void)person;
 }
 
 static void
@@ -1069,9 +1068,9 @@ roster_fieldset(struct html *h, const struct appg_meeting_form *mf)
 		html_open(h, EL_LEGEND, AT__MAX);
 		html_textf(h, "%s (%s)", r->name, r->role);
 		html_close(h);
-		radio(h, name, "present", "Present", r->status, r->person_id);
-		radio(h, name, "apologies", "Apologies", r->status, r->person_id);
-		radio(h, name, "", "Not recorded", r->status, r->person_id);
+		radio(h, name, "present", "Present", r->status);
+		radio(h, name, "apologies", "Apologies", r->status);
+		radio(h, name, "", "Not recorded", r->status);
 		html_close(h);
 	}
 	html_close(h);

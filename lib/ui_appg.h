@@ -14,11 +14,11 @@
 #include "appg.h"
 #include "appg_minutes.h"
 #include "appg_rules.h"
+#include "form.h"
 #include "ui.h"
 
 struct audit_entry;
 struct conflict_row;
-struct form;
 struct html;
 struct session;
 
