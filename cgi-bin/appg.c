@@ -1489,9 +1489,11 @@ action_post(struct ctx *c)
 		app_error(c, 404, "There is no such action.");
 	else if (e != DB_OK)
 		app_db_error(c, e);
+	else if (back == NULL || !resp_local_path(back))
+		resp_redirect(&c->resp, "/appg/actions?saved=1");
 	else
-		resp_redirect(&c->resp, back != NULL && resp_local_path(back) ?
-		    back : "/appg/actions?saved=1");
+		redirect(c, "%.*s%ssaved=1%s", (int)strcspn(back, "#"), back,
+		    strchr(back, '?') ? "&" : "?", back + strcspn(back, "#"));
 }
 
 static void

@@ -1463,9 +1463,28 @@ attendance_section(struct html *h, const struct appg_meeting_view *v)
 	}
 }
 
+/* Mark done or open again, then back to the page the button is on. */
+static void
+action_button(struct html *h, const struct session *s,
+    const struct appg_action *x, const char *back)
+{
+	char	 url[64];
+
+	snprintf(url, sizeof(url), "/appg/actions/%lld", x->id);
+	html_open(h, EL_FORM, AT_METHOD, "post", AT_ACTION, url, AT_CLASS,
+	    "inline", AT__MAX);
+	layout_csrf_input(h, s->csrf);
+	hidden(h, "done", !empty(x->done_on) ? "0" : "1");
+	hidden(h, "back", back);
+	html_open(h, EL_BUTTON, AT_TYPE, "submit", AT__MAX);
+	html_text(h, !empty(x->done_on) ? "Reopen" : "Mark done");
+	html_close(h);
+	html_close(h);
+}
+
 static void
 action_row(struct html *h, const struct session *s, const struct appg_action *x,
-    const char *today, int with_meeting)
+    const char *today, int with_meeting, const char *back)
 {
 	char	 url[64];
 	int	 overdue = empty(x->done_on) && !empty(x->due_on) &&
@@ -1494,11 +1513,8 @@ action_row(struct html *h, const struct session *s, const struct appg_action *x,
 		html_textf(h, " %s", x->done_on);
 	html_close(h);
 	html_open(h, EL_TD, AT__MAX);
-	if (can_edit(s)) {
-		snprintf(url, sizeof(url), "/appg/actions/%lld", x->id);
-		ui_post_button(h, url, s->csrf, !empty(x->done_on) ? "Reopen" :
-		    "Mark done", "done", !empty(x->done_on) ? "0" : "1");
-	}
+	if (can_edit(s))
+		action_button(h, s, x, back);
 	html_close(h);
 	html_close(h);
 }
@@ -1506,7 +1522,7 @@ action_row(struct html *h, const struct session *s, const struct appg_action *x,
 static void
 actions_table(struct html *h, const struct session *s,
     const struct appg_action *x, size_t n, const char *today,
-    int with_meeting)
+    int with_meeting, const char *back)
 {
 	static const char *const cols[] = { "Action", "Owner", "Due", "Status",
 	    "", NULL };
@@ -1519,7 +1535,7 @@ actions_table(struct html *h, const struct session *s,
 	head_row(h, with_meeting ? cols_m : cols);
 	html_open(h, EL_TBODY, AT__MAX);
 	for (i = 0; i < n; i++)
-		action_row(h, s, &x[i], today, with_meeting);
+		action_row(h, s, &x[i], today, with_meeting, back);
 	html_close(h);
 	html_close(h);
 	html_close(h);
@@ -1531,7 +1547,7 @@ ui_appg_meeting(struct html *h, const struct appg_meeting_view *v)
 	const struct appg_meeting	*m = v->meeting;
 	const char			*title = NULL;
 	struct page			 p = { "Meeting", v->session, AREA_APPG };
-	char				 buf[400];
+	char				 buf[400], back[64];
 
 	snprintf(buf, sizeof(buf), "%s: %s", appg_meeting_label(m), m->held_on);
 	title = buf;
@@ -1546,11 +1562,15 @@ ui_appg_meeting(struct html *h, const struct appg_meeting_view *v)
 	meeting_actions(h, v);
 	attendance_section(h, v);
 	agenda_section(h, m);
-	html_elem(h, EL_H2, "Actions");
+	html_open(h, EL_H2, AT_ID, "actions", AT__MAX);
+	html_text(h, "Actions");
+	html_close(h);
+	snprintf(back, sizeof(back), "/appg/meetings/%lld#actions", m->id);
 	if (m->nactions == 0)
 		html_elem(h, EL_P, "No actions recorded.");
 	else
-		actions_table(h, v->session, m->actions, m->nactions, v->today, 0);
+		actions_table(h, v->session, m->actions, m->nactions, v->today, 0,
+		    back);
 	layout_end(h);
 }
 
@@ -1954,7 +1974,7 @@ void
 ui_appg_actions(struct html *h, const struct appg_actions_view *v)
 {
 	const struct page	 p = { "APPG actions", v->session, AREA_APPG };
-	char			 id[24];
+	char			 id[24], back[96];
 	size_t			 i;
 	int			 s;
 
@@ -2003,8 +2023,12 @@ ui_appg_actions(struct html *h, const struct appg_actions_view *v)
 	html_open(h, EL_P, AT_ROLE, "status", AT__MAX);
 	html_textf(h, "%zu action%s", v->n, v->n == 1 ? "" : "s");
 	html_close(h);
+	snprintf(id, sizeof(id), "%lld", v->group_id);
+	snprintf(back, sizeof(back), "/appg/actions?state=%s%s%s",
+	    appg_action_states[v->state].code, v->group_id ? "&group=" : "",
+	    v->group_id ? id : "");
 	if (v->n > 0)
-		actions_table(h, v->session, v->actions, v->n, v->today, 1);
+		actions_table(h, v->session, v->actions, v->n, v->today, 1, back);
 	layout_end(h);
 }
 

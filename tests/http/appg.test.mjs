@@ -416,6 +416,13 @@ test('actions across meetings: open, overdue, done, and marking done', async () 
 	assert.ok(!tableRows(r.body, 'list actions-list').some((x) => x[0] === `Write to the minister ${RUN}`));
 	// The meeting's history records it.
 	assert.match(mainText((await page(`/appg/meetings/${id}/history`)).body), /action done by miriam/);
+	// From the meeting page, the button comes back to the meeting's actions.
+	const mp = await page(`/appg/meetings/${id}`, editor);
+	assert.match(mp.body, new RegExp(`action="/appg/actions/${a[1]}" class="inline"><input type="hidden" name="csrf" value="[0-9a-f]+"><input type="hidden" name="done" value="0"><input type="hidden" name="back" value="/appg/meetings/${id}#actions">`));
+	r = await send(`/appg/actions/${a[1]}`, { done: '0', back: `/appg/meetings/${id}#actions` }, editor);
+	assert.equal(r.location, `/appg/meetings/${id}?saved=1#actions`);
+	r = await send(`/appg/actions/${a[1]}`, { done: '1', back: 'https://evil.example/' }, editor);
+	assert.equal(r.location, '/appg/actions?saved=1', 'only a page of this site');
 	// A viewer may not.
 	assert.equal((await send(`/appg/actions/${a[1]}`, { done: '0' }, viewer)).status, 403);
 });
@@ -590,4 +597,62 @@ test('soft delete and restore: a meeting and its engagement go and come back tog
 	assert.doesNotMatch(mainText((await page(`/engagements/${e}`)).body), /This engagement is deleted/);
 	assert.match((await page(`/appg/${group}`)).body, new RegExp(`Deleted ${RUN}`));
 	assert.equal((await page('/appg/meetings/999999')).status, 404);
+});
+
+test('a meeting saved by someone else meanwhile: 409 with both versions, and what was typed kept', async () => {
+	const group = await fullGroup();
+	const id = await recordMeeting(group, { kind: 'general', title: `Conflict ${RUN}`,
+	    held_on: today(2) });
+	const mine = formData((await page(`/appg/meetings/${id}/edit`, editor)).body,
+	    `/appg/meetings/${id}/edit`);
+	const theirs = formData((await page(`/appg/meetings/${id}/edit`)).body,
+	    `/appg/meetings/${id}/edit`);
+	theirs.set('place', `Their room ${RUN}`);
+	theirs.set('op', 'save');
+	assert.equal((await send(`/appg/meetings/${id}/edit`, theirs)).status, 303);
+	mine.set('place', `My room ${RUN}`);
+	mine.set('op', 'save');
+	const r = await send(`/appg/meetings/${id}/edit`, mine, editor);
+	assert.equal(r.status, 409);
+	assert.match(mainText(r.body), /Someone else saved this record first/);
+	assert.match(mainText(r.body), new RegExp(`Place \\(differs\\) My room ${RUN} Their room ${RUN}`));
+	assert.match(r.body, new RegExp(`value="My room ${RUN}"`));
+	// Saving again is a deliberate choice: it now carries their version.
+	const again = formData(r.body, `/appg/meetings/${id}/edit`);
+	again.set('op', 'save');
+	assert.equal((await send(`/appg/meetings/${id}/edit`, again, editor)).status, 303);
+	assert.match(mainText((await page(`/appg/meetings/${id}`)).body), new RegExp(`Place My room ${RUN}`));
+});
+
+test('an officer entered by mistake is deleted and restored; a group too', async () => {
+	const id = await newGroup(`APPG on Mistakes ${RUN}`);
+	let r = await send(`/appg/${id}/officers`, { officer_name: 'Joseph Okonjo-Reid',
+	    post: 'chair', started_on: today(), posts_elsewhere: '0' }, editor);
+	assert.equal(r.status, 303);
+	let g = await page(`/appg/${id}`, editor);
+	const o = g.body.match(/href="\/appg\/officers\/(\d+)">Edit<\/a>/)[1];
+	const edit = await page(`/appg/officers/${o}`, editor);
+	assert.equal(edit.status, 200);
+	assert.match(edit.body, /value="Joseph Okonjo-Reid"/);
+	r = await send(`/appg/officers/${o}/delete`, {}, editor);
+	assert.equal(r.status, 303);
+	g = await page(`/appg/${id}`, editor);
+	assert.equal(tableRows(g.body, 'list officers').length, 0);
+	assert.match(mainText(g.body), /Deleted entries Officer: Joseph Okonjo-Reid, Chair from/);
+	r = await send(`/appg/officers/${o}/restore`, {}, editor);
+	assert.equal(r.status, 303);
+	g = await page(`/appg/${id}`, editor);
+	assert.equal(tableRows(g.body, 'list officers').length, 1);
+	// Its history has each step.
+	const h = mainText((await page(`/appg/${id}/history`)).body);
+	for (const step of ['officer restore', 'officer delete', 'officer add', 'create'])
+		assert.match(h, new RegExp(`— ${step} by miriam`));
+	// The group itself.
+	assert.equal((await send(`/appg/${id}/delete`, {}, editor)).status, 303);
+	assert.doesNotMatch((await page('/appg')).body, new RegExp(`Mistakes ${RUN}`));
+	assert.match((await page('/appg?deleted=1')).body, new RegExp(`Mistakes ${RUN}`));
+	assert.equal((await send(`/appg/${id}/officers`, { officer_name: 'Rajiv Chandran',
+	    post: 'registered_contact', started_on: today(), posts_elsewhere: '0' }, editor)).status, 409);
+	assert.equal((await send(`/appg/${id}/restore`, {}, editor)).status, 303);
+	assert.match((await page('/appg')).body, new RegExp(`Mistakes ${RUN}`));
 });
