@@ -71,9 +71,10 @@ const struct appg_name appg_action_states[APPG_ACTIONS__MAX] = {
 	"t.person_id, t.category, t.party, IFNULL(t.house, ''), t.started_on, " \
 	"IFNULL(t.ended_on, '') FROM person_terms t "
 
+/* Joined as a derived table: as "IN (...)" MariaDB reruns it per row. */
 #define GROUP_PEOPLE \
-	"(SELECT person_id FROM appg_officers WHERE group_id = ? UNION " \
-	"SELECT person_id FROM appg_members WHERE group_id = ?)"
+	"JOIN (SELECT person_id FROM appg_officers WHERE group_id = ? UNION " \
+	"SELECT person_id FROM appg_members WHERE group_id = ?) gp "
 
 #define MINUTES_COLUMNS \
 	"mi.meeting_id, mi.status, mi.current_number, " \
@@ -190,11 +191,11 @@ static const char *const appg_sql[APPG__MAX] = {
 	    "NULL), version = version + 1, updated_at = UTC_TIMESTAMP() "
 	    "WHERE id = ? AND (deleted_at IS NULL) = (? = 1)",
 	[P_PEOPLE] =
-	    "SELECT p.id, p.full_name FROM people p WHERE p.id IN "
-	    GROUP_PEOPLE " ORDER BY p.id",
+	    "SELECT p.id, p.full_name FROM people p " GROUP_PEOPLE
+	    "ON gp.person_id = p.id ORDER BY p.id",
 	[P_TERMS] =
-	    "SELECT " TERM_COLUMNS "WHERE t.person_id IN " GROUP_PEOPLE
-	    " ORDER BY t.person_id, t.started_on, t.id",
+	    "SELECT " TERM_COLUMNS GROUP_PEOPLE "ON gp.person_id = t.person_id "
+	    "ORDER BY t.person_id, t.started_on, t.id",
 	[P_POSTS] =
 	    "SELECT o.person_id, o.group_id, o.started_on, IFNULL(o.ended_on, '') "
 	    "FROM appg_officers o JOIN appg_groups g ON g.id = o.group_id "
