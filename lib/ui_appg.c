@@ -364,20 +364,32 @@ as_of(char buf[11], const char *ended, const char *today)
 	return buf;
 }
 
+/* Remove (from today) and Edit for a row, named for screen readers. */
 static void
 row_buttons(struct html *h, const struct session *s, const char *kind,
-    long long id, int current, const char *end_label)
+    long long id, int current, const char *who)
 {
-	char	 url[64];
+	char	 url[64], aria[300];
 
 	html_open(h, EL_TD, AT_CLASS, "row-actions", AT__MAX);
 	if (can_edit(s)) {
 		if (current) {
 			snprintf(url, sizeof(url), "/appg/%s/%lld/end", kind, id);
-			ui_post_button(h, url, s->csrf, end_label, NULL, NULL);
+			snprintf(aria, sizeof(aria), "Remove %s from today", who);
+			html_open(h, EL_FORM, AT_METHOD, "post", AT_ACTION, url,
+			    AT_CLASS, "inline", AT__MAX);
+			layout_csrf_input(h, s->csrf);
+			html_open(h, EL_BUTTON, AT_TYPE, "submit", AT_ARIA_LABEL,
+			    aria, AT__MAX);
+			html_text(h, "Remove");
+			html_close(h);
+			html_close(h);
 		}
 		snprintf(url, sizeof(url), "/appg/%s/%lld", kind, id);
-		link(h, url, "Edit");
+		snprintf(aria, sizeof(aria), "Edit %s", who);
+		html_open(h, EL_A, AT_HREF, url, AT_ARIA_LABEL, aria, AT__MAX);
+		html_text(h, "Edit");
+		html_close(h);
 	}
 	html_close(h);
 }
@@ -418,7 +430,8 @@ officers_section(struct html *h, const struct appg_group_view *v)
 		html_elem(h, EL_TD, house);
 		date_cell(h, o->started_on);
 		date_cell(h, o->ended_on);
-		row_buttons(h, v->session, "officers", o->id, current, "Remove");
+		row_buttons(h, v->session, "officers", o->id, current,
+		    o->person ? o->person->name : "this officer");
 		html_close(h);
 	}
 	html_close(h);
@@ -478,7 +491,8 @@ members_section(struct html *h, const struct appg_group_view *v)
 		html_elem(h, EL_TD, house);
 		date_cell(h, m->joined_on);
 		date_cell(h, m->left_on);
-		row_buttons(h, v->session, "members", m->id, current, "Remove");
+		row_buttons(h, v->session, "members", m->id, current,
+		    m->person ? m->person->name : "this member");
 		html_close(h);
 	}
 	html_close(h);

@@ -25,7 +25,10 @@
 --                  the same rows.
 --   their people, organisations, staff and policy areas; about 40
 --   follow-ups, the open ones dated relative to CURRENT_DATE so the demo
---   always has overdue and upcoming work; one audit_log row.
+--   always has overdue and upcoming work; one audit_log row;
+--   and, at the end, the APPG on Faith and Displacement (issue 7): 7 more
+--   parliamentarians, 4 officers, 24 members, 3 meetings with their
+--   minutes, actions and a benefit.
 --
 -- The demo_* tables are TEMPORARY: they vanish with the connection.
 

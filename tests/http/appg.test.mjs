@@ -630,7 +630,7 @@ test('an officer entered by mistake is deleted and restored; a group too', async
 	    post: 'chair', started_on: today(), posts_elsewhere: '0' }, editor);
 	assert.equal(r.status, 303);
 	let g = await page(`/appg/${id}`, editor);
-	const o = g.body.match(/href="\/appg\/officers\/(\d+)">Edit<\/a>/)[1];
+	const o = g.body.match(/href="\/appg\/officers\/(\d+)" aria-label="Edit Joseph Okonjo-Reid">Edit<\/a>/)[1];
 	const edit = await page(`/appg/officers/${o}`, editor);
 	assert.equal(edit.status, 200);
 	assert.match(edit.body, /value="Joseph Okonjo-Reid"/);
