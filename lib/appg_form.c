@@ -49,7 +49,26 @@ static const struct field_option kind_options[] = {
 	{ NULL, NULL },
 };
 
-static struct field_option setting_options[APPG_SET__MAX + 1];
+/* The codes and words of appg_settings_names, as select options. */
+static const struct field_option setting_options[APPG_SET__MAX + 1] = {
+	{ "officers_exact", "Officers a group must have (exactly)" },
+	{ "officer_mps_min", "Officers who must be MPs (at least)" },
+	{ "members_min", "Qualifying members, MPs and Peers (at least)" },
+	{ "officer_posts_max", "APPG officer posts one Member may hold (at "
+	    "most)" },
+	{ "agm_quorum", "Quorum of an AGM (members)" },
+	{ "egm_quorum", "Quorum of an EGM (members)" },
+	{ "meetings_min", "Meetings a reporting year (at least)" },
+	{ "notice_days", "Days of notice in All-Party Notices (at least)" },
+	{ "agm_deadline_months", "Months from the end of the reporting year to "
+	    "the deadline" },
+	{ "benefit_band", "Band of benefits for the Register (pounds)" },
+	{ "annual_report_threshold", "Outside benefits in a calendar year "
+	    "above which an annual report is needed (pounds)" },
+	{ "governing_party", "Party of Government" },
+	{ "opposition_party", "Main opposition party" },
+	{ NULL, NULL },
+};
 
 static const char *
 validate_day(const char *s)
@@ -247,13 +266,6 @@ static const struct form_field member_add_fields[] = {
 static const struct form_field *
 fields_of(enum appg_form_kind k, size_t *n)
 {
-	size_t	 i;
-
-	if (setting_options[0].value == NULL)
-		for (i = 0; i < APPG_SET__MAX; i++)
-			setting_options[i] = (struct field_option){
-			    appg_settings_names[i].code,
-			    appg_settings_names[i].label };
 	if (k == APPG_FORM_OFFICER) {
 		*n = sizeof(officer_add_fields) / sizeof(officer_add_fields[0]);
 		return officer_add_fields;
@@ -582,6 +594,9 @@ appg_form_to_setting(struct ctx *c, struct form *f, struct appg_setting *s)
 	s->value = form_value(f, "value");
 	s->valid_from = form_value(f, "valid_from");
 	s->note = form_value(f, "note");
+	/* The options above must be the codes the rules know. */
+	if (name < 0)
+		form_set_error(f, "name", "Choose one of the settings.");
 	if (name >= 0 && s->name != APPG_SET_GOVERNING_PARTY &&
 	    s->name != APPG_SET_OPPOSITION_PARTY && *s->value != '\0' &&
 	    (validate_integer(s->value) != NULL ||
