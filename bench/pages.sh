@@ -75,7 +75,8 @@ fixed=$(rate /floor/fixed)
 select=$(rate /floor/select)
 for u in /static/tracker.css /floor/fixed /floor/select /login / \
     /engagements "/engagements?q=asylum&type=meeting" /engagements/5 \
-    /people /people/3 /follow-ups /engagements.csv; do
+    /people /people/3 /follow-ups /engagements.csv /appg /appg/1 \
+    /appg/meetings/3 /appg/meetings/1/minutes "/appg/meetings/1/minutes?format=txt"; do
 	case $u in
 	/static/tracker.css) r=$static ;;
 	/floor/fixed) r=$fixed ;;

@@ -184,6 +184,7 @@ connect_now(struct db *db)
 	}
 	db->conn = m;
 	db->broken = 0;
+	db->tx_depth = 0;
 	return DB_OK;
 }
 
@@ -208,8 +209,14 @@ db_close(struct db *db)
 enum db_err
 db_ensure(struct db *db)
 {
-	if (db->conn != NULL && !db->broken)
+	if (db->conn != NULL && !db->broken) {
+		/* A transaction a bug left open must not swallow the next. */
+		if (db->tx_depth > 0) {
+			db->tx_depth = 1;
+			db_rollback(db);
+		}
 		return DB_OK;
+	}
 	db_close(db);
 	return connect_now(db);
 }
@@ -416,21 +423,68 @@ simple(struct db *db, const char *sql)
 	return DB_OK;
 }
 
+/*
+ * Savepoint n (1-based) marks the start of the transaction nested at
+ * depth n + 1.  Fixed text, like every other statement.
+ */
+static const char *const savepoint_sql[DB_TX_MAX_DEPTH] = {
+	NULL, "SAVEPOINT tx1", "SAVEPOINT tx2", "SAVEPOINT tx3",
+	"SAVEPOINT tx4", "SAVEPOINT tx5", "SAVEPOINT tx6", "SAVEPOINT tx7",
+};
+static const char *const release_sql[DB_TX_MAX_DEPTH] = {
+	NULL, "RELEASE SAVEPOINT tx1", "RELEASE SAVEPOINT tx2",
+	"RELEASE SAVEPOINT tx3", "RELEASE SAVEPOINT tx4",
+	"RELEASE SAVEPOINT tx5", "RELEASE SAVEPOINT tx6",
+	"RELEASE SAVEPOINT tx7",
+};
+static const char *const rollback_to_sql[DB_TX_MAX_DEPTH] = {
+	NULL, "ROLLBACK TO SAVEPOINT tx1", "ROLLBACK TO SAVEPOINT tx2",
+	"ROLLBACK TO SAVEPOINT tx3", "ROLLBACK TO SAVEPOINT tx4",
+	"ROLLBACK TO SAVEPOINT tx5", "ROLLBACK TO SAVEPOINT tx6",
+	"ROLLBACK TO SAVEPOINT tx7",
+};
+
 enum db_err
 db_begin(struct db *db)
 {
-	return simple(db, "START TRANSACTION");
+	enum db_err	 e;
+
+	if (db->tx_depth >= DB_TX_MAX_DEPTH) {
+		snprintf(db->error, sizeof(db->error),
+		    "transactions nested more than %d deep", DB_TX_MAX_DEPTH);
+		return DB_ERROR;
+	}
+	e = simple(db, db->tx_depth == 0 ? "START TRANSACTION" :
+	    savepoint_sql[db->tx_depth]);
+	if (e == DB_OK)
+		db->tx_depth++;
+	return e;
 }
 
+/* On failure the depth stays, so the caller's db_rollback() undoes it. */
 enum db_err
 db_commit(struct db *db)
 {
-	return simple(db, "COMMIT");
+	enum db_err	 e;
+
+	e = simple(db, db->tx_depth > 1 ? release_sql[db->tx_depth - 1] :
+	    "COMMIT");
+	if (e == DB_OK && db->tx_depth > 0)
+		db->tx_depth--;
+	return e;
 }
 
 void
 db_rollback(struct db *db)
 {
+	if (db->tx_depth > 1) {
+		db->tx_depth--;
+		if (db->conn != NULL && !db->broken &&
+		    simple(db, rollback_to_sql[db->tx_depth]) == DB_OK)
+			(void)simple(db, release_sql[db->tx_depth]);
+		return;
+	}
+	db->tx_depth = 0;
 	if (db->conn != NULL && !db->broken)
 		(void)simple(db, "ROLLBACK");
 }

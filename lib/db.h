@@ -107,6 +107,7 @@ enum db_slot {
 	DB_SLOT_STRATEGY,
 	DB_SLOT_KPI,
 	DB_SLOT_REPORT,
+	DB_SLOT_APPG,
 	DB_SLOT__MAX
 };
 
@@ -122,6 +123,7 @@ struct db {
 	const struct conf *conf;
 	unsigned	 flags;
 	int		 broken;
+	unsigned	 tx_depth;	/* open db_begin()s: 0 outside */
 	unsigned	 last_errno;
 	char		 error[512];
 };
@@ -154,7 +156,15 @@ enum db_err	 db_query_in(struct db *, const struct db_stmts *, unsigned id,
 #define DB_ARGS(...)	(const struct db_val[]){ __VA_ARGS__ }, \
 	sizeof((const struct db_val[]){ __VA_ARGS__ }) / sizeof(struct db_val)
 
-/* Transactions: one per save, with its audit row. */
+/*
+ * Transactions: one per save, with its audit row.  A db_begin() inside
+ * an open transaction nests as a savepoint, so one save can call another
+ * (an APPG meeting saves its engagement through engagement_save()) and
+ * still be one transaction: the inner commit releases the savepoint, the
+ * inner rollback undoes only the inner part, and nothing is durable
+ * until the outermost commit.  Nesting is at most DB_TX_MAX_DEPTH deep.
+ */
+#define DB_TX_MAX_DEPTH	8
 enum db_err	 db_begin(struct db *);
 enum db_err	 db_commit(struct db *);
 void		 db_rollback(struct db *);

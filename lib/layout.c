@@ -25,6 +25,8 @@ const struct area_link layout_areas[] = {
 	{ AREA_REPORTS, "/reports", "Reports", "The policy engagement report "
 	    "for any period, the board dashboard of the strategy's KPIs, "
 	    "frozen board packs and the decision log." },
+	{ AREA_APPG, "/appg", "APPG", "The APPG secretariat: officers, "
+	    "members, rule checks, meetings and minutes." },
 	{ AREA_ADMIN, "/admin", "Admin", "Users, policy areas and person "
 	    "categories (admins only)." },
 	{ AREA_NONE, NULL, NULL, NULL },

@@ -20,6 +20,7 @@ enum area {
 	AREA_ADMIN,
 	AREA_PRESS,
 	AREA_REPORTS,
+	AREA_APPG,
 	AREA__MAX
 };
 

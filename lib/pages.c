@@ -1,7 +1,9 @@
 #include "config.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
+#include "appg.h"
 #include "auth.h"
 #include "form.h"
 #include "html.h"
@@ -54,6 +56,38 @@ followup_summary(struct html *h, const struct home_view *v)
 	html_close(h);
 }
 
+/* APPG checks that newly fail: an officer left, a member crossed the floor. */
+static void
+appg_alerts_section(struct html *h, const struct home_view *v)
+{
+	const struct appg_alert	*a;
+	char			 href[48];
+	size_t			 i;
+
+	if (v->nappg_alerts == 0)
+		return;
+	html_open(h, EL_SECTION, AT_CLASS, "appg-alerts", AT_ARIA_LABEL,
+	    "APPG checks that newly fail", AT__MAX);
+	html_elem(h, EL_H2, "APPG checks that newly fail");
+	html_open(h, EL_UL, AT_CLASS, "checks", AT__MAX);
+	for (i = 0; i < v->nappg_alerts; i++) {
+		a = &v->appg_alerts[i];
+		snprintf(href, sizeof(href), "/appg/%lld#checks", a->group_id);
+		html_open(h, EL_LI, AT_CLASS, "check check-fail", AT__MAX);
+		html_open(h, EL_P, AT__MAX);
+		html_open(h, EL_A, AT_HREF, href, AT__MAX);
+		html_text(h, a->group_title);
+		html_close(h);
+		html_textf(h, ": %s — failing since %s.", a->check.title,
+		    a->check.failing_since);
+		html_close(h);
+		html_elem(h, EL_P, a->check.why);
+		html_close(h);
+	}
+	html_close(h);
+	html_close(h);
+}
+
 void
 page_home(struct html *h, const struct home_view *v)
 {
@@ -67,6 +101,7 @@ page_home(struct html *h, const struct home_view *v)
 	    s->display_name, s->username, role_name(s->role));
 	html_close(h);
 	followup_summary(h, v);
+	appg_alerts_section(h, v);
 	html_elem(h, EL_H2, "Areas");
 	html_open(h, EL_UL, AT_CLASS, "areas", AT__MAX);
 	for (l = layout_areas; l->href != NULL; l++) {

@@ -5,6 +5,9 @@
 #ifndef TRACKER_PAGES_H
 #define TRACKER_PAGES_H
 
+#include <stddef.h>
+
+struct appg_alert;
 struct form;
 struct html;
 struct session;
@@ -17,11 +20,16 @@ struct login_view {
 };
 
 void	page_login(struct html *, const struct login_view *);
-/* The home page: who is logged in, the areas, their open follow-ups. */
+/*
+ * The home page: who is logged in, the areas, their open follow-ups,
+ * and the APPG rule checks that newly fail.
+ */
 struct home_view {
 	const struct session	*session;
 	long			 open_followups;
 	long			 overdue_followups;
+	const struct appg_alert	*appg_alerts;
+	size_t			 nappg_alerts;
 };
 
 void	page_home(struct html *, const struct home_view *);

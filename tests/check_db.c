@@ -166,6 +166,68 @@ START_TEST(test_rollback)
 }
 END_TEST
 
+static size_t
+users_named(const char *name)
+{
+	struct arena	 a;
+	struct db_rows	 r;
+	size_t		 n;
+
+	arena_init(&a);
+	ck_assert_int_eq(db_query(&db, STMT_USER_BY_NAME,
+	    DB_ARGS(DB_STR(name)), &a, &r), DB_OK);
+	n = r.nrows;
+	arena_free(&a);
+	return n;
+}
+
+/*
+ * A db_begin() inside a transaction is a savepoint: the inner rollback
+ * undoes only its part, the inner commit keeps it for the outer, and the
+ * outer decides for both.
+ */
+START_TEST(test_nested_transactions)
+{
+	ck_assert_int_eq(db_begin(&db), DB_OK);
+	ck_assert_int_eq(insert_user("outer", "Outer"), DB_OK);
+	ck_assert_int_eq(db_begin(&db), DB_OK);
+	ck_assert_uint_eq(db.tx_depth, 2);
+	ck_assert_int_eq(insert_user("undone", "Undone"), DB_OK);
+	db_rollback(&db);
+	ck_assert_int_eq(db_begin(&db), DB_OK);
+	ck_assert_int_eq(insert_user("kept", "Kept"), DB_OK);
+	ck_assert_int_eq(db_finish(&db, DB_OK), DB_OK);
+	ck_assert_uint_eq(db.tx_depth, 1);
+	ck_assert_int_eq(db_commit(&db), DB_OK);
+	ck_assert_uint_eq(db.tx_depth, 0);
+	ck_assert_uint_eq(users_named("outer"), 1);
+	ck_assert_uint_eq(users_named("undone"), 0);
+	ck_assert_uint_eq(users_named("kept"), 1);
+	/* The outer rollback takes the committed inner part with it. */
+	ck_assert_int_eq(db_begin(&db), DB_OK);
+	ck_assert_int_eq(db_begin(&db), DB_OK);
+	ck_assert_int_eq(insert_user("inner", "Inner"), DB_OK);
+	ck_assert_int_eq(db_commit(&db), DB_OK);
+	db_rollback(&db);
+	ck_assert_uint_eq(users_named("inner"), 0);
+}
+END_TEST
+
+/* A transaction a request left open is rolled back by the next one's db_ensure(). */
+START_TEST(test_stray_transaction_rolled_back)
+{
+	ck_assert_int_eq(db_begin(&db), DB_OK);
+	ck_assert_int_eq(insert_user("stray", "Stray"), DB_OK);
+	ck_assert_int_eq(db_ensure(&db), DB_OK);
+	ck_assert_uint_eq(db.tx_depth, 0);
+	ck_assert_uint_eq(users_named("stray"), 0);
+	ck_assert_int_eq(db_begin(&db), DB_OK);
+	ck_assert_int_eq(insert_user("stray", "Stray"), DB_OK);
+	ck_assert_int_eq(db_commit(&db), DB_OK);
+	ck_assert_uint_eq(users_named("stray"), 1);
+}
+END_TEST
+
 /* Another connection kills ours: 503-style error, then reconnect. */
 START_TEST(test_lost_connection_recovers)
 {
@@ -231,6 +293,8 @@ suite(void)
 	tcase_add_test(tc, test_strict_mode_refuses_truncation);
 	tcase_add_test(tc, test_wrong_parameter_count);
 	tcase_add_test(tc, test_rollback);
+	tcase_add_test(tc, test_nested_transactions);
+	tcase_add_test(tc, test_stray_transaction_rolled_back);
 	tcase_add_test(tc, test_lost_connection_recovers);
 	tcase_add_test(tc, test_unreachable_server);
 	tcase_add_test(tc, test_script_needs_multi_flag);

@@ -8,6 +8,7 @@
 
 #include <check.h>
 
+#include "appg.h"
 #include "arena.h"
 #include "auth.h"
 #include "buf.h"
@@ -58,7 +59,7 @@ hostile_session(void)
 START_TEST(test_home_page)
 {
 	struct session	 s = hostile_session();
-	struct home_view v = { &s, 3, 1 };
+	struct home_view v = { &s, 3, 1, NULL, 0 };
 
 	page_home(&h, &v);
 	ck_assert_int_eq(html_finish(&h), 0);
@@ -80,6 +81,34 @@ START_TEST(test_home_page)
 	assert_has("<a href=\"/follow-ups\">You have 3 open follow-ups, 1 overdue.</a>");
 	/* An editor is not shown the admin area. */
 	ck_assert_ptr_null(strstr(out.data, "href=\"/admin\""));
+}
+END_TEST
+
+/* An APPG check that newly fails is on the home page, escaped. */
+START_TEST(test_home_appg_alert)
+{
+	struct session		 s = hostile_session();
+	struct appg_alert	 al;
+	struct home_view	 v = { &s, 0, 0, &al, 1 };
+
+	memset(&al, 0, sizeof(al));
+	al.group_id = 7;
+	al.group_title = "APPG on <b>Refugees</b>";
+	al.check.title = "Exactly 4 officers";
+	al.check.why = "The group has 3 officers; the rules require exactly 4.";
+	al.check.failing_since = "2026-11-25";
+	page_home(&h, &v);
+	ck_assert_int_eq(html_finish(&h), 0);
+	assert_has("<h2>APPG checks that newly fail</h2>");
+	assert_has("<a href=\"/appg/7#checks\">APPG on &lt;b&gt;Refugees&lt;/b&gt;"
+	    "</a>: Exactly 4 officers — failing since 2026-11-25.");
+	assert_has("The group has 3 officers; the rules require exactly 4.");
+	/* With none, no section. */
+	buf_reset(&out);
+	html_init(&h, &out);
+	v.nappg_alerts = 0;
+	page_home(&h, &v);
+	ck_assert_ptr_null(strstr(out.data, "newly fail"));
 }
 END_TEST
 
@@ -169,6 +198,7 @@ suite(void)
 
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_home_page);
+	tcase_add_test(tc, test_home_appg_alert);
 	tcase_add_test(tc, test_login_page_keeps_input);
 	tcase_add_test(tc, test_login_page_field_errors);
 	tcase_add_loop_test(tc, test_error_pages, 0,

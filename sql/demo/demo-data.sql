@@ -25,7 +25,10 @@
 --                  the same rows.
 --   their people, organisations, staff and policy areas; about 40
 --   follow-ups, the open ones dated relative to CURRENT_DATE so the demo
---   always has overdue and upcoming work; one audit_log row.
+--   always has overdue and upcoming work; one audit_log row;
+--   and, at the end, the APPG on Faith and Displacement (issue 7): 7 more
+--   parliamentarians, 4 officers, 24 members, 3 meetings with their
+--   minutes, actions and a benefit.
 --
 -- The demo_* tables are TEMPORARY: they vanish with the connection.
 
@@ -1696,3 +1699,557 @@ FROM kpis k WHERE k.strategy_id = @demo_strategy AND k.code = 'A4b';
 DROP TEMPORARY TABLE demo_target, demo_kpi_value;
 
 COMMIT;
+
+-- The APPG secretariat (issue 7): the APPG on Faith and Displacement,
+-- whose purpose is refugees and displaced people, with HIAS+JCORE as
+-- secretariat.  Four officers and 24 members from both Houses and eight
+-- parties (seven more fictional parliamentarians join the directory for
+-- it, and one MP from the Speaker's pool who chaired the AGM); the
+-- inaugural meeting, an evidence session with an outside speaker and the
+-- first AGM, each linked to the engagement already logged for it; minutes
+-- at each stage (approved, circulated, draft); the secretariat's support
+-- as a benefit in kind.  Every check of the House rules passes.
+
+START TRANSACTION;
+
+INSERT INTO people (full_name, category, role_title, party, house,
+    constituency, organisation_id, phone, notes, is_current, created_at,
+    updated_at) VALUES
+	('Catrin Powys-Evans', 'mp', '', 'Labour', 'commons', 'Swansea West', NULL, '', '', 1, UTC_TIMESTAMP(), UTC_TIMESTAMP()),
+	('Daniel Whitlow', 'mp', '', 'Liberal Democrat', 'commons', 'Bath', NULL, '', '', 1, UTC_TIMESTAMP(), UTC_TIMESTAMP()),
+	('Harriet Lomax', 'mp', 'Member, Work and Pensions Committee', 'Labour', 'commons', 'Leeds Central and Headingley', NULL, '', '', 1, UTC_TIMESTAMP(), UTC_TIMESTAMP()),
+	('Dame Eleri Parry', 'mp', 'Member of the Speaker''s pool of APPG AGM chairs', 'Labour', 'commons', 'Aberafan Maesteg', NULL, '', '', 1, UTC_TIMESTAMP(), UTC_TIMESTAMP()),
+	('Lord Tremayne of Fowey', 'peer', '', 'Conservative', 'lords', '', NULL, '', '', 1, UTC_TIMESTAMP(), UTC_TIMESTAMP()),
+	('Baroness Quennell of Hexham', 'peer', '', 'Liberal Democrat', 'lords', '', NULL, '', '', 1, UTC_TIMESTAMP(), UTC_TIMESTAMP()),
+	('Lord Hartree of Beverley', 'peer', 'Former refugee caseworker', 'Labour', 'lords', '', NULL, '', '', 1, UTC_TIMESTAMP(), UTC_TIMESTAMP());
+
+INSERT INTO person_terms (person_id, category, party, house, constituency,
+    role_title, organisation_id, started_on, ended_on, source, created_at)
+SELECT p.id, p.category, p.party, p.house, p.constituency, p.role_title,
+    NULL, DATE '2024-01-01', NULL, 'manual', UTC_TIMESTAMP()
+FROM people p
+WHERE p.id > @pbase AND p.full_name IN ('Catrin Powys-Evans',
+    'Daniel Whitlow', 'Harriet Lomax', 'Dame Eleri Parry',
+    'Lord Tremayne of Fowey', 'Baroness Quennell of Hexham',
+    'Lord Hartree of Beverley')
+ORDER BY p.id;
+
+-- The demo's parliamentarians by name; a misspelt name stops the load
+-- (the counts below go into NOT NULL columns).
+CREATE TEMPORARY TABLE demo_appg_p (
+	name		VARCHAR(200) NOT NULL PRIMARY KEY,
+	id		BIGINT UNSIGNED NOT NULL
+);
+INSERT INTO demo_appg_p (name, id)
+SELECT full_name, id FROM people
+WHERE id > @pbase AND category IN ('mp', 'peer') AND is_current = 1;
+
+CREATE TEMPORARY TABLE demo_appg_check (ok TINYINT NOT NULL);
+
+INSERT INTO appg_groups (title, purpose, category, year_end_month,
+    year_end_day, reporting_deadline, enquiry_point, website, secretariat,
+    registered_on, ie_published_on, annual_report_on, created_at,
+    updated_at) VALUES
+	('APPG on Faith and Displacement',
+	 'To amplify faith communities'' voice on refugees and displaced people, in the UK and abroad.',
+	 'subject', 3, 10, '2027-07-10',
+	 'The secretariat, HIAS+JCORE: appg-secretariat@example.org',
+	 'https://appg-faith-displacement.example.org/',
+	 'HIAS+JCORE, a charity, which funds the secretariat from its own resources (no government funding)',
+	 '2025-03-20', '2026-03-24', '2026-03-17', UTC_TIMESTAMP(),
+	 UTC_TIMESTAMP());
+SET @appg = LAST_INSERT_ID();
+
+CREATE TEMPORARY TABLE demo_appg_role (
+	name		VARCHAR(200) NOT NULL PRIMARY KEY,
+	post		VARCHAR(40) NULL,
+	joined		DATE NOT NULL
+);
+INSERT INTO demo_appg_role (name, post, joined) VALUES
+	-- officers, elected at the inaugural meeting, re-elected at the AGM
+	('Joseph Okonjo-Reid', 'chair', '2025-03-11'),
+	('Rajiv Chandran', 'registered_contact', '2025-03-11'),
+	('Margaret Ashdown', 'vice_chair', '2025-03-11'),
+	('Baroness Linford of Highgate', 'vice_chair', '2025-03-11'),
+	-- members: MPs
+	('Helen Marchbank', NULL, '2025-03-11'),
+	('Priya Nandakumar', NULL, '2025-03-11'),
+	('Siân Pritchard', NULL, '2025-03-11'),
+	('Oliver Pennington', NULL, '2025-03-11'),
+	('Charles Everley', NULL, '2025-03-11'),
+	('Alastair Whyte', NULL, '2025-03-11'),
+	('Eleanor Castleford', NULL, '2025-03-11'),
+	('Fiona Drummond', NULL, '2025-03-11'),
+	('Rosalind Feltham', NULL, '2025-03-11'),
+	('Bethan Rowlands', NULL, '2025-03-11'),
+	('Dennis Marlow', NULL, '2025-06-17'),
+	('Yusuf Bhatti', NULL, '2025-03-11'),
+	('Catrin Powys-Evans', NULL, '2025-06-17'),
+	('Daniel Whitlow', NULL, '2025-10-21'),
+	('Harriet Lomax', NULL, '2025-10-21'),
+	-- members: Peers
+	('Lord Abelson of Stamford Hill', NULL, '2025-03-11'),
+	('Baroness Adebayo-Clarke of Peckham', NULL, '2025-03-11'),
+	('Lord Wetherby of Thirsk', NULL, '2025-03-11'),
+	('Baroness Penhallow of Truro', NULL, '2025-03-11'),
+	('Rt Revd Catherine Ashby', NULL, '2025-03-11'),
+	('Lord Gilchrist of Kelvinside', NULL, '2025-03-11'),
+	('Lord Tremayne of Fowey', NULL, '2025-06-17'),
+	('Baroness Quennell of Hexham', NULL, '2025-06-17'),
+	('Lord Hartree of Beverley', NULL, '2025-10-21');
+
+INSERT INTO appg_officers (group_id, person_id, post, started_on,
+    posts_elsewhere, created_at, updated_at)
+SELECT @appg, p.id, r.post, r.joined, 0, UTC_TIMESTAMP(), UTC_TIMESTAMP()
+FROM demo_appg_role r JOIN demo_appg_p p ON p.name = r.name
+WHERE r.post IS NOT NULL;
+
+INSERT INTO appg_members (group_id, person_id, joined_on, created_at,
+    updated_at)
+SELECT @appg, p.id, r.joined, UTC_TIMESTAMP(), UTC_TIMESTAMP()
+FROM demo_appg_role r JOIN demo_appg_p p ON p.name = r.name
+WHERE r.post IS NULL;
+
+INSERT INTO demo_appg_check (ok) VALUES
+	(IF((SELECT COUNT(*) FROM appg_officers WHERE group_id = @appg) = 4, 1, NULL)),
+	(IF((SELECT COUNT(*) FROM appg_members WHERE group_id = @appg) = 24, 1, NULL));
+
+-- Secretariat support: staff time, valued at what it would cost to buy.
+INSERT INTO appg_benefits (group_id, source, kind, description,
+    value_pounds, received_on, registered_on, created_at, updated_at)
+VALUES (@appg, 'HIAS+JCORE', 'in_kind',
+    'Secretariat services: staff time to organise meetings, draft minutes and keep the group''s records (2025)',
+    2400, '2025-03-11', '2025-04-01', UTC_TIMESTAMP(), UTC_TIMESTAMP());
+
+-- The meetings, each with the engagement the demo already logged for it.
+INSERT INTO appg_meetings (group_id, kind, title, held_on, starts_at, place,
+    notice_on, decision_planned, ie_approved, ie_nil_return,
+    chair_person_id, chair_from_pool, engagement_id, created_at, updated_at)
+SELECT @appg, 'inaugural', '', '2025-03-11', '13:00',
+    'Committee Room 10, House of Commons', '2025-03-03', 1, 0, 0, NULL, 0,
+    (SELECT id FROM engagements WHERE id > @ebase AND occurred_on = '2025-03-11'
+	AND title = 'APPG on Faith and Displacement: inaugural meeting'),
+    UTC_TIMESTAMP(), UTC_TIMESTAMP();
+SET @m1 = LAST_INSERT_ID();
+
+INSERT INTO appg_meetings (group_id, kind, title, held_on, starts_at, place,
+    notice_on, decision_planned, ie_approved, ie_nil_return,
+    chair_person_id, chair_from_pool, engagement_id, created_at, updated_at)
+SELECT @appg, 'general', 'Evidence session on unaccompanied children',
+    '2025-05-13', '13:30', 'Room Q, Portcullis House', '2025-05-01', 0, 0, 0,
+    NULL, 0,
+    (SELECT id FROM engagements WHERE id > @ebase AND occurred_on = '2025-05-13'
+	AND title = 'APPG on Faith and Displacement: evidence session on unaccompanied children'),
+    UTC_TIMESTAMP(), UTC_TIMESTAMP();
+SET @m2 = LAST_INSERT_ID();
+
+INSERT INTO appg_meetings (group_id, kind, title, held_on, starts_at, place,
+    notice_on, decision_planned, ie_approved, ie_nil_return,
+    chair_person_id, chair_from_pool, engagement_id, created_at, updated_at)
+SELECT @appg, 'agm', '', '2026-03-17', '13:00',
+    'Committee Room 12, House of Commons', '2026-03-03', 1, 1, 1,
+    (SELECT id FROM demo_appg_p WHERE name = 'Dame Eleri Parry'), 1,
+    (SELECT id FROM engagements WHERE id > @ebase AND occurred_on = '2026-03-17'
+	AND title = 'APPG on Faith and Displacement: annual general meeting'),
+    UTC_TIMESTAMP(), UTC_TIMESTAMP();
+SET @m3 = LAST_INSERT_ID();
+
+INSERT INTO demo_appg_check (ok)
+SELECT IF(COUNT(engagement_id) = 3, 1, NULL) FROM appg_meetings
+WHERE group_id = @appg;
+
+INSERT INTO appg_agenda_items (meeting_id, position, title, papers,
+    discussion, decision) VALUES
+	(@m1, 0, 'Election of officers', '',
+	 'Nominations were taken for the four posts; each was unopposed.',
+	 'Elected: Joseph Okonjo-Reid MP (Chair), Rajiv Chandran MP (Registered Contact), Margaret Ashdown MP and Baroness Linford of Highgate (Vice-Chairs).'),
+	(@m1, 1, 'Purpose of the group', '',
+	 'Members agreed that the group should bring the experience of faith communities who welcome refugees to Parliament, in the UK and abroad.',
+	 'Purpose agreed: *to amplify faith communities'' voice on refugees and displaced people, in the UK and abroad.*'),
+	(@m1, 2, 'Secretariat',
+	 'Secretariat proposal https://appg-faith-displacement.example.org/papers/secretariat-proposal.pdf',
+	 'HIAS+JCORE offered to act as secretariat at its own cost. The officers noted who provides and funds the secretariat, and that no government funds it.',
+	 'HIAS+JCORE appointed as secretariat.'),
+	(@m1, 3, 'Programme for the year', '',
+	 'An evidence session on unaccompanied children before the summer, and one on legal aid in the autumn.',
+	 ''),
+	(@m2, 0, 'Evidence: unaccompanied children in the asylum system',
+	 'Safe Passage International briefing https://appg-faith-displacement.example.org/papers/2025-05-unaccompanied-children.pdf',
+	 'Ingrid Solberg (Safe Passage International) and two young people from the JUMP project gave evidence on age assessment, guardianship and turning 18 with a claim outstanding.\n\nHelen Marchbank MP and Baroness Adebayo-Clarke of Peckham asked about independent guardians and leaving-care support.',
+	 'The Chair to write to the Home Office minister on guardianship for unaccompanied children.'),
+	(@m2, 1, 'Any other business', '', 'None.', ''),
+	(@m3, 0, 'Annual report',
+	 'Annual report 2025-26 https://appg-faith-displacement.example.org/papers/annual-report-2025-26.pdf',
+	 'The group''s first annual report, needed because outside benefits in 2025 (the secretariat''s support) were above £1,500. Dame Eleri Parry MP, from the Speaker''s pool, chaired.',
+	 'Annual report adopted for publication.'),
+	(@m3, 1, 'Programme for 2026-27', '',
+	 'Sessions proposed on legal aid deserts, aid cuts seen by HIAS country offices, and integration under temporary protection.',
+	 'Programme agreed.');
+
+INSERT INTO appg_attendance (meeting_id, position, person_id, name,
+    organisation, status, capacity)
+SELECT a.m, a.pos, p.id, IF(p.id IS NULL, a.name, ''), a.org, a.status, a.cap
+FROM (
+	SELECT @m1 m, 0 pos, 'Joseph Okonjo-Reid' name, '' org, 'present' status, 'member' cap
+	UNION ALL SELECT @m1, 1, 'Rajiv Chandran', '', 'present', 'member'
+	UNION ALL SELECT @m1, 2, 'Margaret Ashdown', '', 'present', 'member'
+	UNION ALL SELECT @m1, 3, 'Baroness Linford of Highgate', '', 'present', 'member'
+	UNION ALL SELECT @m1, 4, 'Rt Revd Catherine Ashby', '', 'present', 'member'
+	UNION ALL SELECT @m1, 5, 'Lord Abelson of Stamford Hill', '', 'present', 'member'
+	UNION ALL SELECT @m1, 6, 'Helen Marchbank', '', 'apologies', 'member'
+	UNION ALL SELECT @m1, 7, 'Bethan Rowlands', '', 'apologies', 'member'
+	UNION ALL SELECT @m1, 8, 'Miriam Levy', 'HIAS+JCORE', 'in_attendance', 'secretariat'
+	UNION ALL SELECT @m2, 0, 'Joseph Okonjo-Reid', '', 'present', 'member'
+	UNION ALL SELECT @m2, 1, 'Helen Marchbank', '', 'present', 'member'
+	UNION ALL SELECT @m2, 2, 'Baroness Adebayo-Clarke of Peckham', '', 'present', 'member'
+	UNION ALL SELECT @m2, 3, 'Margaret Ashdown', '', 'apologies', 'member'
+	UNION ALL SELECT @m2, 4, 'Rajiv Chandran', '', 'apologies', 'member'
+	UNION ALL SELECT @m2, 5, 'Ingrid Solberg', 'Safe Passage International', 'in_attendance', 'speaker'
+	UNION ALL SELECT @m2, 6, 'Two young people from the JUMP project', 'HIAS+JCORE', 'in_attendance', 'guest'
+	UNION ALL SELECT @m2, 7, 'Miriam Levy', 'HIAS+JCORE', 'in_attendance', 'secretariat'
+	UNION ALL SELECT @m3, 0, 'Joseph Okonjo-Reid', '', 'present', 'member'
+	UNION ALL SELECT @m3, 1, 'Rajiv Chandran', '', 'present', 'member'
+	UNION ALL SELECT @m3, 2, 'Margaret Ashdown', '', 'present', 'member'
+	UNION ALL SELECT @m3, 3, 'Baroness Linford of Highgate', '', 'present', 'member'
+	UNION ALL SELECT @m3, 4, 'Rt Revd Catherine Ashby', '', 'present', 'member'
+	UNION ALL SELECT @m3, 5, 'Lord Abelson of Stamford Hill', '', 'present', 'member'
+	UNION ALL SELECT @m3, 6, 'Rosalind Feltham', '', 'present', 'member'
+	UNION ALL SELECT @m3, 7, 'Fiona Drummond', '', 'present', 'member'
+	UNION ALL SELECT @m3, 8, 'Alastair Whyte', '', 'apologies', 'member'
+	UNION ALL SELECT @m3, 9, 'Lord Wetherby of Thirsk', '', 'apologies', 'member'
+	UNION ALL SELECT @m3, 10, 'Miriam Levy', 'HIAS+JCORE', 'in_attendance', 'secretariat'
+) a
+LEFT JOIN (SELECT name, id FROM demo_appg_p
+	UNION SELECT full_name, id FROM people
+	WHERE id > @pbase AND full_name = 'Ingrid Solberg') p ON p.name = a.name;
+
+-- Members marked present or absent must all be in the directory.
+INSERT INTO demo_appg_check (ok)
+SELECT IF(COUNT(*) = 0, 1, NULL) FROM appg_attendance
+WHERE meeting_id IN (@m1, @m2, @m3) AND status <> 'in_attendance'
+AND person_id IS NULL;
+
+-- Actions: done ones have fixed dates; the open ones are dated from
+-- CURRENT_DATE, so the list always has something overdue and coming up.
+INSERT INTO appg_actions (meeting_id, position, action, owner, due_on,
+    done_on) VALUES
+	(@m1, 0, 'Register the group with the Registrar (within 28 days)', 'Secretariat (HIAS+JCORE)', '2025-04-08', '2025-03-20'),
+	(@m1, 1, 'Draft a programme for the year', 'Chair', '2025-04-30', '2025-04-22'),
+	(@m2, 0, 'Write to the Home Office minister on guardianship for unaccompanied children', 'Chair', '2025-06-13', '2025-06-10'),
+	(@m2, 1, 'Circulate the Safe Passage International briefing to members', 'Secretariat (HIAS+JCORE)', '2025-05-20', '2025-05-16'),
+	(@m3, 0, 'Publish the income and expenditure statement on the group''s web page', 'Secretariat (HIAS+JCORE)', '2026-03-31', '2026-03-24'),
+	(@m3, 1, 'Send the Registrar the group''s updated membership list', 'Registered Contact', CURRENT_DATE - INTERVAL 5 DAY, NULL),
+	(@m3, 2, 'Plan an evidence session on the earned settlement proposals', 'Chair', CURRENT_DATE + INTERVAL 21 DAY, NULL);
+
+-- Minutes at each stage: the inaugural meeting's approved at the evidence
+-- session (generated, then edited, circulated and approved: locked); the
+-- evidence session's circulated; the AGM's a draft.  The texts are what
+-- the tracker generates from these records (the AGM's open actions are
+-- dated from CURRENT_DATE, like the actions themselves).
+INSERT INTO appg_minutes (meeting_id, status, current_number,
+    circulated_number, circulated_on, approved_on, approved_at_meeting_id,
+    version, created_at, updated_at) VALUES
+	(@m1, 'approved', 2, 2, '2025-03-18', '2025-05-13', @m2, 4,
+	 '2025-03-12 10:00:00', '2025-05-13 15:00:00'),
+	(@m2, 'circulated', 1, 1, '2025-05-20', NULL, NULL, 2,
+	 '2025-05-19 16:00:00', '2025-05-20 09:00:00'),
+	(@m3, 'draft', 1, NULL, NULL, NULL, NULL, 1,
+	 '2026-03-19 11:00:00', '2026-03-19 11:00:00');
+
+INSERT INTO appg_minutes_versions (meeting_id, number, body, how,
+    created_by, created_at) VALUES
+	(@m1, 1, '# APPG on Faith and Displacement
+
+## Minutes of the inaugural meeting
+
+- **Date:** Tuesday 11 March 2025
+- **Time:** 13:00
+- **Place:** Committee Room 10, House of Commons
+- **Chair:** Joseph Okonjo-Reid MP
+
+## Present
+
+Officers:
+
+- Joseph Okonjo-Reid MP, Chair (Labour, House of Commons)
+- Rajiv Chandran MP, Registered Contact (Labour, House of Commons)
+- Margaret Ashdown MP, Vice-Chair (Conservative, House of Commons)
+- Baroness Linford of Highgate, Vice-Chair (Crossbench, House of Lords)
+
+Members:
+
+- Rt Revd Catherine Ashby (Bishops, House of Lords)
+- Lord Abelson of Stamford Hill (Labour, House of Lords)
+
+## Apologies
+
+- Helen Marchbank MP (Labour, House of Commons)
+- Bethan Rowlands MP (Plaid Cymru, House of Commons)
+
+## In attendance
+
+- Miriam Levy, HIAS+JCORE (secretariat)
+
+## Quorum
+
+6 members of the group present; there is no quorum rule for a meeting of this kind.
+
+## 1. Election of officers
+
+Nominations were taken for the four posts; each was unopposed.
+
+**Decision:** Elected: Joseph Okonjo-Reid MP (Chair), Rajiv Chandran MP (Registered Contact), Margaret Ashdown MP and Baroness Linford of Highgate (Vice-Chairs).
+
+## 2. Purpose of the group
+
+Members agreed that the group should bring the experience of faith communities who welcome refugees to Parliament, in the UK and abroad.
+
+**Decision:** Purpose agreed: *to amplify faith communities'' voice on refugees and displaced people, in the UK and abroad.*
+
+## 3. Secretariat
+
+Papers:
+
+- [Secretariat proposal](<https://appg-faith-displacement.example.org/papers/secretariat-proposal.pdf>)
+
+HIAS+JCORE offered to act as secretariat at its own cost. The officers noted who provides and funds the secretariat, and that no government funds it.
+
+**Decision:** HIAS+JCORE appointed as secretariat.
+
+## 4. Programme for the year
+
+An evidence session on unaccompanied children before the summer, and one on legal aid in the autumn.
+
+## Actions
+
+- Register the group with the Registrar (within 28 days) (owner: Secretariat (HIAS+JCORE); due Tuesday 8 April 2025)
+- Draft a programme for the year (owner: Chair; due Wednesday 30 April 2025)
+
+## Date of next meeting
+
+Tuesday 13 May 2025
+', 'generated', 'miriam', '2025-03-12 10:00:00'),
+	(@m1, 2, '# APPG on Faith and Displacement
+
+## Minutes of the inaugural meeting
+
+- **Date:** Tuesday 11 March 2025
+- **Time:** 13:00
+- **Place:** Committee Room 10, House of Commons
+- **Chair:** Joseph Okonjo-Reid MP
+
+## Present
+
+Officers:
+
+- Joseph Okonjo-Reid MP, Chair (Labour, House of Commons)
+- Rajiv Chandran MP, Registered Contact (Labour, House of Commons)
+- Margaret Ashdown MP, Vice-Chair (Conservative, House of Commons)
+- Baroness Linford of Highgate, Vice-Chair (Crossbench, House of Lords)
+
+Members:
+
+- Rt Revd Catherine Ashby (Bishops, House of Lords)
+- Lord Abelson of Stamford Hill (Labour, House of Lords)
+
+## Apologies
+
+- Helen Marchbank MP (Labour, House of Commons)
+- Bethan Rowlands MP (Plaid Cymru, House of Commons)
+
+## In attendance
+
+- Miriam Levy, HIAS+JCORE (secretariat)
+
+## Quorum
+
+6 members of the group present; there is no quorum rule for a meeting of this kind.
+
+## 1. Election of officers
+
+Nominations were taken for the four posts; each was unopposed.
+
+**Decision:** Elected: Joseph Okonjo-Reid MP (Chair), Rajiv Chandran MP (Registered Contact), Margaret Ashdown MP and Baroness Linford of Highgate (Vice-Chairs).
+
+## 2. Purpose of the group
+
+Members agreed that the group should bring the experience of faith communities who welcome refugees to Parliament, in the UK and abroad.
+
+**Decision:** Purpose agreed: *to amplify faith communities'' voice on refugees and displaced people, in the UK and abroad.*
+
+## 3. Secretariat
+
+Papers:
+
+- [Secretariat proposal](<https://appg-faith-displacement.example.org/papers/secretariat-proposal.pdf>)
+
+HIAS+JCORE offered to act as secretariat at its own cost. The officers noted who provides and funds the secretariat, and that no government funds it.
+
+**Decision:** HIAS+JCORE appointed as secretariat.
+
+## 4. Programme for the year
+
+An evidence session on unaccompanied children before the summer, and one on legal aid in the autumn. The Chair will circulate a draft programme by the end of April.
+
+## Actions
+
+- Register the group with the Registrar (within 28 days) (owner: Secretariat (HIAS+JCORE); due Tuesday 8 April 2025)
+- Draft a programme for the year (owner: Chair; due Wednesday 30 April 2025)
+
+## Date of next meeting
+
+Tuesday 13 May 2025
+', 'edited', 'miriam', '2025-03-18 09:30:00'),
+	(@m2, 1, '# APPG on Faith and Displacement
+
+## Minutes of the meeting: Evidence session on unaccompanied children
+
+- **Date:** Tuesday 13 May 2025
+- **Time:** 13:30
+- **Place:** Room Q, Portcullis House
+- **Chair:** Joseph Okonjo-Reid MP
+
+## Present
+
+Officers:
+
+- Joseph Okonjo-Reid MP, Chair (Labour, House of Commons)
+
+Members:
+
+- Helen Marchbank MP (Labour, House of Commons)
+- Baroness Adebayo-Clarke of Peckham (Labour, House of Lords)
+
+## Apologies
+
+- Margaret Ashdown MP (Conservative, House of Commons)
+- Rajiv Chandran MP (Labour, House of Commons)
+
+## In attendance
+
+- Ingrid Solberg, Safe Passage International (speaker)
+- Two young people from the JUMP project, HIAS+JCORE (guest)
+- Miriam Levy, HIAS+JCORE (secretariat)
+
+## Quorum
+
+3 members of the group present; there is no quorum rule for a meeting of this kind.
+
+## 1. Minutes of the previous meeting
+
+The minutes of the meeting of Tuesday 11 March 2025 were approved as a correct record.
+
+## 2. Evidence: unaccompanied children in the asylum system
+
+Papers:
+
+- [Safe Passage International briefing](<https://appg-faith-displacement.example.org/papers/2025-05-unaccompanied-children.pdf>)
+
+Ingrid Solberg (Safe Passage International) and two young people from the JUMP project gave evidence on age assessment, guardianship and turning 18 with a claim outstanding.
+
+Helen Marchbank MP and Baroness Adebayo-Clarke of Peckham asked about independent guardians and leaving-care support.
+
+**Decision:** The Chair to write to the Home Office minister on guardianship for unaccompanied children.
+
+## 3. Any other business
+
+None.
+
+## Actions
+
+- Write to the Home Office minister on guardianship for unaccompanied children (owner: Chair; due Friday 13 June 2025)
+- Circulate the Safe Passage International briefing to members (owner: Secretariat (HIAS+JCORE); due Tuesday 20 May 2025)
+
+## Date of next meeting
+
+Tuesday 17 March 2026
+', 'generated', 'miriam', '2025-05-19 16:00:00'),
+	(@m3, 1, CONCAT('# APPG on Faith and Displacement
+
+## Minutes of the annual general meeting
+
+- **Date:** Tuesday 17 March 2026
+- **Time:** 13:00
+- **Place:** Committee Room 12, House of Commons
+- **Chair:** Dame Eleri Parry MP (from the Speaker''s pool)
+
+## Present
+
+Officers:
+
+- Joseph Okonjo-Reid MP, Chair (Labour, House of Commons)
+- Rajiv Chandran MP, Registered Contact (Labour, House of Commons)
+- Margaret Ashdown MP, Vice-Chair (Conservative, House of Commons)
+- Baroness Linford of Highgate, Vice-Chair (Crossbench, House of Lords)
+
+Members:
+
+- Rt Revd Catherine Ashby (Bishops, House of Lords)
+- Lord Abelson of Stamford Hill (Labour, House of Lords)
+- Rosalind Feltham MP (Green, House of Commons)
+- Fiona Drummond MP (SNP, House of Commons)
+
+## Apologies
+
+- Alastair Whyte MP (Liberal Democrat, House of Commons)
+- Lord Wetherby of Thirsk (Conservative, House of Lords)
+
+## In attendance
+
+- Miriam Levy, HIAS+JCORE (secretariat)
+
+## Quorum
+
+8 members of the group present; the quorum for an AGM is 8: quorate.
+
+## 1. Election of officers
+
+The following were elected officers of the group:
+
+- Joseph Okonjo-Reid MP, Chair (Labour, House of Commons)
+- Rajiv Chandran MP, Registered Contact (Labour, House of Commons)
+- Baroness Linford of Highgate, Vice-Chair (Crossbench, House of Lords)
+- Margaret Ashdown MP, Vice-Chair (Conservative, House of Commons)
+
+## 2. Income and expenditure statement
+
+The income and expenditure statement for the year ending Tuesday 10 March 2026 was approved: a nil return.
+
+## 3. Annual report
+
+Papers:
+
+- [Annual report 2025-26](<https://appg-faith-displacement.example.org/papers/annual-report-2025-26.pdf>)
+
+The group''s first annual report, needed because outside benefits in 2025 (the secretariat''s support) were above £1,500. Dame Eleri Parry MP, from the Speaker''s pool, chaired.
+
+**Decision:** Annual report adopted for publication.
+
+## 4. Programme for 2026-27
+
+Sessions proposed on legal aid deserts, aid cuts seen by HIAS country offices, and integration under temporary protection.
+
+**Decision:** Programme agreed.
+
+## Actions
+
+- Publish the income and expenditure statement on the group''s web page (owner: Secretariat (HIAS+JCORE); due Tuesday 31 March 2026)
+- Send the Registrar the group''s updated membership list (owner: Registered Contact; due ',
+	    DATE_FORMAT(CURRENT_DATE - INTERVAL 5 DAY, '%W %e %M %Y'),
+	    ')
+- Plan an evidence session on the earned settlement proposals (owner: Chair; due ',
+	    DATE_FORMAT(CURRENT_DATE + INTERVAL 21 DAY, '%W %e %M %Y'),
+	    ')
+
+## Date of next meeting
+
+To be announced.
+'), 'generated', 'miriam', '2026-03-19 11:00:00');
+
+INSERT INTO demo_appg_check (ok)
+SELECT IF(COUNT(*) = 4, 1, NULL) FROM appg_minutes_versions
+WHERE meeting_id IN (@m1, @m2, @m3);
+
+COMMIT;
+
+DROP TEMPORARY TABLE demo_appg_p, demo_appg_check, demo_appg_role;
