@@ -126,33 +126,26 @@ person_show(struct ctx *c)
 	ui_person_detail(&c->html, &v);
 }
 
+/* /people/new (no :id in the route, so c->id is 0) or /people/ID/edit. */
 static void
-person_new_get(struct ctx *c)
-{
-	dir_person_form_get(c, NULL);
-}
-
-static void
-person_new_post(struct ctx *c)
-{
-	dir_person_form_post(c, NULL);
-}
-
-static void
-person_edit_get(struct ctx *c)
+person_form_get(struct ctx *c)
 {
 	struct person	 p;
 
-	if (dir_person_load(c, &p, 1) == 0)
+	if (c->id == 0)
+		dir_person_form_get(c, NULL);
+	else if (dir_person_load(c, &p, 1) == 0)
 		dir_person_form_get(c, &p);
 }
 
 static void
-person_edit_post(struct ctx *c)
+person_form_post(struct ctx *c)
 {
 	struct person	 saved;
 
-	if (dir_person_load(c, &saved, 1) == 0)
+	if (c->id == 0)
+		dir_person_form_post(c, NULL);
+	else if (dir_person_load(c, &saved, 1) == 0)
 		dir_person_form_post(c, &saved);
 }
 
@@ -305,33 +298,26 @@ org_show(struct ctx *c)
 	ui_org_detail(&c->html, &v);
 }
 
+/* /organisations/new (c->id is 0) or /organisations/ID/edit. */
 static void
-org_new_get(struct ctx *c)
-{
-	dir_org_form_get(c, NULL);
-}
-
-static void
-org_new_post(struct ctx *c)
-{
-	dir_org_form_post(c, NULL);
-}
-
-static void
-org_edit_get(struct ctx *c)
+org_form_get(struct ctx *c)
 {
 	struct organisation	 o;
 
-	if (dir_org_load(c, &o, 1) == 0)
+	if (c->id == 0)
+		dir_org_form_get(c, NULL);
+	else if (dir_org_load(c, &o, 1) == 0)
 		dir_org_form_get(c, &o);
 }
 
 static void
-org_edit_post(struct ctx *c)
+org_form_post(struct ctx *c)
 {
 	struct organisation	 saved;
 
-	if (dir_org_load(c, &saved, 1) == 0)
+	if (c->id == 0)
+		dir_org_form_post(c, NULL);
+	else if (dir_org_load(c, &saved, 1) == 0)
 		dir_org_form_post(c, &saved);
 }
 
@@ -361,20 +347,20 @@ org_history(struct ctx *c)
 static const struct route routes[] = {
 	{ "/people", people_list, NULL, 0, ROLE_VIEWER },
 	{ "/people.csv", people_csv, NULL, 0, ROLE_VIEWER },
-	{ "/people/new", person_new_get, person_new_post, 0, WRITE_ROLE },
+	{ "/people/new", person_form_get, person_form_post, 0, WRITE_ROLE },
 	{ "/people/duplicates", people_duplicates, NULL, 0, ROLE_VIEWER },
 	{ "/people/merges/:id/undo", NULL, merge_undo_post, 0, WRITE_ROLE },
 	{ "/people/:id/merge", NULL, person_merge_post, 0, WRITE_ROLE },
 	{ "/people/:id", person_show, NULL, 0, ROLE_VIEWER },
-	{ "/people/:id/edit", person_edit_get, person_edit_post, 0,
+	{ "/people/:id/edit", person_form_get, person_form_post, 0,
 	    WRITE_ROLE },
 	{ "/people/:id/delete", NULL, person_delete_post, 0, WRITE_ROLE },
 	{ "/people/:id/restore", NULL, person_restore_post, 0, WRITE_ROLE },
 	{ "/people/:id/history", person_history, NULL, 0, ROLE_VIEWER },
 	{ "/organisations", orgs_list, NULL, 0, ROLE_VIEWER },
-	{ "/organisations/new", org_new_get, org_new_post, 0, WRITE_ROLE },
+	{ "/organisations/new", org_form_get, org_form_post, 0, WRITE_ROLE },
 	{ "/organisations/:id", org_show, NULL, 0, ROLE_VIEWER },
-	{ "/organisations/:id/edit", org_edit_get, org_edit_post, 0,
+	{ "/organisations/:id/edit", org_form_get, org_form_post, 0,
 	    WRITE_ROLE },
 	{ "/organisations/:id/delete", NULL, org_delete_post, 0, WRITE_ROLE },
 	{ "/organisations/:id/restore", NULL, org_restore_post, 0,

@@ -151,3 +151,14 @@ audit_history(struct db *db, struct arena *a, const char *entity,
 	*n = r.nrows;
 	return DB_OK;
 }
+
+enum db_err
+audit_update_versioned(struct db *db, const struct db_stmts *stmts,
+    unsigned stmt, const struct db_val *args, size_t nargs)
+{
+	unsigned long long	 affected = 0;
+	enum db_err		 e;
+
+	e = db_exec_in(db, stmts, stmt, args, nargs, &affected, NULL);
+	return e == DB_OK && affected == 0 ? DB_CONFLICT : e;
+}

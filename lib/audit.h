@@ -42,6 +42,14 @@ enum db_err	 audit_write(struct db *, const char *actor, const char *entity,
 		    long long entity_id, const char *action,
 		    const char *before, const char *after);
 
+/*
+ * Run a module's versioned UPDATE (its WHERE holds the id and the version
+ * the editor loaded) inside the save's transaction: DB_CONFLICT when it
+ * touches no row, because another save came first.
+ */
+enum db_err	 audit_update_versioned(struct db *, const struct db_stmts *,
+		    unsigned stmt, const struct db_val *, size_t nargs);
+
 /* The history of one record, newest first, with the fields that changed. */
 enum db_err	 audit_history(struct db *, struct arena *, const char *entity,
 		    long long entity_id, struct audit_entry **, size_t *n);

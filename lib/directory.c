@@ -619,12 +619,32 @@ term_follow(struct db *db, struct arena *a, const struct person *p,
 	    DB_ARGS(DB_INT(p->id), TERM_ARGS(p)), NULL, NULL);
 }
 
+typedef enum db_err (*dir_write)(struct db *, struct arena *, const char *,
+    void *);
+
+/*
+ * One save of row in its own transaction, with a scratch arena for the
+ * audit JSON: update when the row already exists, else create.
+ */
 static enum db_err
-person_update(struct db *db, struct arena *a, const char *actor,
-    struct person *p)
+dir_save(struct db *db, const char *actor, void *row, int exists,
+    dir_write update, dir_write create)
 {
-	struct person		 old;
-	unsigned long long	 affected = 0;
+	struct arena	 a;
+	enum db_err	 e;
+
+	arena_init(&a);
+	if ((e = db_begin(db)) == DB_OK)
+		e = db_finish(db, (exists ? update : create)(db, &a, actor,
+		    row));
+	arena_free(&a);
+	return e;
+}
+
+static enum db_err
+person_update(struct db *db, struct arena *a, const char *actor, void *row)
+{
+	struct person		*p = row, old;
 	enum db_err		 e;
 
 	if ((e = person_get(db, a, p->id, &old)) != DB_OK)
@@ -633,10 +653,8 @@ person_update(struct db *db, struct arena *a, const char *actor,
 		return DB_CONFLICT;
 	if (p->press_watch == NULL)
 		p->press_watch = old.press_watch;
-	e = db_exec_in(db, &dir_stmts, DIR_PERSON_UPDATE, DB_ARGS(PERSON_ARGS(p),
-	    DB_INT(p->id), DB_INT(p->version)), &affected, NULL);
-	if (e == DB_OK && affected == 0)
-		return DB_CONFLICT;
+	e = audit_update_versioned(db, &dir_stmts, DIR_PERSON_UPDATE,
+	    DB_ARGS(PERSON_ARGS(p), DB_INT(p->id), DB_INT(p->version)));
 	if (e == DB_OK)
 		e = term_follow(db, a, p, term_fields_differ(&old, p));
 	if (e == DB_OK)
@@ -647,37 +665,33 @@ person_update(struct db *db, struct arena *a, const char *actor,
 	return e;
 }
 
-enum db_err
-person_save(struct db *db, const char *actor, struct person *p)
+static enum db_err
+person_create(struct db *db, struct arena *a, const char *actor, void *row)
 {
-	struct arena		 a;
+	struct person		*p = row;
 	unsigned long long	 id = 0;
 	enum db_err		 e;
 
-	arena_init(&a);
-	if ((e = db_begin(db)) != DB_OK)
-		goto out;
-	if (p->id != 0)
-		e = person_update(db, &a, actor, p);
-	else {
-		e = db_exec_in(db, &dir_stmts, DIR_PERSON_INSERT,
-		    DB_ARGS(PERSON_ARGS(p)), NULL, &id);
-		if (e == DB_OK) {
-			p->id = (long long)id;
-			p->version = 1;
-			e = term_follow(db, &a, p, 1);
-		}
-		if (e == DB_OK) {
-			e = audit_write(db, actor, "person", p->id, "create",
-			    NULL, person_json(&a, p));
-		}
-		if (e != DB_OK)
-			p->id = 0;
+	e = db_exec_in(db, &dir_stmts, DIR_PERSON_INSERT,
+	    DB_ARGS(PERSON_ARGS(p)), NULL, &id);
+	if (e == DB_OK) {
+		p->id = (long long)id;
+		p->version = 1;
+		e = term_follow(db, a, p, 1);
 	}
-	e = db_finish(db, e);
-out:
-	arena_free(&a);
+	if (e == DB_OK)
+		e = audit_write(db, actor, "person", p->id, "create", NULL,
+		    person_json(a, p));
+	if (e != DB_OK)
+		p->id = 0;
 	return e;
+}
+
+enum db_err
+person_save(struct db *db, const char *actor, struct person *p)
+{
+	return dir_save(db, actor, p, p->id != 0, person_update,
+	    person_create);
 }
 
 /* Soft delete (deleted=1) or restore one row of a directory table. */
@@ -864,21 +878,17 @@ org_json(struct arena *a, const struct organisation *o)
 	DB_INT((o)->parent_id), DB_STR((o)->website), DB_STR((o)->notes)
 
 static enum db_err
-org_update(struct db *db, struct arena *a, const char *actor,
-    struct organisation *o)
+org_update(struct db *db, struct arena *a, const char *actor, void *row)
 {
-	struct organisation	 old;
-	unsigned long long	 affected = 0;
+	struct organisation	*o = row, old;
 	enum db_err		 e;
 
 	if ((e = org_get(db, a, o->id, &old)) != DB_OK)
 		return e;
 	if (old.deleted || old.version != o->version)
 		return DB_CONFLICT;
-	e = db_exec_in(db, &dir_stmts, DIR_ORG_UPDATE, DB_ARGS(ORG_ARGS(o),
-	    DB_INT(o->id), DB_INT(o->version)), &affected, NULL);
-	if (e == DB_OK && affected == 0)
-		return DB_CONFLICT;
+	e = audit_update_versioned(db, &dir_stmts, DIR_ORG_UPDATE,
+	    DB_ARGS(ORG_ARGS(o), DB_INT(o->id), DB_INT(o->version)));
 	if (e == DB_OK)
 		e = audit_write(db, actor, "organisation", o->id, "update",
 		    org_json(a, &old), org_json(a, o));
@@ -887,34 +897,30 @@ org_update(struct db *db, struct arena *a, const char *actor,
 	return e;
 }
 
-enum db_err
-org_save(struct db *db, const char *actor, struct organisation *o)
+static enum db_err
+org_create(struct db *db, struct arena *a, const char *actor, void *row)
 {
-	struct arena		 a;
+	struct organisation	*o = row;
 	unsigned long long	 id = 0;
 	enum db_err		 e;
 
-	arena_init(&a);
-	if ((e = db_begin(db)) != DB_OK)
-		goto out;
-	if (o->id != 0)
-		e = org_update(db, &a, actor, o);
-	else {
-		e = db_exec_in(db, &dir_stmts, DIR_ORG_INSERT,
-		    DB_ARGS(ORG_ARGS(o)), NULL, &id);
-		if (e == DB_OK) {
-			o->id = (long long)id;
-			o->version = 1;
-			e = audit_write(db, actor, "organisation", o->id,
-			    "create", NULL, org_json(&a, o));
-		}
-		if (e != DB_OK)
-			o->id = 0;
+	e = db_exec_in(db, &dir_stmts, DIR_ORG_INSERT, DB_ARGS(ORG_ARGS(o)),
+	    NULL, &id);
+	if (e == DB_OK) {
+		o->id = (long long)id;
+		o->version = 1;
+		e = audit_write(db, actor, "organisation", o->id, "create",
+		    NULL, org_json(a, o));
 	}
-	e = db_finish(db, e);
-out:
-	arena_free(&a);
+	if (e != DB_OK)
+		o->id = 0;
 	return e;
+}
+
+enum db_err
+org_save(struct db *db, const char *actor, struct organisation *o)
+{
+	return dir_save(db, actor, o, o->id != 0, org_update, org_create);
 }
 
 enum db_err

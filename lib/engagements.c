@@ -694,17 +694,14 @@ engagement_update(struct db *db, struct arena *a, const char *actor,
     struct engagement *en)
 {
 	struct engagement	 old;
-	unsigned long long	 affected = 0;
 	enum db_err		 e;
 
 	if ((e = engagement_get(db, a, en->id, &old)) != DB_OK)
 		return e;
 	if (old.deleted || old.version != en->version)
 		return DB_CONFLICT;
-	e = db_exec_in(db, &eng_stmts, ENG_UPDATE, DB_ARGS(ENG_ARGS(en),
-	    DB_INT(en->id), DB_INT(en->version)), &affected, NULL);
-	if (e == DB_OK && affected == 0)
-		return DB_CONFLICT;
+	e = audit_update_versioned(db, &eng_stmts, ENG_UPDATE,
+	    DB_ARGS(ENG_ARGS(en), DB_INT(en->id), DB_INT(en->version)));
 	if (e == DB_OK)
 		e = write_links(db, en);
 	if (e == DB_OK)
