@@ -383,6 +383,36 @@ table(struct arena *a, size_t n, size_t size)
 	return arena_alloc(a, (n + 1) * size);
 }
 
+/* Fills the item at out from row i of r. */
+typedef void (*row_fill)(const struct db_rows *r, size_t i, void *out);
+
+/*
+ * Runs statement id with args and returns a table (see table()) of its
+ * rows, items of size, each filled by fill; *n is the row count.  On
+ * failure returns NULL with *e set (and *n zero).
+ */
+static void *
+load_rows(struct db *db, struct arena *a, unsigned id,
+    const struct db_val *args, size_t nargs, size_t size, row_fill fill,
+    size_t *n, enum db_err *e)
+{
+	struct db_rows	 r;
+	char		*out;
+	size_t		 i;
+
+	*n = 0;
+	if ((*e = query(db, a, id, args, nargs, &r)) != DB_OK)
+		return NULL;
+	if ((out = table(a, r.nrows, size)) == NULL) {
+		*e = DB_NOMEM;
+		return NULL;
+	}
+	for (i = 0; i < r.nrows; i++)
+		fill(&r, i, out + i * size);
+	*n = r.nrows;
+	return out;
+}
+
 /* --- rows to structs --------------------------------------------------------- */
 
 static void
@@ -406,8 +436,9 @@ group_from(const struct db_rows *r, size_t i, struct appg_group *g)
 }
 
 static void
-officer_from(const struct db_rows *r, size_t i, struct appg_officer *o)
+officer_from(const struct db_rows *r, size_t i, void *item)
 {
+	struct appg_officer	*o = item;
 	int	 post = appg_code_index(appg_posts, APPG_POST__MAX,
 	    DB_CELL(r, i, 3));
 
@@ -423,8 +454,9 @@ officer_from(const struct db_rows *r, size_t i, struct appg_officer *o)
 }
 
 static void
-member_from(const struct db_rows *r, size_t i, struct appg_member *m)
+member_from(const struct db_rows *r, size_t i, void *item)
 {
+	struct appg_member	*m = item;
 	m->id = db_num(DB_CELL(r, i, 0));
 	m->group_id = db_num(DB_CELL(r, i, 1));
 	m->person_id = db_num(DB_CELL(r, i, 2));
@@ -435,8 +467,9 @@ member_from(const struct db_rows *r, size_t i, struct appg_member *m)
 }
 
 static void
-benefit_from(const struct db_rows *r, size_t i, struct appg_benefit *b)
+benefit_from(const struct db_rows *r, size_t i, void *item)
 {
+	struct appg_benefit	*b = item;
 	b->id = db_num(DB_CELL(r, i, 0));
 	b->group_id = db_num(DB_CELL(r, i, 1));
 	b->source = DB_CELL(r, i, 2);
@@ -450,8 +483,9 @@ benefit_from(const struct db_rows *r, size_t i, struct appg_benefit *b)
 }
 
 static void
-meeting_from(const struct db_rows *r, size_t i, struct appg_meeting *m)
+meeting_from(const struct db_rows *r, size_t i, void *item)
 {
+	struct appg_meeting	*m = item;
 	int	 kind = appg_code_index(appg_kinds, APPG_KIND__MAX,
 	    DB_CELL(r, i, 2));
 	int	 minutes = appg_code_index(appg_minutes_statuses,
@@ -485,8 +519,9 @@ meeting_from(const struct db_rows *r, size_t i, struct appg_meeting *m)
 }
 
 static void
-setting_from(const struct db_rows *r, size_t i, struct appg_setting *s)
+setting_from(const struct db_rows *r, size_t i, void *item)
 {
+	struct appg_setting	*s = item;
 	int	 name = appg_code_index(appg_settings_names, APPG_SET__MAX,
 	    DB_CELL(r, i, 1));
 
@@ -602,19 +637,11 @@ static enum db_err
 load_settings(struct db *db, struct arena *a, struct appg_setting **out,
     size_t *n)
 {
-	struct db_rows	 r;
 	enum db_err	 e;
-	size_t		 i;
 
-	*n = 0;
-	if ((e = query(db, a, S_LIST, NULL, 0, &r)) != DB_OK)
-		return e;
-	if ((*out = table(a, r.nrows, sizeof(**out))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++)
-		setting_from(&r, i, &(*out)[i]);
-	*n = r.nrows;
-	return DB_OK;
+	*out = load_rows(db, a, S_LIST, NULL, 0, sizeof(**out), setting_from,
+	    n, &e);
+	return e;
 }
 
 enum db_err
@@ -627,69 +654,43 @@ appg_settings_list(struct db *db, struct arena *a, struct appg_setting **out,
 static enum db_err
 load_officers(struct db *db, struct arena *a, struct appg_bundle *b)
 {
-	struct db_rows	 r;
 	enum db_err	 e;
 	size_t		 i;
 
-	e = query(db, a, O_LIST, DB_ARGS(DB_INT(b->group.id)), &r);
-	if (e != DB_OK)
-		return e;
-	if ((b->officers = table(a, r.nrows, sizeof(*b->officers))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++) {
-		officer_from(&r, i, &b->officers[i]);
+	b->officers = load_rows(db, a, O_LIST, DB_ARGS(DB_INT(b->group.id)),
+	    sizeof(*b->officers), officer_from, &b->nofficers, &e);
+	for (i = 0; i < b->nofficers; i++)
 		b->officers[i].person = find_person(b->people, b->npeople,
 		    b->officers[i].person_id);
-	}
-	b->nofficers = r.nrows;
-	return DB_OK;
+	return e;
 }
 
 static enum db_err
 load_members(struct db *db, struct arena *a, struct appg_bundle *b)
 {
-	struct db_rows	 r;
 	enum db_err	 e;
 	size_t		 i;
 
-	e = query(db, a, M_LIST, DB_ARGS(DB_INT(b->group.id)), &r);
-	if (e != DB_OK)
-		return e;
-	if ((b->members = table(a, r.nrows, sizeof(*b->members))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++) {
-		member_from(&r, i, &b->members[i]);
+	b->members = load_rows(db, a, M_LIST, DB_ARGS(DB_INT(b->group.id)),
+	    sizeof(*b->members), member_from, &b->nmembers, &e);
+	for (i = 0; i < b->nmembers; i++)
 		b->members[i].person = find_person(b->people, b->npeople,
 		    b->members[i].person_id);
-	}
-	b->nmembers = r.nrows;
-	return DB_OK;
+	return e;
 }
 
 static enum db_err
 load_meetings_benefits(struct db *db, struct arena *a, struct appg_bundle *b)
 {
-	struct db_rows	 r;
 	enum db_err	 e;
-	size_t		 i;
 
-	e = query(db, a, MT_LIST, DB_ARGS(DB_INT(b->group.id)), &r);
+	b->meetings = load_rows(db, a, MT_LIST, DB_ARGS(DB_INT(b->group.id)),
+	    sizeof(*b->meetings), meeting_from, &b->nmeetings, &e);
 	if (e != DB_OK)
 		return e;
-	if ((b->meetings = table(a, r.nrows, sizeof(*b->meetings))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++)
-		meeting_from(&r, i, &b->meetings[i]);
-	b->nmeetings = r.nrows;
-	e = query(db, a, B_LIST, DB_ARGS(DB_INT(b->group.id)), &r);
-	if (e != DB_OK)
-		return e;
-	if ((b->benefits = table(a, r.nrows, sizeof(*b->benefits))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++)
-		benefit_from(&r, i, &b->benefits[i]);
-	b->nbenefits = r.nrows;
-	return DB_OK;
+	b->benefits = load_rows(db, a, B_LIST, DB_ARGS(DB_INT(b->group.id)),
+	    sizeof(*b->benefits), benefit_from, &b->nbenefits, &e);
+	return e;
 }
 
 static enum db_err
@@ -1981,8 +1982,9 @@ appg_minutes_get(struct db *db, struct arena *a, long long meeting_id,
 }
 
 static void
-version_from(const struct db_rows *r, size_t i, struct appg_minutes_version *v)
+version_from(const struct db_rows *r, size_t i, void *item)
 {
+	struct appg_minutes_version	*v = item;
 	v->number = cell_int(r, i, 0);
 	v->how = DB_CELL(r, i, 1);
 	v->created_by = DB_CELL(r, i, 2);
@@ -1994,20 +1996,11 @@ enum db_err
 appg_minutes_versions(struct db *db, struct arena *a, long long meeting_id,
     struct appg_minutes_version **out, size_t *n)
 {
-	struct db_rows	 r;
 	enum db_err	 e;
-	size_t		 i;
 
-	*n = 0;
-	e = query(db, a, MIN_VERSIONS, DB_ARGS(DB_INT(meeting_id)), &r);
-	if (e != DB_OK)
-		return e;
-	if ((*out = table(a, r.nrows, sizeof(**out))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++)
-		version_from(&r, i, &(*out)[i]);
-	*n = r.nrows;
-	return DB_OK;
+	*out = load_rows(db, a, MIN_VERSIONS, DB_ARGS(DB_INT(meeting_id)),
+	    sizeof(**out), version_from, n, &e);
+	return e;
 }
 
 enum db_err
