@@ -843,12 +843,43 @@ logged(struct db *db, enum db_err e, const char *actor, const char *entity,
 	return db_finish(db, e);
 }
 
+/*
+ * Runs update stmt with args unless the copy read before it is stale
+ * (deleted, or another version): that, or no row updated because someone
+ * saved meanwhile, is DB_CONFLICT.
+ */
+static enum db_err
+update_unless_stale(struct db *db, int stale, unsigned stmt,
+    const struct db_val *args, size_t n)
+{
+	unsigned long long	 affected = 0;
+	enum db_err		 e;
+
+	if (stale)
+		return DB_CONFLICT;
+	e = exec(db, stmt, args, n, &affected, NULL);
+	return e == DB_OK && affected == 0 ? DB_CONFLICT : e;
+}
+
+/*
+ * After an add (before is NULL) or an edit was logged with result e: the
+ * row's new version, or, for an add that failed, no id.
+ */
+static void
+after_save(enum db_err e, const char *before, long long *id, int *version)
+{
+	if (e == DB_OK)
+		*version = before ? *version + 1 : 1;
+	else if (before == NULL)
+		*id = 0;
+}
+
 enum db_err
 appg_group_save(struct db *db, const char *actor, struct appg_group *g)
 {
 	struct arena		 a;
 	struct appg_group	 old;
-	unsigned long long	 id = 0, affected = 0;
+	unsigned long long	 id = 0;
 	enum db_err		 e;
 	const char		*before = NULL;
 
@@ -861,18 +892,13 @@ appg_group_save(struct db *db, const char *actor, struct appg_group *g)
 			g->id = (long long)id;
 	} else if ((e = appg_group_get(db, &a, g->id, &old)) == DB_OK) {
 		before = group_json(&a, &old);
-		e = old.deleted || old.version != g->version ? DB_CONFLICT :
-		    exec(db, G_UPDATE, DB_ARGS(GROUP_ARGS(g), DB_INT(g->id),
-		    DB_INT(g->version)), &affected, NULL);
-		if (e == DB_OK && affected == 0)
-			e = DB_CONFLICT;
+		e = update_unless_stale(db, old.deleted ||
+		    old.version != g->version, G_UPDATE, DB_ARGS(GROUP_ARGS(g),
+		    DB_INT(g->id), DB_INT(g->version)));
 	}
 	e = logged(db, e, actor, "appg_group", g->id, before ? "update" :
 	    "create", before, group_json(&a, g));
-	if (e == DB_OK)
-		g->version = before ? g->version + 1 : 1;
-	else if (before == NULL)
-		g->id = 0;
+	after_save(e, before, &g->id, &g->version);
 out:
 	arena_free(&a);
 	return e;
@@ -1016,7 +1042,7 @@ appg_officer_save(struct db *db, const char *actor, struct appg_officer *o)
 {
 	struct arena		 a;
 	struct appg_officer	 old;
-	unsigned long long	 id = 0, affected = 0;
+	unsigned long long	 id = 0;
 	const char		*before = NULL;
 	enum db_err		 e;
 
@@ -1033,21 +1059,16 @@ appg_officer_save(struct db *db, const char *actor, struct appg_officer *o)
 		o->id = (long long)id;
 	} else if ((e = appg_officer_get(db, &a, o->id, &old, NULL)) == DB_OK) {
 		before = officer_json(&a, &old);
-		e = old.deleted || old.version != o->version ||
-		    old.group_id != o->group_id ? DB_CONFLICT :
-		    exec(db, O_UPDATE, DB_ARGS(DB_INT(o->person_id),
+		e = update_unless_stale(db, old.deleted ||
+		    old.version != o->version || old.group_id != o->group_id,
+		    O_UPDATE, DB_ARGS(DB_INT(o->person_id),
 		    DB_STR(appg_posts[o->post].code), DB_STR(o->started_on),
 		    DB_STR(nz(o->ended_on)), DB_INT(o->posts_elsewhere),
-		    DB_INT(o->id), DB_INT(o->version)), &affected, NULL);
-		if (e == DB_OK && affected == 0)
-			e = DB_CONFLICT;
+		    DB_INT(o->id), DB_INT(o->version)));
 	}
 	e = logged(db, e, actor, "appg_group", o->group_id, before ?
 	    "officer edit" : "officer add", before, officer_json(&a, o));
-	if (e == DB_OK)
-		o->version = before ? o->version + 1 : 1;
-	else if (before == NULL)
-		o->id = 0;
+	after_save(e, before, &o->id, &o->version);
 out:
 	arena_free(&a);
 	return e;
@@ -1058,7 +1079,7 @@ appg_member_save(struct db *db, const char *actor, struct appg_member *m)
 {
 	struct arena		 a;
 	struct appg_member	 old;
-	unsigned long long	 id = 0, affected = 0;
+	unsigned long long	 id = 0;
 	const char		*before = NULL;
 	enum db_err		 e;
 
@@ -1074,20 +1095,15 @@ appg_member_save(struct db *db, const char *actor, struct appg_member *m)
 		m->id = (long long)id;
 	} else if ((e = appg_member_get(db, &a, m->id, &old, NULL)) == DB_OK) {
 		before = member_json(&a, &old);
-		e = old.deleted || old.version != m->version ||
-		    old.group_id != m->group_id ? DB_CONFLICT :
-		    exec(db, M_UPDATE, DB_ARGS(DB_INT(m->person_id),
+		e = update_unless_stale(db, old.deleted ||
+		    old.version != m->version || old.group_id != m->group_id,
+		    M_UPDATE, DB_ARGS(DB_INT(m->person_id),
 		    DB_STR(m->joined_on), DB_STR(nz(m->left_on)), DB_INT(m->id),
-		    DB_INT(m->version)), &affected, NULL);
-		if (e == DB_OK && affected == 0)
-			e = DB_CONFLICT;
+		    DB_INT(m->version)));
 	}
 	e = logged(db, e, actor, "appg_group", m->group_id, before ?
 	    "member edit" : "member add", before, member_json(&a, m));
-	if (e == DB_OK)
-		m->version = before ? m->version + 1 : 1;
-	else if (before == NULL)
-		m->id = 0;
+	after_save(e, before, &m->id, &m->version);
 out:
 	arena_free(&a);
 	return e;
@@ -1098,7 +1114,7 @@ appg_benefit_save(struct db *db, const char *actor, struct appg_benefit *b)
 {
 	struct arena		 a;
 	struct appg_benefit	 old;
-	unsigned long long	 id = 0, affected = 0;
+	unsigned long long	 id = 0;
 	const char		*before = NULL;
 	enum db_err		 e;
 
@@ -1115,21 +1131,16 @@ appg_benefit_save(struct db *db, const char *actor, struct appg_benefit *b)
 		b->id = (long long)id;
 	} else if ((e = appg_benefit_get(db, &a, b->id, &old)) == DB_OK) {
 		before = benefit_json(&a, &old);
-		e = old.deleted || old.version != b->version ||
-		    old.group_id != b->group_id ? DB_CONFLICT :
-		    exec(db, B_UPDATE, DB_ARGS(DB_STR(b->source), DB_STR(b->kind),
+		e = update_unless_stale(db, old.deleted ||
+		    old.version != b->version || old.group_id != b->group_id,
+		    B_UPDATE, DB_ARGS(DB_STR(b->source), DB_STR(b->kind),
 		    DB_STR(nz(b->description)), DB_INT(b->value),
 		    DB_STR(b->received_on), DB_STR(nz(b->registered_on)),
-		    DB_INT(b->id), DB_INT(b->version)), &affected, NULL);
-		if (e == DB_OK && affected == 0)
-			e = DB_CONFLICT;
+		    DB_INT(b->id), DB_INT(b->version)));
 	}
 	e = logged(db, e, actor, "appg_group", b->group_id, before ?
 	    "benefit edit" : "benefit add", before, benefit_json(&a, b));
-	if (e == DB_OK)
-		b->version = before ? b->version + 1 : 1;
-	else if (before == NULL)
-		b->id = 0;
+	after_save(e, before, &b->id, &b->version);
 out:
 	arena_free(&a);
 	return e;
@@ -1669,7 +1680,7 @@ appg_meeting_save(struct db *db, const char *actor, long long user_id,
 	struct arena		 a;
 	struct appg_meeting	 old;
 	struct appg_group	 g;
-	unsigned long long	 id = 0, affected = 0;
+	unsigned long long	 id = 0;
 	const char		*before = NULL;
 	enum db_err		 e;
 
@@ -1688,12 +1699,10 @@ appg_meeting_save(struct db *db, const char *actor, long long user_id,
 	} else if ((e = appg_meeting_get(db, &a, m->id, &old)) == DB_OK) {
 		before = meeting_json(&a, &old);
 		m->engagement_id = old.engagement_id;
-		e = old.deleted || old.version != m->version ||
-		    old.group_id != m->group_id ? DB_CONFLICT :
-		    exec(db, MT_UPDATE, DB_ARGS(MEETING_ARGS(m), DB_INT(m->id),
-		    DB_INT(m->version)), &affected, NULL);
-		if (e == DB_OK && affected == 0)
-			e = DB_CONFLICT;
+		e = update_unless_stale(db, old.deleted ||
+		    old.version != m->version || old.group_id != m->group_id,
+		    MT_UPDATE, DB_ARGS(MEETING_ARGS(m), DB_INT(m->id),
+		    DB_INT(m->version)));
 	}
 	if (e == DB_OK)
 		e = write_details(db, &a, m);
@@ -1703,10 +1712,7 @@ appg_meeting_save(struct db *db, const char *actor, long long user_id,
 		e = engagement_sync(db, &a, actor, user_id, m, g.title);
 	e = logged(db, e, actor, "appg_meeting", m->id, before ? "update" :
 	    "create", before, meeting_json(&a, m));
-	if (e == DB_OK)
-		m->version = before ? m->version + 1 : 1;
-	else if (before == NULL)
-		m->id = 0;
+	after_save(e, before, &m->id, &m->version);
 out:
 	arena_free(&a);
 	return e;
