@@ -64,6 +64,16 @@ head_row(struct html *h, const char *const *cols)
 	html_close(h);
 }
 
+/* Opens a table of class cls in its scrolling wrapper, with its header row. */
+static void
+table_begin(struct html *h, const char *cls, const char *const *cols)
+{
+	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
+	html_open(h, EL_TABLE, AT_CLASS, cls, AT__MAX);
+	head_row(h, cols);
+	html_open(h, EL_TBODY, AT__MAX);
+}
+
 static void
 date_cell(struct html *h, const char *date)
 {
@@ -245,10 +255,7 @@ ui_appg_list(struct html *h, const struct appg_list_view *v)
 		layout_end(h);
 		return;
 	}
-	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
-	html_open(h, EL_TABLE, AT_CLASS, "list", AT__MAX);
-	head_row(h, cols);
-	html_open(h, EL_TBODY, AT__MAX);
+	table_begin(h, "list", cols);
 	for (i = 0; i < v->n; i++) {
 		const struct appg_group_row *r = &v->rows[i];
 
@@ -455,10 +462,7 @@ officers_section(struct html *h, const struct appg_group_view *v)
 
 	html_open(h, EL_SECTION, AT_ID, "officers", AT__MAX);
 	html_elem(h, EL_H2, "Officers");
-	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
-	html_open(h, EL_TABLE, AT_CLASS, "list officers", AT__MAX);
-	head_row(h, cols);
-	html_open(h, EL_TBODY, AT__MAX);
+	table_begin(h, "list officers", cols);
 	for (i = 0; i < b->nofficers; i++) {
 		const struct appg_officer *o = &b->officers[i];
 		const char *party, *house, *date = as_of(day, o->ended_on,
@@ -482,7 +486,8 @@ officers_section(struct html *h, const struct appg_group_view *v)
 		html_close(h);
 	}
 	table_end(h, shown, "No officers recorded.");
-	add_form(h, v, "officers", "Add an officer", &v->officer, "Add officer");
+	add_form(h, v, "officers", "Add an officer", &v->officer,
+	    "Add officer");
 	html_close(h);
 }
 
@@ -498,10 +503,7 @@ members_section(struct html *h, const struct appg_group_view *v)
 	html_open(h, EL_SECTION, AT_ID, "members", AT__MAX);
 	html_elem(h, EL_H2, "Members");
 	html_elem(h, EL_P, "Officers are members too; they are listed above.");
-	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
-	html_open(h, EL_TABLE, AT_CLASS, "list members", AT__MAX);
-	head_row(h, cols);
-	html_open(h, EL_TBODY, AT__MAX);
+	table_begin(h, "list members", cols);
 	for (i = 0; i < b->nmembers; i++) {
 		const struct appg_member *m = &b->members[i];
 		const char *party, *house, *date = as_of(day, m->left_on,
@@ -585,10 +587,7 @@ meetings_section(struct html *h, const struct appg_group_view *v)
 
 	html_open(h, EL_SECTION, AT_ID, "meetings", AT__MAX);
 	html_elem(h, EL_H2, "Meetings");
-	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
-	html_open(h, EL_TABLE, AT_CLASS, "list meetings", AT__MAX);
-	head_row(h, cols);
-	html_open(h, EL_TBODY, AT__MAX);
+	table_begin(h, "list meetings", cols);
 	for (i = 0; i < b->nmeetings; i++) {
 		const struct appg_meeting *m = &b->meetings[i];
 
@@ -624,10 +623,7 @@ benefits_section(struct html *h, const struct appg_group_view *v)
 
 	html_open(h, EL_SECTION, AT_ID, "benefits", AT__MAX);
 	html_elem(h, EL_H2, "Benefits");
-	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
-	html_open(h, EL_TABLE, AT_CLASS, "list benefits", AT__MAX);
-	head_row(h, cols);
-	html_open(h, EL_TBODY, AT__MAX);
+	table_begin(h, "list benefits", cols);
 	for (i = 0; i < b->nbenefits; i++) {
 		const struct appg_benefit *x = &b->benefits[i];
 
@@ -1871,10 +1867,7 @@ diff_table(struct html *h, const struct appg_versions_view *v)
 		html_textf(h, "%zu line%s differ: removed lines are marked −, "
 		    "added lines +.", changed, changed == 1 ? "" : "s");
 	html_close(h);
-	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
-	html_open(h, EL_TABLE, AT_CLASS, "diff", AT__MAX);
-	head_row(h, cols);
-	html_open(h, EL_TBODY, AT__MAX);
+	table_begin(h, "diff", cols);
 	for (i = 0; i < v->ndiff; i++) {
 		const struct appg_diff_line *d = &v->diff[i];
 		size_t run = 0;
@@ -1920,10 +1913,7 @@ ui_appg_versions(struct html *h, const struct appg_versions_view *v)
 	snprintf(url, sizeof(url), "/appg/meetings/%lld/minutes", v->meeting->id);
 	link(h, url, "Back to the minutes");
 	html_close(h);
-	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
-	html_open(h, EL_TABLE, AT_CLASS, "list versions", AT__MAX);
-	head_row(h, cols);
-	html_open(h, EL_TBODY, AT__MAX);
+	table_begin(h, "list versions", cols);
 	for (i = 0; i < v->n; i++) {
 		const struct appg_minutes_version *x = &v->versions[i];
 
@@ -2091,10 +2081,7 @@ ui_appg_settings(struct html *h, const struct appg_settings_view *v)
 	    "opposition, each with the date it applies from. When the Guide "
 	    "or the Government changes, add a value from that date: the "
 	    "checks of earlier days keep the old one.");
-	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
-	html_open(h, EL_TABLE, AT_CLASS, "list settings", AT__MAX);
-	head_row(h, cols);
-	html_open(h, EL_TBODY, AT__MAX);
+	table_begin(h, "list settings", cols);
 	for (i = 0; i < APPG_SET__MAX; i++) {
 		const char *now = appg_setting_on(&f, (enum appg_setting_id)i,
 		    v->today);
