@@ -1166,85 +1166,89 @@ end_row(struct db *db, const char *actor, unsigned stmt, long long id,
 	return logged(db, e, actor, "appg_group", group_id, what, NULL, detail);
 }
 
+/* The group of an officer ('o'), member ('m') or benefit ('b') row. */
+static enum db_err
+group_of(struct db *db, char kind, long long id, long long *group)
+{
+	struct arena		 a;
+	struct appg_officer	 o;
+	struct appg_member	 m;
+	struct appg_benefit	 b;
+	enum db_err		 e = DB_NOTFOUND;
+
+	arena_init(&a);
+	if (kind == 'o' && (e = appg_officer_get(db, &a, id, &o, NULL)) == DB_OK)
+		*group = o.group_id;
+	else if (kind == 'm' &&
+	    (e = appg_member_get(db, &a, id, &m, NULL)) == DB_OK)
+		*group = m.group_id;
+	else if (kind == 'b' && (e = appg_benefit_get(db, &a, id, &b)) == DB_OK)
+		*group = b.group_id;
+	arena_free(&a);
+	return e;
+}
+
 enum db_err
 appg_officer_end(struct db *db, const char *actor, long long id,
     const char *date)
 {
-	struct arena		 a;
-	struct appg_officer	 o;
-	enum db_err		 e;
+	long long	 group;
+	enum db_err	 e;
 
-	arena_init(&a);
-	e = appg_officer_get(db, &a, id, &o, NULL);
-	if (e == DB_OK)
-		e = end_row(db, actor, O_END, id, o.group_id, "officer end",
-		    date);
-	arena_free(&a);
-	return e;
+	if ((e = group_of(db, 'o', id, &group)) != DB_OK)
+		return e;
+	return end_row(db, actor, O_END, id, group, "officer end", date);
 }
 
 enum db_err
 appg_member_end(struct db *db, const char *actor, long long id,
     const char *date)
 {
-	struct arena		 a;
-	struct appg_member	 m;
-	enum db_err		 e;
+	long long	 group;
+	enum db_err	 e;
 
-	arena_init(&a);
-	e = appg_member_get(db, &a, id, &m, NULL);
-	if (e == DB_OK)
-		e = end_row(db, actor, M_END, id, m.group_id, "member end", date);
-	arena_free(&a);
-	return e;
+	if ((e = group_of(db, 'm', id, &group)) != DB_OK)
+		return e;
+	return end_row(db, actor, M_END, id, group, "member end", date);
 }
 
 enum db_err
 appg_officer_set_deleted(struct db *db, const char *actor, long long id,
     int deleted)
 {
-	struct arena		 a;
-	struct appg_officer	 o;
-	enum db_err		 e;
+	long long	 group;
+	enum db_err	 e;
 
-	arena_init(&a);
-	if ((e = appg_officer_get(db, &a, id, &o, NULL)) == DB_OK)
-		e = set_deleted(db, actor, O_SET_DELETED, id, deleted,
-		    o.group_id, "officer");
-	arena_free(&a);
-	return e;
+	if ((e = group_of(db, 'o', id, &group)) != DB_OK)
+		return e;
+	return set_deleted(db, actor, O_SET_DELETED, id, deleted, group,
+	    "officer");
 }
 
 enum db_err
 appg_member_set_deleted(struct db *db, const char *actor, long long id,
     int deleted)
 {
-	struct arena		 a;
-	struct appg_member	 m;
-	enum db_err		 e;
+	long long	 group;
+	enum db_err	 e;
 
-	arena_init(&a);
-	if ((e = appg_member_get(db, &a, id, &m, NULL)) == DB_OK)
-		e = set_deleted(db, actor, M_SET_DELETED, id, deleted,
-		    m.group_id, "member");
-	arena_free(&a);
-	return e;
+	if ((e = group_of(db, 'm', id, &group)) != DB_OK)
+		return e;
+	return set_deleted(db, actor, M_SET_DELETED, id, deleted, group,
+	    "member");
 }
 
 enum db_err
 appg_benefit_set_deleted(struct db *db, const char *actor, long long id,
     int deleted)
 {
-	struct arena		 a;
-	struct appg_benefit	 b;
-	enum db_err		 e;
+	long long	 group;
+	enum db_err	 e;
 
-	arena_init(&a);
-	if ((e = appg_benefit_get(db, &a, id, &b)) == DB_OK)
-		e = set_deleted(db, actor, B_SET_DELETED, id, deleted,
-		    b.group_id, "benefit");
-	arena_free(&a);
-	return e;
+	if ((e = group_of(db, 'b', id, &group)) != DB_OK)
+		return e;
+	return set_deleted(db, actor, B_SET_DELETED, id, deleted, group,
+	    "benefit");
 }
 
 enum db_err
