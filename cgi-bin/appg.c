@@ -472,27 +472,42 @@ benefit_add_post(struct ctx *c)
 	show_group(c, c->id, NULL, NULL, &f, 0);
 }
 
+/* An officer, member or benefit: how its pages are named. */
+struct row_kind {
+	const char	*path;		/* in URLs and the group page's anchor */
+	const char	*what;		/* in messages */
+	const char	*title;		/* of its edit page */
+	int		 people;	/* its form picks a person */
+};
+
+static const struct row_kind officer_kind =
+	{ "officers", "officer", "Edit officer", 1 };
+static const struct row_kind member_kind =
+	{ "members", "member", "Edit member", 1 };
+static const struct row_kind benefit_kind =
+	{ "benefits", "benefit", "Edit benefit", 0 };
+
 /*
  * An officer, member or benefit's own page: its form, filled from the
  * record (GET) or as posted, with a Delete button.
  */
 static void
-row_page(struct ctx *c, const char *kind, const char *title, struct form *f,
-    long long group_id, int people, const char *problem)
+row_page(struct ctx *c, const struct row_kind *k, struct form *f,
+    long long group_id, const char *problem)
 {
 	struct appg_form_view	 v;
 	enum db_err		 e = DB_OK;
 
 	memset(&v, 0, sizeof(v));
 	v.session = &c->session;
-	v.title = title;
-	v.action = arena_printf(&c->arena, "/appg/%s/%lld", kind, c->id);
+	v.title = k->title;
+	v.action = arena_printf(&c->arena, "/appg/%s/%lld", k->path, c->id);
 	v.back = arena_printf(&c->arena, "/appg/%lld", group_id);
-	v.delete_action = arena_printf(&c->arena, "/appg/%s/%lld/delete", kind,
-	    c->id);
+	v.delete_action = arena_printf(&c->arena, "/appg/%s/%lld/delete",
+	    k->path, c->id);
 	v.form = f;
 	v.problem = problem;
-	if (people)
+	if (k->people)
 		v.people = people_list(c, &e);
 	if (e != DB_OK) {
 		app_db_error(c, e);
@@ -506,6 +521,42 @@ row_page(struct ctx *c, const char *kind, const char *title, struct form *f,
 	"editing it. What you typed is below; save again to replace their " \
 	"version, or go back to see it."
 
+/* The edit page of a row read into f (made is -1 if that failed). */
+static void
+row_shown(struct ctx *c, const struct row_kind *k, int made, struct form *f,
+    long long group_id, int deleted)
+{
+	if (made == -1) {
+		app_error(c, 500, NULL);
+		return;
+	}
+	row_page(c, k, f, group_id, deleted ? "This entry is deleted: restore "
+	    "it from the group's page to change it." : NULL);
+}
+
+/*
+ * After a row's edit form f was posted and, if it had no errors, saved
+ * with result e: back to the group's page, or the form again with its
+ * errors (400) or, if someone saved it meanwhile, their version (409).
+ */
+static void
+row_saved(struct ctx *c, const struct row_kind *k, struct form *f,
+    enum db_err e, long long group_id, int version)
+{
+	if (f->nerrors == 0 && e == DB_OK) {
+		redirect(c, "/appg/%lld?saved=1#%s", group_id, k->path);
+		return;
+	}
+	if (f->nerrors == 0 && e != DB_CONFLICT) {
+		fail(c, e, k->what);
+		return;
+	}
+	if (f->nerrors == 0)
+		set_field(f, "version", arena_printf(&c->arena, "%d", version));
+	c->resp.status = f->nerrors ? 400 : 409;
+	row_page(c, k, f, group_id, f->nerrors ? NULL : CHANGED_MEANWHILE);
+}
+
 static void
 officer_get(struct ctx *c)
 {
@@ -518,13 +569,8 @@ officer_get(struct ctx *c)
 		fail(c, e, "officer");
 		return;
 	}
-	if (appg_form_from_officer(c, &o, name, &f) == -1) {
-		app_error(c, 500, NULL);
-		return;
-	}
-	row_page(c, "officers", "Edit officer", &f, o.group_id, 1,
-	    o.deleted ? "This entry is deleted: restore it from the group's "
-	    "page to change it." : NULL);
+	row_shown(c, &officer_kind, appg_form_from_officer(c, &o, name, &f),
+	    &f, o.group_id, o.deleted);
 }
 
 static void
@@ -548,21 +594,9 @@ officer_post(struct ctx *c)
 	}
 	o.id = c->id;
 	o.group_id = old.group_id;
-	if (f.nerrors == 0 &&
-	    (e = appg_officer_save(c->db, app_actor(c), &o)) == DB_OK) {
-		redirect(c, "/appg/%lld?saved=1#officers", old.group_id);
-		return;
-	}
-	if (f.nerrors == 0 && e != DB_CONFLICT) {
-		fail(c, e, "officer");
-		return;
-	}
 	if (f.nerrors == 0)
-		set_field(&f, "version", arena_printf(&c->arena, "%d",
-		    old.version));
-	c->resp.status = f.nerrors ? 400 : 409;
-	row_page(c, "officers", "Edit officer", &f, old.group_id, 1,
-	    f.nerrors ? NULL : CHANGED_MEANWHILE);
+		e = appg_officer_save(c->db, app_actor(c), &o);
+	row_saved(c, &officer_kind, &f, e, old.group_id, old.version);
 }
 
 static void
@@ -577,13 +611,8 @@ member_get(struct ctx *c)
 		fail(c, e, "member");
 		return;
 	}
-	if (appg_form_from_member(c, &m, name, &f) == -1) {
-		app_error(c, 500, NULL);
-		return;
-	}
-	row_page(c, "members", "Edit member", &f, m.group_id, 1,
-	    m.deleted ? "This entry is deleted: restore it from the group's "
-	    "page to change it." : NULL);
+	row_shown(c, &member_kind, appg_form_from_member(c, &m, name, &f),
+	    &f, m.group_id, m.deleted);
 }
 
 static void
@@ -607,21 +636,9 @@ member_post(struct ctx *c)
 	}
 	m.id = c->id;
 	m.group_id = old.group_id;
-	if (f.nerrors == 0 &&
-	    (e = appg_member_save(c->db, app_actor(c), &m)) == DB_OK) {
-		redirect(c, "/appg/%lld?saved=1#members", old.group_id);
-		return;
-	}
-	if (f.nerrors == 0 && e != DB_CONFLICT) {
-		fail(c, e, "member");
-		return;
-	}
 	if (f.nerrors == 0)
-		set_field(&f, "version", arena_printf(&c->arena, "%d",
-		    old.version));
-	c->resp.status = f.nerrors ? 400 : 409;
-	row_page(c, "members", "Edit member", &f, old.group_id, 1,
-	    f.nerrors ? NULL : CHANGED_MEANWHILE);
+		e = appg_member_save(c->db, app_actor(c), &m);
+	row_saved(c, &member_kind, &f, e, old.group_id, old.version);
 }
 
 static void
@@ -635,13 +652,8 @@ benefit_get(struct ctx *c)
 		fail(c, e, "benefit");
 		return;
 	}
-	if (appg_form_from_benefit(c, &b, &f) == -1) {
-		app_error(c, 500, NULL);
-		return;
-	}
-	row_page(c, "benefits", "Edit benefit", &f, b.group_id, 0,
-	    b.deleted ? "This entry is deleted: restore it from the group's "
-	    "page to change it." : NULL);
+	row_shown(c, &benefit_kind, appg_form_from_benefit(c, &b, &f), &f,
+	    b.group_id, b.deleted);
 }
 
 static void
@@ -662,21 +674,9 @@ benefit_post(struct ctx *c)
 	appg_form_to_benefit(c, &f, &b);
 	b.id = c->id;
 	b.group_id = old.group_id;
-	if (f.nerrors == 0 &&
-	    (e = appg_benefit_save(c->db, app_actor(c), &b)) == DB_OK) {
-		redirect(c, "/appg/%lld?saved=1#benefits", old.group_id);
-		return;
-	}
-	if (f.nerrors == 0 && e != DB_CONFLICT) {
-		fail(c, e, "benefit");
-		return;
-	}
 	if (f.nerrors == 0)
-		set_field(&f, "version", arena_printf(&c->arena, "%d",
-		    old.version));
-	c->resp.status = f.nerrors ? 400 : 409;
-	row_page(c, "benefits", "Edit benefit", &f, old.group_id, 0,
-	    f.nerrors ? NULL : CHANGED_MEANWHILE);
+		e = appg_benefit_save(c->db, app_actor(c), &b);
+	row_saved(c, &benefit_kind, &f, e, old.group_id, old.version);
 }
 
 /* The group of an officer, member or benefit row, for the redirect. */

@@ -383,6 +383,36 @@ table(struct arena *a, size_t n, size_t size)
 	return arena_alloc(a, (n + 1) * size);
 }
 
+/* Fills the item at out from row i of r. */
+typedef void (*row_fill)(const struct db_rows *r, size_t i, void *out);
+
+/*
+ * Runs statement id with args and returns a table (see table()) of its
+ * rows, items of size, each filled by fill; *n is the row count.  On
+ * failure returns NULL with *e set (and *n zero).
+ */
+static void *
+load_rows(struct db *db, struct arena *a, unsigned id,
+    const struct db_val *args, size_t nargs, size_t size, row_fill fill,
+    size_t *n, enum db_err *e)
+{
+	struct db_rows	 r;
+	char		*out;
+	size_t		 i;
+
+	*n = 0;
+	if ((*e = query(db, a, id, args, nargs, &r)) != DB_OK)
+		return NULL;
+	if ((out = table(a, r.nrows, size)) == NULL) {
+		*e = DB_NOMEM;
+		return NULL;
+	}
+	for (i = 0; i < r.nrows; i++)
+		fill(&r, i, out + i * size);
+	*n = r.nrows;
+	return out;
+}
+
 /* --- rows to structs --------------------------------------------------------- */
 
 static void
@@ -406,8 +436,9 @@ group_from(const struct db_rows *r, size_t i, struct appg_group *g)
 }
 
 static void
-officer_from(const struct db_rows *r, size_t i, struct appg_officer *o)
+officer_from(const struct db_rows *r, size_t i, void *item)
 {
+	struct appg_officer	*o = item;
 	int	 post = appg_code_index(appg_posts, APPG_POST__MAX,
 	    DB_CELL(r, i, 3));
 
@@ -423,8 +454,9 @@ officer_from(const struct db_rows *r, size_t i, struct appg_officer *o)
 }
 
 static void
-member_from(const struct db_rows *r, size_t i, struct appg_member *m)
+member_from(const struct db_rows *r, size_t i, void *item)
 {
+	struct appg_member	*m = item;
 	m->id = db_num(DB_CELL(r, i, 0));
 	m->group_id = db_num(DB_CELL(r, i, 1));
 	m->person_id = db_num(DB_CELL(r, i, 2));
@@ -435,8 +467,9 @@ member_from(const struct db_rows *r, size_t i, struct appg_member *m)
 }
 
 static void
-benefit_from(const struct db_rows *r, size_t i, struct appg_benefit *b)
+benefit_from(const struct db_rows *r, size_t i, void *item)
 {
+	struct appg_benefit	*b = item;
 	b->id = db_num(DB_CELL(r, i, 0));
 	b->group_id = db_num(DB_CELL(r, i, 1));
 	b->source = DB_CELL(r, i, 2);
@@ -450,8 +483,9 @@ benefit_from(const struct db_rows *r, size_t i, struct appg_benefit *b)
 }
 
 static void
-meeting_from(const struct db_rows *r, size_t i, struct appg_meeting *m)
+meeting_from(const struct db_rows *r, size_t i, void *item)
 {
+	struct appg_meeting	*m = item;
 	int	 kind = appg_code_index(appg_kinds, APPG_KIND__MAX,
 	    DB_CELL(r, i, 2));
 	int	 minutes = appg_code_index(appg_minutes_statuses,
@@ -485,8 +519,9 @@ meeting_from(const struct db_rows *r, size_t i, struct appg_meeting *m)
 }
 
 static void
-setting_from(const struct db_rows *r, size_t i, struct appg_setting *s)
+setting_from(const struct db_rows *r, size_t i, void *item)
 {
+	struct appg_setting	*s = item;
 	int	 name = appg_code_index(appg_settings_names, APPG_SET__MAX,
 	    DB_CELL(r, i, 1));
 
@@ -602,19 +637,11 @@ static enum db_err
 load_settings(struct db *db, struct arena *a, struct appg_setting **out,
     size_t *n)
 {
-	struct db_rows	 r;
 	enum db_err	 e;
-	size_t		 i;
 
-	*n = 0;
-	if ((e = query(db, a, S_LIST, NULL, 0, &r)) != DB_OK)
-		return e;
-	if ((*out = table(a, r.nrows, sizeof(**out))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++)
-		setting_from(&r, i, &(*out)[i]);
-	*n = r.nrows;
-	return DB_OK;
+	*out = load_rows(db, a, S_LIST, NULL, 0, sizeof(**out), setting_from,
+	    n, &e);
+	return e;
 }
 
 enum db_err
@@ -627,69 +654,43 @@ appg_settings_list(struct db *db, struct arena *a, struct appg_setting **out,
 static enum db_err
 load_officers(struct db *db, struct arena *a, struct appg_bundle *b)
 {
-	struct db_rows	 r;
 	enum db_err	 e;
 	size_t		 i;
 
-	e = query(db, a, O_LIST, DB_ARGS(DB_INT(b->group.id)), &r);
-	if (e != DB_OK)
-		return e;
-	if ((b->officers = table(a, r.nrows, sizeof(*b->officers))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++) {
-		officer_from(&r, i, &b->officers[i]);
+	b->officers = load_rows(db, a, O_LIST, DB_ARGS(DB_INT(b->group.id)),
+	    sizeof(*b->officers), officer_from, &b->nofficers, &e);
+	for (i = 0; i < b->nofficers; i++)
 		b->officers[i].person = find_person(b->people, b->npeople,
 		    b->officers[i].person_id);
-	}
-	b->nofficers = r.nrows;
-	return DB_OK;
+	return e;
 }
 
 static enum db_err
 load_members(struct db *db, struct arena *a, struct appg_bundle *b)
 {
-	struct db_rows	 r;
 	enum db_err	 e;
 	size_t		 i;
 
-	e = query(db, a, M_LIST, DB_ARGS(DB_INT(b->group.id)), &r);
-	if (e != DB_OK)
-		return e;
-	if ((b->members = table(a, r.nrows, sizeof(*b->members))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++) {
-		member_from(&r, i, &b->members[i]);
+	b->members = load_rows(db, a, M_LIST, DB_ARGS(DB_INT(b->group.id)),
+	    sizeof(*b->members), member_from, &b->nmembers, &e);
+	for (i = 0; i < b->nmembers; i++)
 		b->members[i].person = find_person(b->people, b->npeople,
 		    b->members[i].person_id);
-	}
-	b->nmembers = r.nrows;
-	return DB_OK;
+	return e;
 }
 
 static enum db_err
 load_meetings_benefits(struct db *db, struct arena *a, struct appg_bundle *b)
 {
-	struct db_rows	 r;
 	enum db_err	 e;
-	size_t		 i;
 
-	e = query(db, a, MT_LIST, DB_ARGS(DB_INT(b->group.id)), &r);
+	b->meetings = load_rows(db, a, MT_LIST, DB_ARGS(DB_INT(b->group.id)),
+	    sizeof(*b->meetings), meeting_from, &b->nmeetings, &e);
 	if (e != DB_OK)
 		return e;
-	if ((b->meetings = table(a, r.nrows, sizeof(*b->meetings))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++)
-		meeting_from(&r, i, &b->meetings[i]);
-	b->nmeetings = r.nrows;
-	e = query(db, a, B_LIST, DB_ARGS(DB_INT(b->group.id)), &r);
-	if (e != DB_OK)
-		return e;
-	if ((b->benefits = table(a, r.nrows, sizeof(*b->benefits))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++)
-		benefit_from(&r, i, &b->benefits[i]);
-	b->nbenefits = r.nrows;
-	return DB_OK;
+	b->benefits = load_rows(db, a, B_LIST, DB_ARGS(DB_INT(b->group.id)),
+	    sizeof(*b->benefits), benefit_from, &b->nbenefits, &e);
+	return e;
 }
 
 static enum db_err
@@ -842,12 +843,43 @@ logged(struct db *db, enum db_err e, const char *actor, const char *entity,
 	return db_finish(db, e);
 }
 
+/*
+ * Runs update stmt with args unless the copy read before it is stale
+ * (deleted, or another version): that, or no row updated because someone
+ * saved meanwhile, is DB_CONFLICT.
+ */
+static enum db_err
+update_unless_stale(struct db *db, int stale, unsigned stmt,
+    const struct db_val *args, size_t n)
+{
+	unsigned long long	 affected = 0;
+	enum db_err		 e;
+
+	if (stale)
+		return DB_CONFLICT;
+	e = exec(db, stmt, args, n, &affected, NULL);
+	return e == DB_OK && affected == 0 ? DB_CONFLICT : e;
+}
+
+/*
+ * After an add (before is NULL) or an edit was logged with result e: the
+ * row's new version, or, for an add that failed, no id.
+ */
+static void
+after_save(enum db_err e, const char *before, long long *id, int *version)
+{
+	if (e == DB_OK)
+		*version = before ? *version + 1 : 1;
+	else if (before == NULL)
+		*id = 0;
+}
+
 enum db_err
 appg_group_save(struct db *db, const char *actor, struct appg_group *g)
 {
 	struct arena		 a;
 	struct appg_group	 old;
-	unsigned long long	 id = 0, affected = 0;
+	unsigned long long	 id = 0;
 	enum db_err		 e;
 	const char		*before = NULL;
 
@@ -860,18 +892,13 @@ appg_group_save(struct db *db, const char *actor, struct appg_group *g)
 			g->id = (long long)id;
 	} else if ((e = appg_group_get(db, &a, g->id, &old)) == DB_OK) {
 		before = group_json(&a, &old);
-		e = old.deleted || old.version != g->version ? DB_CONFLICT :
-		    exec(db, G_UPDATE, DB_ARGS(GROUP_ARGS(g), DB_INT(g->id),
-		    DB_INT(g->version)), &affected, NULL);
-		if (e == DB_OK && affected == 0)
-			e = DB_CONFLICT;
+		e = update_unless_stale(db, old.deleted ||
+		    old.version != g->version, G_UPDATE, DB_ARGS(GROUP_ARGS(g),
+		    DB_INT(g->id), DB_INT(g->version)));
 	}
 	e = logged(db, e, actor, "appg_group", g->id, before ? "update" :
 	    "create", before, group_json(&a, g));
-	if (e == DB_OK)
-		g->version = before ? g->version + 1 : 1;
-	else if (before == NULL)
-		g->id = 0;
+	after_save(e, before, &g->id, &g->version);
 out:
 	arena_free(&a);
 	return e;
@@ -1015,7 +1042,7 @@ appg_officer_save(struct db *db, const char *actor, struct appg_officer *o)
 {
 	struct arena		 a;
 	struct appg_officer	 old;
-	unsigned long long	 id = 0, affected = 0;
+	unsigned long long	 id = 0;
 	const char		*before = NULL;
 	enum db_err		 e;
 
@@ -1032,21 +1059,16 @@ appg_officer_save(struct db *db, const char *actor, struct appg_officer *o)
 		o->id = (long long)id;
 	} else if ((e = appg_officer_get(db, &a, o->id, &old, NULL)) == DB_OK) {
 		before = officer_json(&a, &old);
-		e = old.deleted || old.version != o->version ||
-		    old.group_id != o->group_id ? DB_CONFLICT :
-		    exec(db, O_UPDATE, DB_ARGS(DB_INT(o->person_id),
+		e = update_unless_stale(db, old.deleted ||
+		    old.version != o->version || old.group_id != o->group_id,
+		    O_UPDATE, DB_ARGS(DB_INT(o->person_id),
 		    DB_STR(appg_posts[o->post].code), DB_STR(o->started_on),
 		    DB_STR(nz(o->ended_on)), DB_INT(o->posts_elsewhere),
-		    DB_INT(o->id), DB_INT(o->version)), &affected, NULL);
-		if (e == DB_OK && affected == 0)
-			e = DB_CONFLICT;
+		    DB_INT(o->id), DB_INT(o->version)));
 	}
 	e = logged(db, e, actor, "appg_group", o->group_id, before ?
 	    "officer edit" : "officer add", before, officer_json(&a, o));
-	if (e == DB_OK)
-		o->version = before ? o->version + 1 : 1;
-	else if (before == NULL)
-		o->id = 0;
+	after_save(e, before, &o->id, &o->version);
 out:
 	arena_free(&a);
 	return e;
@@ -1057,7 +1079,7 @@ appg_member_save(struct db *db, const char *actor, struct appg_member *m)
 {
 	struct arena		 a;
 	struct appg_member	 old;
-	unsigned long long	 id = 0, affected = 0;
+	unsigned long long	 id = 0;
 	const char		*before = NULL;
 	enum db_err		 e;
 
@@ -1073,20 +1095,15 @@ appg_member_save(struct db *db, const char *actor, struct appg_member *m)
 		m->id = (long long)id;
 	} else if ((e = appg_member_get(db, &a, m->id, &old, NULL)) == DB_OK) {
 		before = member_json(&a, &old);
-		e = old.deleted || old.version != m->version ||
-		    old.group_id != m->group_id ? DB_CONFLICT :
-		    exec(db, M_UPDATE, DB_ARGS(DB_INT(m->person_id),
+		e = update_unless_stale(db, old.deleted ||
+		    old.version != m->version || old.group_id != m->group_id,
+		    M_UPDATE, DB_ARGS(DB_INT(m->person_id),
 		    DB_STR(m->joined_on), DB_STR(nz(m->left_on)), DB_INT(m->id),
-		    DB_INT(m->version)), &affected, NULL);
-		if (e == DB_OK && affected == 0)
-			e = DB_CONFLICT;
+		    DB_INT(m->version)));
 	}
 	e = logged(db, e, actor, "appg_group", m->group_id, before ?
 	    "member edit" : "member add", before, member_json(&a, m));
-	if (e == DB_OK)
-		m->version = before ? m->version + 1 : 1;
-	else if (before == NULL)
-		m->id = 0;
+	after_save(e, before, &m->id, &m->version);
 out:
 	arena_free(&a);
 	return e;
@@ -1097,7 +1114,7 @@ appg_benefit_save(struct db *db, const char *actor, struct appg_benefit *b)
 {
 	struct arena		 a;
 	struct appg_benefit	 old;
-	unsigned long long	 id = 0, affected = 0;
+	unsigned long long	 id = 0;
 	const char		*before = NULL;
 	enum db_err		 e;
 
@@ -1114,21 +1131,16 @@ appg_benefit_save(struct db *db, const char *actor, struct appg_benefit *b)
 		b->id = (long long)id;
 	} else if ((e = appg_benefit_get(db, &a, b->id, &old)) == DB_OK) {
 		before = benefit_json(&a, &old);
-		e = old.deleted || old.version != b->version ||
-		    old.group_id != b->group_id ? DB_CONFLICT :
-		    exec(db, B_UPDATE, DB_ARGS(DB_STR(b->source), DB_STR(b->kind),
+		e = update_unless_stale(db, old.deleted ||
+		    old.version != b->version || old.group_id != b->group_id,
+		    B_UPDATE, DB_ARGS(DB_STR(b->source), DB_STR(b->kind),
 		    DB_STR(nz(b->description)), DB_INT(b->value),
 		    DB_STR(b->received_on), DB_STR(nz(b->registered_on)),
-		    DB_INT(b->id), DB_INT(b->version)), &affected, NULL);
-		if (e == DB_OK && affected == 0)
-			e = DB_CONFLICT;
+		    DB_INT(b->id), DB_INT(b->version)));
 	}
 	e = logged(db, e, actor, "appg_group", b->group_id, before ?
 	    "benefit edit" : "benefit add", before, benefit_json(&a, b));
-	if (e == DB_OK)
-		b->version = before ? b->version + 1 : 1;
-	else if (before == NULL)
-		b->id = 0;
+	after_save(e, before, &b->id, &b->version);
 out:
 	arena_free(&a);
 	return e;
@@ -1154,85 +1166,89 @@ end_row(struct db *db, const char *actor, unsigned stmt, long long id,
 	return logged(db, e, actor, "appg_group", group_id, what, NULL, detail);
 }
 
+/* The group of an officer ('o'), member ('m') or benefit ('b') row. */
+static enum db_err
+group_of(struct db *db, char kind, long long id, long long *group)
+{
+	struct arena		 a;
+	struct appg_officer	 o;
+	struct appg_member	 m;
+	struct appg_benefit	 b;
+	enum db_err		 e = DB_NOTFOUND;
+
+	arena_init(&a);
+	if (kind == 'o' && (e = appg_officer_get(db, &a, id, &o, NULL)) == DB_OK)
+		*group = o.group_id;
+	else if (kind == 'm' &&
+	    (e = appg_member_get(db, &a, id, &m, NULL)) == DB_OK)
+		*group = m.group_id;
+	else if (kind == 'b' && (e = appg_benefit_get(db, &a, id, &b)) == DB_OK)
+		*group = b.group_id;
+	arena_free(&a);
+	return e;
+}
+
 enum db_err
 appg_officer_end(struct db *db, const char *actor, long long id,
     const char *date)
 {
-	struct arena		 a;
-	struct appg_officer	 o;
-	enum db_err		 e;
+	long long	 group;
+	enum db_err	 e;
 
-	arena_init(&a);
-	e = appg_officer_get(db, &a, id, &o, NULL);
-	if (e == DB_OK)
-		e = end_row(db, actor, O_END, id, o.group_id, "officer end",
-		    date);
-	arena_free(&a);
-	return e;
+	if ((e = group_of(db, 'o', id, &group)) != DB_OK)
+		return e;
+	return end_row(db, actor, O_END, id, group, "officer end", date);
 }
 
 enum db_err
 appg_member_end(struct db *db, const char *actor, long long id,
     const char *date)
 {
-	struct arena		 a;
-	struct appg_member	 m;
-	enum db_err		 e;
+	long long	 group;
+	enum db_err	 e;
 
-	arena_init(&a);
-	e = appg_member_get(db, &a, id, &m, NULL);
-	if (e == DB_OK)
-		e = end_row(db, actor, M_END, id, m.group_id, "member end", date);
-	arena_free(&a);
-	return e;
+	if ((e = group_of(db, 'm', id, &group)) != DB_OK)
+		return e;
+	return end_row(db, actor, M_END, id, group, "member end", date);
 }
 
 enum db_err
 appg_officer_set_deleted(struct db *db, const char *actor, long long id,
     int deleted)
 {
-	struct arena		 a;
-	struct appg_officer	 o;
-	enum db_err		 e;
+	long long	 group;
+	enum db_err	 e;
 
-	arena_init(&a);
-	if ((e = appg_officer_get(db, &a, id, &o, NULL)) == DB_OK)
-		e = set_deleted(db, actor, O_SET_DELETED, id, deleted,
-		    o.group_id, "officer");
-	arena_free(&a);
-	return e;
+	if ((e = group_of(db, 'o', id, &group)) != DB_OK)
+		return e;
+	return set_deleted(db, actor, O_SET_DELETED, id, deleted, group,
+	    "officer");
 }
 
 enum db_err
 appg_member_set_deleted(struct db *db, const char *actor, long long id,
     int deleted)
 {
-	struct arena		 a;
-	struct appg_member	 m;
-	enum db_err		 e;
+	long long	 group;
+	enum db_err	 e;
 
-	arena_init(&a);
-	if ((e = appg_member_get(db, &a, id, &m, NULL)) == DB_OK)
-		e = set_deleted(db, actor, M_SET_DELETED, id, deleted,
-		    m.group_id, "member");
-	arena_free(&a);
-	return e;
+	if ((e = group_of(db, 'm', id, &group)) != DB_OK)
+		return e;
+	return set_deleted(db, actor, M_SET_DELETED, id, deleted, group,
+	    "member");
 }
 
 enum db_err
 appg_benefit_set_deleted(struct db *db, const char *actor, long long id,
     int deleted)
 {
-	struct arena		 a;
-	struct appg_benefit	 b;
-	enum db_err		 e;
+	long long	 group;
+	enum db_err	 e;
 
-	arena_init(&a);
-	if ((e = appg_benefit_get(db, &a, id, &b)) == DB_OK)
-		e = set_deleted(db, actor, B_SET_DELETED, id, deleted,
-		    b.group_id, "benefit");
-	arena_free(&a);
-	return e;
+	if ((e = group_of(db, 'b', id, &group)) != DB_OK)
+		return e;
+	return set_deleted(db, actor, B_SET_DELETED, id, deleted, group,
+	    "benefit");
 }
 
 enum db_err
@@ -1668,7 +1684,7 @@ appg_meeting_save(struct db *db, const char *actor, long long user_id,
 	struct arena		 a;
 	struct appg_meeting	 old;
 	struct appg_group	 g;
-	unsigned long long	 id = 0, affected = 0;
+	unsigned long long	 id = 0;
 	const char		*before = NULL;
 	enum db_err		 e;
 
@@ -1687,12 +1703,10 @@ appg_meeting_save(struct db *db, const char *actor, long long user_id,
 	} else if ((e = appg_meeting_get(db, &a, m->id, &old)) == DB_OK) {
 		before = meeting_json(&a, &old);
 		m->engagement_id = old.engagement_id;
-		e = old.deleted || old.version != m->version ||
-		    old.group_id != m->group_id ? DB_CONFLICT :
-		    exec(db, MT_UPDATE, DB_ARGS(MEETING_ARGS(m), DB_INT(m->id),
-		    DB_INT(m->version)), &affected, NULL);
-		if (e == DB_OK && affected == 0)
-			e = DB_CONFLICT;
+		e = update_unless_stale(db, old.deleted ||
+		    old.version != m->version || old.group_id != m->group_id,
+		    MT_UPDATE, DB_ARGS(MEETING_ARGS(m), DB_INT(m->id),
+		    DB_INT(m->version)));
 	}
 	if (e == DB_OK)
 		e = write_details(db, &a, m);
@@ -1702,10 +1716,7 @@ appg_meeting_save(struct db *db, const char *actor, long long user_id,
 		e = engagement_sync(db, &a, actor, user_id, m, g.title);
 	e = logged(db, e, actor, "appg_meeting", m->id, before ? "update" :
 	    "create", before, meeting_json(&a, m));
-	if (e == DB_OK)
-		m->version = before ? m->version + 1 : 1;
-	else if (before == NULL)
-		m->id = 0;
+	after_save(e, before, &m->id, &m->version);
 out:
 	arena_free(&a);
 	return e;
@@ -1981,8 +1992,9 @@ appg_minutes_get(struct db *db, struct arena *a, long long meeting_id,
 }
 
 static void
-version_from(const struct db_rows *r, size_t i, struct appg_minutes_version *v)
+version_from(const struct db_rows *r, size_t i, void *item)
 {
+	struct appg_minutes_version	*v = item;
 	v->number = cell_int(r, i, 0);
 	v->how = DB_CELL(r, i, 1);
 	v->created_by = DB_CELL(r, i, 2);
@@ -1994,20 +2006,11 @@ enum db_err
 appg_minutes_versions(struct db *db, struct arena *a, long long meeting_id,
     struct appg_minutes_version **out, size_t *n)
 {
-	struct db_rows	 r;
 	enum db_err	 e;
-	size_t		 i;
 
-	*n = 0;
-	e = query(db, a, MIN_VERSIONS, DB_ARGS(DB_INT(meeting_id)), &r);
-	if (e != DB_OK)
-		return e;
-	if ((*out = table(a, r.nrows, sizeof(**out))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++)
-		version_from(&r, i, &(*out)[i]);
-	*n = r.nrows;
-	return DB_OK;
+	*out = load_rows(db, a, MIN_VERSIONS, DB_ARGS(DB_INT(meeting_id)),
+	    sizeof(**out), version_from, n, &e);
+	return e;
 }
 
 enum db_err

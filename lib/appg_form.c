@@ -70,31 +70,33 @@ static const struct field_option setting_options[APPG_SET__MAX + 1] = {
 	{ NULL, NULL },
 };
 
-static const char *
-validate_day(const char *s)
+/* Whether s is a whole number from lo to hi. */
+static int
+integer_in(const char *s, long lo, long hi)
 {
 	long	 n = strtol(s, NULL, 10);
 
-	return validate_integer(s) != NULL || n < 1 || n > 31 ?
-	    "Give a day of the month, 1 to 31." : NULL;
+	return validate_integer(s) == NULL && n >= lo && n <= hi;
+}
+
+static const char *
+validate_day(const char *s)
+{
+	return integer_in(s, 1, 31) ? NULL :
+	    "Give a day of the month, 1 to 31.";
 }
 
 static const char *
 validate_count(const char *s)
 {
-	long	 n = strtol(s, NULL, 10);
-
-	return validate_integer(s) != NULL || n < 0 || n > 50 ?
-	    "Give a number from 0 to 50." : NULL;
+	return integer_in(s, 0, 50) ? NULL : "Give a number from 0 to 50.";
 }
 
 static const char *
 validate_pounds(const char *s)
 {
-	long	 n = strtol(s, NULL, 10);
-
-	return validate_integer(s) != NULL || n < 0 || n > 100000000 ?
-	    "Give a whole number of pounds, 0 or more." : NULL;
+	return integer_in(s, 0, 100000000) ? NULL :
+	    "Give a whole number of pounds, 0 or more.";
 }
 
 static const char *

@@ -64,6 +64,16 @@ head_row(struct html *h, const char *const *cols)
 	html_close(h);
 }
 
+/* Opens a table of class cls in its scrolling wrapper, with its header row. */
+static void
+table_begin(struct html *h, const char *cls, const char *const *cols)
+{
+	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
+	html_open(h, EL_TABLE, AT_CLASS, cls, AT__MAX);
+	head_row(h, cols);
+	html_open(h, EL_TBODY, AT__MAX);
+}
+
 static void
 date_cell(struct html *h, const char *date)
 {
@@ -245,10 +255,7 @@ ui_appg_list(struct html *h, const struct appg_list_view *v)
 		layout_end(h);
 		return;
 	}
-	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
-	html_open(h, EL_TABLE, AT_CLASS, "list", AT__MAX);
-	head_row(h, cols);
-	html_open(h, EL_TBODY, AT__MAX);
+	table_begin(h, "list", cols);
 	for (i = 0; i < v->n; i++) {
 		const struct appg_group_row *r = &v->rows[i];
 
@@ -394,21 +401,68 @@ row_buttons(struct html *h, const struct session *s, const char *kind,
 	html_close(h);
 }
 
+/* A cell linking to a person's directory page. */
+static void
+person_cell(struct html *h, long long id, const struct appg_person *p)
+{
+	char	 href[48];
+
+	html_open(h, EL_TD, AT__MAX);
+	snprintf(href, sizeof(href), "/people/%lld", id);
+	link(h, href, p != NULL ? p->name : "(unknown)");
+	html_close(h);
+}
+
+/* Closes a section's table and its wrapper; says none if no row showed. */
+static void
+table_end(struct html *h, size_t shown, const char *none)
+{
+	html_close(h);
+	html_close(h);
+	html_close(h);
+	if (shown == 0)
+		html_elem(h, EL_P, none);
+}
+
+/*
+ * A group page's form adding a row (posted to /appg/ID/path) under
+ * heading, for editors while the group is not deleted.
+ */
+static void
+add_form(struct html *h, const struct appg_group_view *v, const char *path,
+    const char *heading, const struct appg_inline_form *add,
+    const char *button)
+{
+	char	 action[48];
+
+	if (!can_edit(v->session) || v->bundle->group.deleted)
+		return;
+	snprintf(action, sizeof(action), "/appg/%lld/%s", v->bundle->group.id,
+	    path);
+	html_elem(h, EL_H3, heading);
+	problem_box(h, add->problem);
+	html_open(h, EL_FORM, AT_METHOD, "post", AT_ACTION, action,
+	    AT_CLASS, "inline-add", AT__MAX);
+	layout_csrf_input(h, v->session->csrf);
+	render_fields(h, add->form);
+	html_open(h, EL_BUTTON, AT_TYPE, "submit", AT__MAX);
+	html_text(h, button);
+	html_close(h);
+	html_close(h);
+}
+
 static void
 officers_section(struct html *h, const struct appg_group_view *v)
 {
 	static const char *const cols[] = { "Post", "Name", "Party", "House",
 	    "From", "Until", "", NULL };
 	const struct appg_bundle	*b = v->bundle;
-	char				 day[11], href[48], action[48];
+	char				 day[11];
 	size_t				 i, shown = 0;
 
 	html_open(h, EL_SECTION, AT_ID, "officers", AT__MAX);
 	html_elem(h, EL_H2, "Officers");
-	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
-	html_open(h, EL_TABLE, AT_CLASS, "list officers", AT__MAX);
-	head_row(h, cols);
-	html_open(h, EL_TBODY, AT__MAX);
+	table_begin(h, "list officers", cols);
 	for (i = 0; i < b->nofficers; i++) {
 		const struct appg_officer *o = &b->officers[i];
 		const char *party, *house, *date = as_of(day, o->ended_on,
@@ -422,10 +476,7 @@ officers_section(struct html *h, const struct appg_group_view *v)
 		party_house(o->person, date, &party, &house);
 		html_open(h, EL_TR, AT_CLASS, current ? NULL : "former", AT__MAX);
 		html_elem(h, EL_TD, appg_posts[o->post].label);
-		html_open(h, EL_TD, AT__MAX);
-		snprintf(href, sizeof(href), "/people/%lld", o->person_id);
-		link(h, href, o->person ? o->person->name : "(unknown)");
-		html_close(h);
+		person_cell(h, o->person_id, o->person);
 		html_elem(h, EL_TD, party);
 		html_elem(h, EL_TD, house);
 		date_cell(h, o->started_on);
@@ -434,24 +485,9 @@ officers_section(struct html *h, const struct appg_group_view *v)
 		    o->person ? o->person->name : "this officer");
 		html_close(h);
 	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
-	if (shown == 0)
-		html_elem(h, EL_P, "No officers recorded.");
-	if (can_edit(v->session) && !b->group.deleted) {
-		snprintf(action, sizeof(action), "/appg/%lld/officers", b->group.id);
-		html_elem(h, EL_H3, "Add an officer");
-		problem_box(h, v->officer.problem);
-		html_open(h, EL_FORM, AT_METHOD, "post", AT_ACTION, action,
-		    AT_CLASS, "inline-add", AT__MAX);
-		layout_csrf_input(h, v->session->csrf);
-		render_fields(h, v->officer.form);
-		html_open(h, EL_BUTTON, AT_TYPE, "submit", AT__MAX);
-		html_text(h, "Add officer");
-		html_close(h);
-		html_close(h);
-	}
+	table_end(h, shown, "No officers recorded.");
+	add_form(h, v, "officers", "Add an officer", &v->officer,
+	    "Add officer");
 	html_close(h);
 }
 
@@ -461,16 +497,13 @@ members_section(struct html *h, const struct appg_group_view *v)
 	static const char *const cols[] = { "Name", "Party", "House", "Joined",
 	    "Left", "", NULL };
 	const struct appg_bundle	*b = v->bundle;
-	char				 day[11], href[48], action[48];
+	char				 day[11];
 	size_t				 i, shown = 0;
 
 	html_open(h, EL_SECTION, AT_ID, "members", AT__MAX);
 	html_elem(h, EL_H2, "Members");
 	html_elem(h, EL_P, "Officers are members too; they are listed above.");
-	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
-	html_open(h, EL_TABLE, AT_CLASS, "list members", AT__MAX);
-	head_row(h, cols);
-	html_open(h, EL_TBODY, AT__MAX);
+	table_begin(h, "list members", cols);
 	for (i = 0; i < b->nmembers; i++) {
 		const struct appg_member *m = &b->members[i];
 		const char *party, *house, *date = as_of(day, m->left_on,
@@ -483,10 +516,7 @@ members_section(struct html *h, const struct appg_group_view *v)
 		shown++;
 		party_house(m->person, date, &party, &house);
 		html_open(h, EL_TR, AT_CLASS, current ? NULL : "former", AT__MAX);
-		html_open(h, EL_TD, AT__MAX);
-		snprintf(href, sizeof(href), "/people/%lld", m->person_id);
-		link(h, href, m->person ? m->person->name : "(unknown)");
-		html_close(h);
+		person_cell(h, m->person_id, m->person);
 		html_elem(h, EL_TD, party);
 		html_elem(h, EL_TD, house);
 		date_cell(h, m->joined_on);
@@ -495,24 +525,8 @@ members_section(struct html *h, const struct appg_group_view *v)
 		    m->person ? m->person->name : "this member");
 		html_close(h);
 	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
-	if (shown == 0)
-		html_elem(h, EL_P, "No members recorded.");
-	if (can_edit(v->session) && !b->group.deleted) {
-		snprintf(action, sizeof(action), "/appg/%lld/members", b->group.id);
-		html_elem(h, EL_H3, "Add a member");
-		problem_box(h, v->member.problem);
-		html_open(h, EL_FORM, AT_METHOD, "post", AT_ACTION, action,
-		    AT_CLASS, "inline-add", AT__MAX);
-		layout_csrf_input(h, v->session->csrf);
-		render_fields(h, v->member.form);
-		html_open(h, EL_BUTTON, AT_TYPE, "submit", AT__MAX);
-		html_text(h, "Add member");
-		html_close(h);
-		html_close(h);
-	}
+	table_end(h, shown, "No members recorded.");
+	add_form(h, v, "members", "Add a member", &v->member, "Add member");
 	html_close(h);
 }
 
@@ -573,10 +587,7 @@ meetings_section(struct html *h, const struct appg_group_view *v)
 
 	html_open(h, EL_SECTION, AT_ID, "meetings", AT__MAX);
 	html_elem(h, EL_H2, "Meetings");
-	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
-	html_open(h, EL_TABLE, AT_CLASS, "list meetings", AT__MAX);
-	head_row(h, cols);
-	html_open(h, EL_TBODY, AT__MAX);
+	table_begin(h, "list meetings", cols);
 	for (i = 0; i < b->nmeetings; i++) {
 		const struct appg_meeting *m = &b->meetings[i];
 
@@ -595,11 +606,7 @@ meetings_section(struct html *h, const struct appg_group_view *v)
 		html_elem(h, EL_TD, appg_minutes_statuses[m->minutes].label);
 		html_close(h);
 	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
-	if (shown == 0)
-		html_elem(h, EL_P, "No meetings recorded.");
+	table_end(h, shown, "No meetings recorded.");
 	html_close(h);
 }
 
@@ -611,15 +618,12 @@ benefits_section(struct html *h, const struct appg_group_view *v)
 	const struct appg_bundle	*b = v->bundle;
 	long				 band = appg_setting_num(&b->facts,
 	    APPG_SET_BENEFIT_BAND, v->today, 1500);
-	char				 href[48], action[48], bands[48];
+	char				 href[48], bands[48];
 	size_t				 i, shown = 0;
 
 	html_open(h, EL_SECTION, AT_ID, "benefits", AT__MAX);
 	html_elem(h, EL_H2, "Benefits");
-	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
-	html_open(h, EL_TABLE, AT_CLASS, "list benefits", AT__MAX);
-	head_row(h, cols);
-	html_open(h, EL_TBODY, AT__MAX);
+	table_begin(h, "list benefits", cols);
 	for (i = 0; i < b->nbenefits; i++) {
 		const struct appg_benefit *x = &b->benefits[i];
 
@@ -643,25 +647,9 @@ benefits_section(struct html *h, const struct appg_group_view *v)
 		html_close(h);
 		html_close(h);
 	}
-	html_close(h);
-	html_close(h);
-	html_close(h);
-	if (shown == 0)
-		html_elem(h, EL_P, "No benefits recorded.");
-	if (can_edit(v->session) && !b->group.deleted) {
-		snprintf(action, sizeof(action), "/appg/%lld/benefits",
-		    b->group.id);
-		html_elem(h, EL_H3, "Record a benefit");
-		problem_box(h, v->benefit.problem);
-		html_open(h, EL_FORM, AT_METHOD, "post", AT_ACTION, action,
-		    AT_CLASS, "inline-add", AT__MAX);
-		layout_csrf_input(h, v->session->csrf);
-		render_fields(h, v->benefit.form);
-		html_open(h, EL_BUTTON, AT_TYPE, "submit", AT__MAX);
-		html_text(h, "Record benefit");
-		html_close(h);
-		html_close(h);
-	}
+	table_end(h, shown, "No benefits recorded.");
+	add_form(h, v, "benefits", "Record a benefit", &v->benefit,
+	    "Record benefit");
 	html_close(h);
 }
 
@@ -1879,10 +1867,7 @@ diff_table(struct html *h, const struct appg_versions_view *v)
 		html_textf(h, "%zu line%s differ: removed lines are marked −, "
 		    "added lines +.", changed, changed == 1 ? "" : "s");
 	html_close(h);
-	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
-	html_open(h, EL_TABLE, AT_CLASS, "diff", AT__MAX);
-	head_row(h, cols);
-	html_open(h, EL_TBODY, AT__MAX);
+	table_begin(h, "diff", cols);
 	for (i = 0; i < v->ndiff; i++) {
 		const struct appg_diff_line *d = &v->diff[i];
 		size_t run = 0;
@@ -1928,10 +1913,7 @@ ui_appg_versions(struct html *h, const struct appg_versions_view *v)
 	snprintf(url, sizeof(url), "/appg/meetings/%lld/minutes", v->meeting->id);
 	link(h, url, "Back to the minutes");
 	html_close(h);
-	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
-	html_open(h, EL_TABLE, AT_CLASS, "list versions", AT__MAX);
-	head_row(h, cols);
-	html_open(h, EL_TBODY, AT__MAX);
+	table_begin(h, "list versions", cols);
 	for (i = 0; i < v->n; i++) {
 		const struct appg_minutes_version *x = &v->versions[i];
 
@@ -2099,10 +2081,7 @@ ui_appg_settings(struct html *h, const struct appg_settings_view *v)
 	    "opposition, each with the date it applies from. When the Guide "
 	    "or the Government changes, add a value from that date: the "
 	    "checks of earlier days keep the old one.");
-	html_open(h, EL_DIV, AT_CLASS, "table-wrap", AT__MAX);
-	html_open(h, EL_TABLE, AT_CLASS, "list settings", AT__MAX);
-	head_row(h, cols);
-	html_open(h, EL_TBODY, AT__MAX);
+	table_begin(h, "list settings", cols);
 	for (i = 0; i < APPG_SET__MAX; i++) {
 		const char *now = appg_setting_on(&f, (enum appg_setting_id)i,
 		    v->today);
