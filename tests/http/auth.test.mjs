@@ -340,9 +340,10 @@ test('invalid UTF-8 in a query string is refused with 400 and a clear page', asy
 		assert.match(pageText(r.body), /not valid UTF-8/, path);
 		assertSecurityHeaders(r.headers, path);
 	}
-	// Bytes that are never UTF-8 (%FF) are refused by lighttpd's URL
-	// normalisation before the program runs: still a 400, but lighttpd's
-	// own bare page, without the security headers.
+	// Bytes that are never UTF-8 (%FF): lighttpd's URL normalisation
+	// refuses them before the program runs, with its own bare 400 page
+	// (no security headers); nginx and Apache pass them on and the
+	// program refuses them with its page.  A 400 either way.
 	const ff = await get('/login?next=%FF');
 	assert.equal(ff.status, 400, '/login?next=%FF');
 	assert.match(pageText(ff.body), /bad request/i);

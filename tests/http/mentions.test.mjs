@@ -7,7 +7,7 @@
 // its private address for feed readers, permissions, 404 and CSRF.
 //
 // The data comes from the real ingester: tracker-feeds adds the demo
-// feeds (served by lighttpd itself at $BASE_URL/demo-feeds/) and the
+// feeds (served by the web server itself at $BASE_URL/demo-feeds/) and the
 // default watch terms, then fetches once.  Only this file touches
 // mentions.  Tests are flat so that automake's TAP driver counts each.
 
