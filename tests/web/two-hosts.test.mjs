@@ -43,8 +43,11 @@ let engagementId;
 test('the two hosts are two different servers on two ports', async () => {
 	assert.ok(HOST_B, 'HOST_B_URL is set by tests/http-two-hosts.test');
 	assert.notEqual(new URL(HOST_A).port, new URL(HOST_B).port);
-	const server = async (host) =>
-	    (await fetch(host + '/static/tracker.css')).headers.get('server');
+	const server = async (host) => {
+		const r = await fetch(host + '/static/tracker.css');
+		await r.arrayBuffer();
+		return r.headers.get('server');
+	};
 	assert.notEqual(await server(HOST_A), await server(HOST_B),
 	    'lighttpd and nginx name themselves differently');
 });
