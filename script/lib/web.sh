@@ -181,6 +181,11 @@ web_apache_share() {
 		chgrp "$WEB_GROUP" "$_d" && chmod g+x "$_d" ||
 		    svc_die "cannot open $_d to $WEB_GROUP"
 	done
+	# The directories above (a $TMPDIR under /root, say) must let it by.
+	[ "$(id -u)" != 0 ] || ! command -v runuser >/dev/null ||
+	    runuser -u "$WEB_USER" -- test -r "$SVC_CONF" -a \
+	    -x "$1/bin/auth.fcgi" -a -r "$1/htdocs/static/tracker.css" ||
+	    svc_die "$WEB_USER cannot reach $1 or $SVC_CONF: use a TMPDIR it can enter"
 }
 
 # web_apache_start fcgid|proxy-fcgi DIR PORT [PROCS]
