@@ -101,11 +101,19 @@ open_output(const char *progname, const char *path, char *partial,
 		return stdout;
 	}
 	n = snprintf(partial, len, "%s.partial", path);
-	if (n < 0 || (size_t)n >= len ||
-	    (fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0600)) == -1 || (f = fdopen(fd, "w")) == NULL) {
+	if (n < 0 || (size_t)n >= len) {
+		fprintf(stderr, "%s: backup: %s: name too long\n", progname,
+		    path);
+		return NULL;
+	}
+	fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd == -1 || (f = fdopen(fd, "w")) == NULL) {
 		fprintf(stderr, "%s: backup: %s: %s\n", progname, partial,
 		    strerror(errno));
+		if (fd != -1) {
+			close(fd);
+			unlink(partial);
+		}
 		return NULL;
 	}
 	return f;
@@ -183,7 +191,8 @@ admin_backup(const char *progname, const struct conf *conf,
 
 	if (conf->db_name == NULL || *conf->db_name == '\0' ||
 	    *conf->db_name == '-') {
-		fprintf(stderr, "%s: backup: db_name is not set\n", progname);
+		fprintf(stderr, "%s: backup: db_name is not set (or starts "
+		    "with '-')\n", progname);
 		return 1;
 	}
 	if ((out = open_output(progname, out_path, partial,
