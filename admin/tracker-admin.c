@@ -12,6 +12,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "admin.h"
 #include "arena.h"
 #include "auth.h"
 #include "cli.h"
@@ -27,14 +28,17 @@
 #ifndef PKGDATADIR
 #define PKGDATADIR "/usr/local/share/tracker"
 #endif
+#define SQL_DIR		PKGDATADIR "/sql"
+#define DEMO_FILE	PKGDATADIR "/demo/demo-data.sql"
 
 static const char *progname = "tracker-admin";
 
 static void
-usage(void)
+usage_to(FILE *out)
 {
-	fprintf(stderr,
+	fprintf(out,
 	    "usage: %s [-c tracker.conf] command [arguments]\n"
+	    "       %s --help | --version\n"
 	    "commands:\n"
 	    "  migrate [--sql-dir DIR]      apply pending schema migrations\n"
 	    "  user add NAME [--role viewer|editor|admin] [--name \"Full Name\"]\n"
@@ -48,8 +52,21 @@ usage(void)
 	    "                               import a council's councillors (ModernGov)\n"
 	    "  kpi-rebuild                  count every KPI again (after a bulk load)\n"
 	    "  purge                        remove expired sessions\n"
-	    "  check-config                 check the configuration and database\n",
-	    progname);
+	    "  check-config [--sql-dir DIR] check the configuration and database\n"
+	    "  backup [-o FILE]             dump the database (standard output by default)\n"
+	    "  restore [--force] [--sql-dir DIR] FILE\n"
+	    "                               load a dump into an empty database\n"
+	    "defaults:\n"
+	    "  configuration  %s\n"
+	    "  DIR            %s\n"
+	    "  demo FILE      %s\n",
+	    progname, progname, conf_path(), SQL_DIR, DEMO_FILE);
+}
+
+static void
+usage(void)
+{
+	usage_to(stderr);
 }
 
 /* Who is acting, for the audit log. */
@@ -82,7 +99,7 @@ show_progress(void *ctx, const char *file, size_t i, size_t total)
 static int
 cmd_migrate(struct db *db, int argc, char **argv)
 {
-	const char		*dir = PKGDATADIR "/sql";
+	const char		*dir = SQL_DIR;
 	char			 msg[512];
 	size_t			 applied;
 	enum migrate_err	 e;
@@ -311,7 +328,7 @@ load_sql_file(struct db *db, const char *path)
 static int
 cmd_demo_data(struct db *db, int argc, char **argv)
 {
-	const char	*file = PKGDATADIR "/demo/demo-data.sql";
+	const char	*file = DEMO_FILE;
 	enum db_err	 e;
 	size_t		 i;
 
@@ -435,6 +452,51 @@ cmd_kpi_rebuild(struct db *db)
 	return 0;
 }
 
+/* backup [-o FILE] */
+static int
+cmd_backup(const struct conf *conf, int argc, char **argv)
+{
+	if (argc == 0)
+		return admin_backup(progname, conf, NULL);
+	if (argc == 2 && strcmp(argv[0], "-o") == 0)
+		return admin_backup(progname, conf, argv[1]);
+	usage();
+	return 2;
+}
+
+/* restore [--force] [--sql-dir DIR] FILE */
+static int
+cmd_restore(struct db *db, const struct conf *conf, int argc, char **argv)
+{
+	const char	*dir = SQL_DIR;
+	int		 force = 0, i;
+
+	for (i = 0; i < argc - 1; i++)
+		if (strcmp(argv[i], "--force") == 0)
+			force = 1;
+		else if (strcmp(argv[i], "--sql-dir") == 0 && i + 2 < argc)
+			dir = argv[++i];
+		else
+			break;
+	if (i != argc - 1) {
+		usage();
+		return 2;
+	}
+	return admin_restore(progname, db, conf, argv[i], force, dir);
+}
+
+/* check-config [--sql-dir DIR]: before connecting, to report why not. */
+static int
+cmd_check_config(const char *path, int argc, char **argv)
+{
+	if (argc == 0)
+		return admin_check_config(progname, path, SQL_DIR);
+	if (argc == 2 && strcmp(argv[0], "--sql-dir") == 0)
+		return admin_check_config(progname, path, argv[1]);
+	usage();
+	return 2;
+}
+
 static int
 run(struct db *db, const struct conf *conf, int argc, char **argv)
 {
@@ -455,10 +517,10 @@ run(struct db *db, const struct conf *conf, int argc, char **argv)
 			return db_fail(db, e, "purge");
 		return 0;
 	}
-	if (strcmp(argv[0], "check-config") == 0 && argc == 1) {
-		printf("configuration and database connection are fine\n");
-		return 0;
-	}
+	if (strcmp(argv[0], "backup") == 0)
+		return cmd_backup(conf, argc - 1, argv + 1);
+	if (strcmp(argv[0], "restore") == 0)
+		return cmd_restore(db, conf, argc - 1, argv + 1);
 	usage();
 	return 2;
 }
@@ -471,13 +533,15 @@ main(int argc, char **argv)
 	struct db	 db;
 	int		 ch, rc;
 
+	if ((rc = cli_help_version(progname, argc, argv, usage_to)) != -1)
+		return rc;
 	while ((ch = getopt(argc, argv, "+c:h")) != -1)
 		switch (ch) {
 		case 'c':
 			path = optarg;
 			break;
 		default:
-			usage();
+			usage_to(ch == 'h' ? stdout : stderr);
 			return ch == 'h' ? 0 : 2;
 		}
 	argc -= optind;
@@ -486,6 +550,8 @@ main(int argc, char **argv)
 		usage();
 		return 2;
 	}
+	if (strcmp(argv[0], "check-config") == 0)
+		return cmd_check_config(path, argc - 1, argv + 1);
 	if ((rc = cli_open(progname, path, DB_FLAG_MULTI, &conf, &db)) != 0)
 		return rc;
 	rc = run(&db, &conf, argc, argv);

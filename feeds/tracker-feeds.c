@@ -40,9 +40,9 @@
 static const char *progname = "tracker-feeds";
 
 static void
-usage(void)
+usage_to(FILE *out)
 {
-	fprintf(stderr,
+	fprintf(out,
 	    "usage: %s [-c tracker.conf] command [arguments]\n"
 	    "commands:\n"
 	    "  run                     fetch, store and match every enabled feed\n"
@@ -54,6 +54,12 @@ usage(void)
 	    "                          print what the parser reads (no database;\n"
 	    "                          FILE - is standard input)\n",
 	    progname);
+}
+
+static void
+usage(void)
+{
+	usage_to(stderr);
 }
 
 /* Where a parse reads from: a file or standard input. */
@@ -827,6 +833,8 @@ main(int argc, char *argv[])
 	struct db	 db;
 	int		 ch, rc;
 
+	if ((rc = cli_help_version(progname, argc, argv, usage_to)) != -1)
+		return rc;
 	while ((ch = getopt(argc, argv, "+c:h")) != -1)
 		switch (ch) {
 		case 'c':

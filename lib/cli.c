@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "auth.h"
 #include "cli.h"
@@ -48,4 +49,21 @@ cli_close(struct conf *conf, struct db *db)
 {
 	db_close(db);
 	conf_free(conf);
+}
+
+int
+cli_help_version(const char *progname, int argc, char **argv,
+    void (*usage)(FILE *))
+{
+	if (argc != 2)
+		return -1;
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("%s (%s) %s\n", progname, PACKAGE_NAME, PACKAGE_VERSION);
+		return fflush(stdout) == 0 ? 0 : 1;
+	}
+	if (strcmp(argv[1], "--help") == 0) {
+		usage(stdout);
+		return fflush(stdout) == 0 ? 0 : 1;
+	}
+	return -1;
 }

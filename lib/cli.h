@@ -5,8 +5,17 @@
 #ifndef TRACKER_CLI_H
 #define TRACKER_CLI_H
 
+#include <stdio.h>
+
 struct conf;
 struct db;
+
+/*
+ * --help (usage on standard output) and --version as the only argument:
+ * the exit status, after printing; -1 when argv is neither.
+ */
+int	cli_help_version(const char *progname, int argc, char **argv,
+	    void (*usage)(FILE *));
 
 /*
  * Initialise libsodium, load the configuration from path (NULL: the usual

@@ -221,6 +221,11 @@ conf_load(struct conf *c, const char *path, unsigned *lineno)
 		if ((e = conf_set(c, key, value)) != CONF_OK)
 			break;
 	}
+	/* A directory opens but cannot be read: say so, not "no keys". */
+	if (e == CONF_OK && ferror(f)) {
+		e = CONF_OPEN;
+		*lineno = 0;
+	}
 	free(line);
 	fclose(f);
 	if (e == CONF_OK)

@@ -108,6 +108,7 @@ enum db_slot {
 	DB_SLOT_KPI,
 	DB_SLOT_REPORT,
 	DB_SLOT_APPG,
+	DB_SLOT_DBADMIN,
 	DB_SLOT__MAX
 };
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <mysqld_error.h>
 #include <sodium.h>
 
 #include "arena.h"
@@ -142,9 +143,36 @@ in_list(char **files, size_t n, const char *name)
 	return 0;
 }
 
+/*
+ * The migrations recorded in the database.  Applying creates the table
+ * first; checking only reads, and a database without the table has none.
+ */
 static enum migrate_err
-migrate_in(struct arena *a, struct db *db, const char *dir,
-    migrate_progress progress, void *ctx, size_t *applied_count,
+recorded(struct arena *a, struct db *db, int apply, struct db_rows *applied,
+    char *msg, size_t msglen)
+{
+	if (apply &&
+	    db_run_script(db, create_table, sizeof(create_table) - 1) != DB_OK) {
+		snprintf(msg, msglen, "%s", db->error);
+		return MIGRATE_DB;
+	}
+	if (db_query(db, STMT_MIGRATION_LIST, NULL, 0, a, applied) == DB_OK)
+		return MIGRATE_OK;
+	if (!apply && db->last_errno == ER_NO_SUCH_TABLE) {
+		memset(applied, 0, sizeof(*applied));
+		return MIGRATE_OK;
+	}
+	snprintf(msg, msglen, "%s", db->error);
+	return MIGRATE_DB;
+}
+
+/*
+ * Check dir against the database, then (when apply) apply what is
+ * pending; *count is the number applied, or pending when only checking.
+ */
+static enum migrate_err
+migrate_in(struct arena *a, struct db *db, const char *dir, int apply,
+    migrate_progress progress, void *ctx, size_t *count,
     char *msg, size_t msglen)
 {
 	struct db_rows	 applied;
@@ -152,11 +180,8 @@ migrate_in(struct arena *a, struct db *db, const char *dir,
 	size_t		*len, n, i, pending = 0, done = 0;
 	enum migrate_err e;
 
-	if (db_run_script(db, create_table, sizeof(create_table) - 1) != DB_OK ||
-	    db_query(db, STMT_MIGRATION_LIST, NULL, 0, a, &applied) != DB_OK) {
-		snprintf(msg, msglen, "%s", db->error);
-		return MIGRATE_DB;
-	}
+	if ((e = recorded(a, db, apply, &applied, msg, msglen)) != MIGRATE_OK)
+		return e;
 	if ((e = list_files(a, dir, &files, &n)) != MIGRATE_OK) {
 		snprintf(msg, msglen, "%s", dir);
 		return e;
@@ -188,6 +213,10 @@ migrate_in(struct arena *a, struct db *db, const char *dir,
 		if (have == NULL)
 			pending++;
 	}
+	if (!apply) {
+		*count = pending;
+		return MIGRATE_OK;
+	}
 	for (i = 0; i < n; i++) {
 		if (applied_checksum(&applied, files[i]) != NULL)
 			continue;
@@ -200,7 +229,7 @@ migrate_in(struct arena *a, struct db *db, const char *dir,
 			snprintf(msg, msglen, "%s: %s", files[i], db->error);
 			return MIGRATE_DB;
 		}
-		(*applied_count)++;
+		(*count)++;
 	}
 	return MIGRATE_OK;
 }
@@ -216,7 +245,23 @@ migrate_run(struct db *db, const char *dir, migrate_progress progress,
 	if (msglen > 0)
 		msg[0] = '\0';
 	arena_init(&a);
-	e = migrate_in(&a, db, dir, progress, ctx, applied, msg, msglen);
+	e = migrate_in(&a, db, dir, 1, progress, ctx, applied, msg, msglen);
+	arena_free(&a);
+	return e;
+}
+
+enum migrate_err
+migrate_check(struct db *db, const char *dir, size_t *pending, char *msg,
+    size_t msglen)
+{
+	struct arena	 a;
+	enum migrate_err e;
+
+	*pending = 0;
+	if (msglen > 0)
+		msg[0] = '\0';
+	arena_init(&a);
+	e = migrate_in(&a, db, dir, 0, NULL, NULL, pending, msg, msglen);
 	arena_free(&a);
 	return e;
 }

@@ -34,6 +34,14 @@ enum migrate_err	 migrate_run(struct db *, const char *dir,
 			    migrate_progress, void *ctx, size_t *applied,
 			    char *msg, size_t msglen);
 
+/*
+ * Compare dir with the migrations the database records, changing nothing:
+ * MIGRATE_OK with *pending the files not yet applied, or the error
+ * migrate_run would stop with (a changed or missing file).
+ */
+enum migrate_err	 migrate_check(struct db *, const char *dir,
+			    size_t *pending, char *msg, size_t msglen);
+
 /* 1 if name looks like a migration file: digits, '_', ..., ".sql". */
 int			 migrate_is_file(const char *name);
 
