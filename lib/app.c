@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <fcgiapp.h>
+#include <sodium.h>
 
 #include "app.h"
 #include "pages.h"
@@ -311,10 +312,24 @@ reset_for_retry(struct ctx *c)
 }
 
 /*
+ * Before run n + 1, wait a little and a random amount, longer each time,
+ * so two requests that conflicted do not meet again at once.
+ */
+static void
+back_off(int n)
+{
+	struct timespec	 ts = { 0, 0 };
+
+	ts.tv_nsec = (long)n * 20000000L + (long)randombytes_uniform(20000000);
+	nanosleep(&ts, NULL);
+}
+
+/*
  * A handler's database work is all in transactions that were rolled
  * back when dispatch() asks for a retry, and its other effects (reading
  * the request, fetching an import URL) can be repeated; the response is
- * still in memory.  So the request runs again, a few times at most.
+ * still in memory.  So the request runs again, a few times at most; then
+ * it gets the 503 page (nothing was saved; try again shortly).
  */
 static void
 dispatch_with_retries(const struct app *app, struct ctx *c)
@@ -322,11 +337,19 @@ dispatch_with_retries(const struct app *app, struct ctx *c)
 	char	 what[64];
 	int	 run;
 
-	for (run = 1; dispatch(app, c) && run <= APP_MAX_RETRIES; run++) {
+	for (run = 1; dispatch(app, c); run++) {
+		if (run > APP_MAX_RETRIES) {
+			/* Nothing was saved, and it may well work in a moment. */
+			log_error(c, "still conflicting: giving up", c->db->error);
+			app_error(c, 503, NULL);
+			resp_header(&c->resp, "Retry-After", "5");
+			return;
+		}
 		snprintf(what, sizeof(what), "running the request again (%d of %d)",
 		    run, APP_MAX_RETRIES);
 		log_error(c, what, c->db->error);
 		reset_for_retry(c);
+		back_off(run);
 	}
 }
 

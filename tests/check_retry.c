@@ -258,11 +258,11 @@ START_TEST(test_deadlock_runs_again)
 }
 END_TEST
 
-/* Deadlocked every time: run 1 + APP_MAX_RETRIES times, then an error. */
+/* Deadlocked every time: run 1 + APP_MAX_RETRIES times, then a 503. */
 START_TEST(test_gives_up)
 {
 	deadlock_runs = 100;
-	ck_assert_int_eq(post("/save"), 500);
+	ck_assert_int_eq(post("/save"), 503);
 	ck_assert_int_eq(runs, 1 + APP_MAX_RETRIES);
 	rival_join();
 	ck_assert_int_eq(th_num(&db, "SELECT n FROM retry_rows WHERE id = 1"),

@@ -68,13 +68,46 @@ galera_alive() {
 	[ -n "$_pid" ] && kill -0 "$_pid" 2>/dev/null
 }
 
+# galera_mariadbd N ARGS...: become node N's server (exec: run it in a
+# subshell or in the background, where $! is then the server's own pid).
+# Triggers (migrations 007, 008) need log_bin_trust_function_creators
+# where the binary log is on, as it usually is on a Galera node.
+galera_mariadbd() {
+	_n=$1; shift
+	_dir=$(galera_dir "$_n")
+	_mariadbd=${MARIADBD:-$(svc_find mariadbd mysqld)} ||
+	    svc_die "mariadbd not found: run script/bootstrap"
+	_userflag=""
+	[ "$(id -u)" = 0 ] && _userflag="--user=mysql"
+	eval "_client=\$GALERA_CLIENT_$_n _gcomm=\$GALERA_GCOMM_$_n"
+	eval "_ist=\$GALERA_IST_$_n _sst=\$GALERA_SST_$_n"
+	exec "$_mariadbd" --no-defaults --datadir="$_dir/data" $_userflag \
+	    --tmpdir="$_dir/tmp" --socket="$_dir/mysqld.sock" \
+	    --port="$_client" --bind-address=127.0.0.1 --skip-name-resolve \
+	    --pid-file="$_dir/mysqld.pid" \
+	    --innodb-buffer-pool-size=32M --innodb-log-file-size=16M \
+	    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+	    --log-bin="$_dir/data/binlog" --server-id="$_n" \
+	    --log-bin-trust-function-creators=1 \
+	    --binlog-format=ROW --default-storage-engine=InnoDB \
+	    --innodb-autoinc-lock-mode=2 \
+	    --wsrep-on=ON --wsrep-provider="$(galera_provider)" \
+	    --wsrep-cluster-name=tracker-test \
+	    --wsrep-cluster-address="$GALERA_ADDRESS" \
+	    --wsrep-node-name="node$_n" \
+	    --wsrep-node-address="127.0.0.1:$_gcomm" \
+	    --wsrep-node-incoming-address="127.0.0.1:$_client" \
+	    --wsrep-sst-method=rsync \
+	    --wsrep-sst-receive-address="127.0.0.1:$_sst" \
+	    --wsrep-provider-options="gmcast.listen_addr=tcp://127.0.0.1:$_gcomm;ist.recv_addr=127.0.0.1:$_ist;gcache.size=64M;evs.keepalive_period=PT0.5S;evs.suspect_timeout=PT2S;evs.inactive_timeout=PT4S;evs.install_timeout=PT4S" \
+	    "$@"
+}
+
 # galera_node_start N [--wsrep-new-cluster]: start node N in the
 # background and wait until it is synced with the cluster.
 galera_node_start() {
 	_n=$1; shift
 	_dir=$(galera_dir "$_n")
-	_mariadbd=${MARIADBD:-$(svc_find mariadbd mysqld)} ||
-	    svc_die "mariadbd not found: run script/bootstrap"
 	_userflag=""
 	mkdir -p "$_dir/data" "$_dir/tmp"
 	# As root, run the node as the mysql account: rsync's daemon, which
@@ -93,29 +126,18 @@ galera_node_start() {
 		    >"$_dir/install-db.log" 2>&1 ||
 		    { cat "$_dir/install-db.log" >&2; return 1; }
 	fi
-	# Triggers (migrations 007, 008) need log_bin_trust_function_creators
-	# where the binary log is on, as it usually is on a Galera node.
-	eval "_client=\$GALERA_CLIENT_$_n _gcomm=\$GALERA_GCOMM_$_n"
-	eval "_ist=\$GALERA_IST_$_n _sst=\$GALERA_SST_$_n"
-	"$_mariadbd" --no-defaults --datadir="$_dir/data" $_userflag \
-	    --tmpdir="$_dir/tmp" --socket="$_dir/mysqld.sock" \
-	    --port="$_client" --bind-address=127.0.0.1 --skip-name-resolve \
-	    --pid-file="$_dir/mysqld.pid" --log-error="$_dir/mysqld.log" \
-	    --innodb-buffer-pool-size=32M --innodb-log-file-size=16M \
-	    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-	    --log-bin="$_dir/data/binlog" --server-id="$_n" \
-	    --log-bin-trust-function-creators=1 \
-	    --binlog-format=ROW --default-storage-engine=InnoDB \
-	    --innodb-autoinc-lock-mode=2 \
-	    --wsrep-on=ON --wsrep-provider="$(galera_provider)" \
-	    --wsrep-cluster-name=tracker-test \
-	    --wsrep-cluster-address="$GALERA_ADDRESS" \
-	    --wsrep-node-name="node$_n" \
-	    --wsrep-node-address="127.0.0.1:$_gcomm" \
-	    --wsrep-node-incoming-address="127.0.0.1:$_client" \
-	    --wsrep-sst-method=rsync \
-	    --wsrep-sst-receive-address="127.0.0.1:$_sst" \
-	    --wsrep-provider-options="gmcast.listen_addr=tcp://127.0.0.1:$_gcomm;ist.recv_addr=127.0.0.1:$_ist;gcache.size=64M;evs.keepalive_period=PT0.5S;evs.suspect_timeout=PT2S;evs.inactive_timeout=PT4S;evs.install_timeout=PT4S" \
+	_start=""
+	_seqno=$(sed -n 's/^seqno: *//p' "$_dir/data/grastate.dat" 2>/dev/null)
+	if [ "$_seqno" = -1 ]; then
+		# Killed while running: its position is in InnoDB only.  Find it
+		# as galera_recovery(1) does, so the node asks for an IST.
+		(galera_mariadbd "$_n" --wsrep-recover \
+		    --log-error="$_dir/recover.log") >/dev/null 2>&1
+		_pos=$(sed -n 's/.*WSREP: Recovered position: *//p' \
+		    "$_dir/recover.log" | tail -n 1)
+		[ -n "$_pos" ] && _start="--wsrep-start-position=$_pos"
+	fi
+	galera_mariadbd "$_n" --log-error="$_dir/mysqld.log" $_start \
 	    "$@" >>"$_dir/mysqld.stdout" 2>&1 &
 	eval "GALERA_PID_$_n=\$!"
 	SVC_PIDS="$! $SVC_PIDS"
