@@ -340,7 +340,7 @@ dispatch_with_retries(const struct app *app, struct ctx *c)
 	for (run = 1; dispatch(app, c); run++) {
 		if (run > APP_MAX_RETRIES) {
 			/* Nothing was saved, and it may well work in a moment. */
-			log_error(c, "still conflicting: giving up", c->db->error);
+			log_error(c, "giving up after running it again", c->db->error);
 			app_error(c, 503, NULL);
 			resp_header(&c->resp, "Retry-After", "5");
 			return;
