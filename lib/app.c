@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <fcgiapp.h>
+#include <sodium.h>
 
 #include "app.h"
 #include "pages.h"
@@ -232,48 +233,124 @@ redirect_to_login(struct ctx *c)
 	resp_redirect(&c->resp, loc ? loc : "/login");
 }
 
-static void
+/*
+ * Route the request and run its handler.  Returns 1 when the response
+ * should be thrown away and the request run again: a transaction was
+ * rolled back by a deadlock or a Galera certification conflict and
+ * nothing the handler did was made durable; or the connection died
+ * before the handler ran (another node is tried).
+ */
+static int
 dispatch(const struct app *app, struct ctx *c)
 {
 	const struct route	*r = find_route(app, c->req.path, &c->id);
 	handler_fn		 fn;
 	enum db_err		 e;
+	unsigned long		 writes;
 
 	if (r == NULL) {
 		app_error(c, 404, NULL);
-		return;
+		return 0;
 	}
 	fn = c->req.method == METHOD_POST ? r->post :
 	    c->req.method == METHOD_OTHER ? NULL : r->get;
 	if (fn == NULL) {
 		method_not_allowed(c, r);
-		return;
+		return 0;
 	}
-	if ((e = db_ensure(c->db)) != DB_OK || (e = load_session(c)) != DB_OK) {
+	c->db->retryable = 0;
+	if ((e = db_ensure(c->db)) != DB_OK) {
 		app_db_error(c, e);
-		return;
+		return 0;
+	}
+	if ((e = load_session(c)) != DB_OK) {
+		app_db_error(c, e);
+		return e == DB_UNAVAILABLE || c->db->retryable;
 	}
 	if (!(r->flags & ROUTE_PUBLIC) && !c->logged_in) {
 		redirect_to_login(c);
-		return;
+		return 0;
 	}
 	if (!(r->flags & ROUTE_PUBLIC) && c->session.role < r->min_role) {
 		app_error(c, 403, "Your role does not allow this page.");
-		return;
+		return 0;
 	}
 	if (c->req.method == METHOD_POST &&
 	    !auth_origin_ok(c->req.origin, c->req.host, c->req.https)) {
 		app_error(c, 403, "This form was sent from another site, so it "
 		    "was refused.");
-		return;
+		return 0;
 	}
 	if (c->req.method == METHOD_POST && !csrf_ok(c, r)) {
 		app_error(c, 403, "This form has expired or did not come from "
 		    "this site. Go back, reload the page and try again; what "
 		    "you typed is still in your browser's back history.");
-		return;
+		return 0;
 	}
+	writes = c->db->durable_writes;
+	c->db->retryable = 0;
 	fn(c);
+	return c->db->retryable && c->db->tx_depth == 0 &&
+	    c->db->durable_writes == writes;
+}
+
+/*
+ * Forget what the last run of the request produced: response, session,
+ * route id.  The parsed request and the arena (freed with the context)
+ * stay, so the next run sees the same input.
+ */
+static void
+reset_for_retry(struct ctx *c)
+{
+	resp_free(&c->resp);
+	resp_init(&c->resp, &c->arena);
+	c->resp.head_only = c->req.method == METHOD_HEAD;
+	html_init(&c->html, &c->resp.body);
+	memset(&c->session, 0, sizeof(c->session));
+	c->logged_in = 0;
+	c->id = 0;
+}
+
+/*
+ * Before run n + 1, wait a little and a random amount, longer each time,
+ * so two requests that conflicted do not meet again at once.
+ */
+static void
+back_off(int n)
+{
+	struct timespec	 ts = { 0, 0 };
+
+	ts.tv_nsec = (long)n * 20000000L + (long)randombytes_uniform(20000000);
+	nanosleep(&ts, NULL);
+}
+
+/*
+ * A handler's database work is all in transactions that were rolled
+ * back when dispatch() asks for a retry, and its other effects (reading
+ * the request, fetching an import URL) can be repeated; the response is
+ * still in memory.  So the request runs again, a few times at most; then
+ * it gets the 503 page (nothing was saved; try again shortly).
+ */
+static void
+dispatch_with_retries(const struct app *app, struct ctx *c)
+{
+	char	 what[64];
+	int	 run;
+
+	for (run = 1; dispatch(app, c); run++) {
+		if (run > APP_MAX_RETRIES) {
+			/* Nothing was saved, and it may well work in a moment. */
+			log_error(c, "giving up after running it again", c->db->error);
+			app_error(c, 503, NULL);
+			resp_header(&c->resp, "Retry-After", "5");
+			return;
+		}
+		snprintf(what, sizeof(what), "running the request again (%d of %d)",
+		    run, APP_MAX_RETRIES);
+		log_error(c, what, c->db->error);
+		reset_for_retry(c);
+		back_off(run);
+	}
 }
 
 void
@@ -295,7 +372,7 @@ app_handle(const struct app *app, struct ctx *c, struct db *db,
 		app_error(c, status_for(e), req_strerror(e));
 		return;
 	}
-	dispatch(app, c);
+	dispatch_with_retries(app, c);
 	if (c->html.error || c->resp.body.failed) {
 		log_error(c, "page rendering failed", NULL);
 		app_error(c, 500, NULL);

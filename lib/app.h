@@ -51,6 +51,9 @@ struct app {
 /* Run the program; returns the process exit status. */
 int	app_main(const struct app *);
 
+/* How many times a request rolled back by a deadlock is run again. */
+#define APP_MAX_RETRIES	3
+
 /*
  * Handle one request from src with an open database and configuration;
  * the response is left in ctx->resp for the caller to write and free

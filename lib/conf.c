@@ -66,11 +66,21 @@ conf_defaults(struct conf *c)
 	c->login_window_minutes = 15;
 }
 
+static void
+free_hosts(struct conf_db_host *h, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(h[i].name);
+}
+
 void
 conf_free(struct conf *c)
 {
 	free(c->db_socket);
 	free(c->db_host);
+	free_hosts(c->db_hosts, c->db_nhosts);
 	free(c->db_name);
 	free(c->db_user);
 	if (c->db_password != NULL)
@@ -121,6 +131,115 @@ set_bool(int *dst, const char *v)
 	return CONF_OK;
 }
 
+/* A port after "host:" — digits only, 1 to 65535. */
+static int
+parse_port(const char *s, size_t len, unsigned *port)
+{
+	unsigned long	 n = 0;
+	size_t		 i;
+
+	if (len == 0 || len > 5)
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+		n = n * 10 + (unsigned long)(s[i] - '0');
+	}
+	if (n == 0 || n > 65535)
+		return 0;
+	*port = (unsigned)n;
+	return 1;
+}
+
+/*
+ * One item of db_host, spaces trimmed: "host", "host:port", "[v6]" or
+ * "[v6]:port".  A bare IPv6 address (two colons or more) has no port.
+ */
+static enum conf_err
+parse_host(const char *s, size_t len, struct conf_db_host *h)
+{
+	const char	*colon, *name = s;
+	size_t		 namelen = len, i;
+
+	h->port = 0;
+	if (len > 0 && s[0] == '[') {
+		if ((colon = memchr(s, ']', len)) == NULL || colon == s + 1)
+			return CONF_BAD_VALUE;
+		name = s + 1;
+		namelen = (size_t)(colon - name);
+		colon++;
+		if (colon < s + len && (*colon != ':' ||
+		    !parse_port(colon + 1, (size_t)(s + len - colon - 1), &h->port)))
+			return CONF_BAD_VALUE;
+	} else if ((colon = memchr(s, ':', len)) != NULL &&
+	    memchr(colon + 1, ':', (size_t)(s + len - colon - 1)) == NULL) {
+		namelen = (size_t)(colon - s);
+		if (!parse_port(colon + 1, (size_t)(s + len - colon - 1), &h->port))
+			return CONF_BAD_VALUE;
+	}
+	if (namelen == 0)
+		return CONF_BAD_VALUE;
+	for (i = 0; i < namelen; i++)
+		if (isspace((unsigned char)name[i]) || name[i] == '[' ||
+		    name[i] == ']')
+			return CONF_BAD_VALUE;
+	if ((h->name = strndup(name, namelen)) == NULL)
+		return CONF_NOMEM;
+	return CONF_OK;
+}
+
+enum conf_err
+conf_parse_hosts(const char *value, struct conf_db_host out[CONF_MAX_DB_HOSTS],
+    size_t *n)
+{
+	struct conf_db_host	 h[CONF_MAX_DB_HOSTS];
+	const char		*p = value, *end;
+	size_t			 count = 0, len;
+	enum conf_err		 e;
+
+	for (;;) {
+		while (isspace((unsigned char)*p))
+			p++;
+		end = p + strcspn(p, ",");
+		len = (size_t)(end - p);
+		while (len > 0 && isspace((unsigned char)p[len - 1]))
+			len--;
+		e = count == CONF_MAX_DB_HOSTS ? CONF_BAD_VALUE :
+		    parse_host(p, len, &h[count]);
+		if (e != CONF_OK) {
+			free_hosts(h, count);
+			return e;
+		}
+		count++;
+		if (*end == '\0')
+			break;
+		p = end + 1;
+	}
+	memcpy(out, h, count * sizeof(h[0]));
+	*n = count;
+	return CONF_OK;
+}
+
+/* db_host: keep the text as written and the list it gives. */
+static enum conf_err
+set_hosts(struct conf *c, const char *value)
+{
+	struct conf_db_host	 h[CONF_MAX_DB_HOSTS];
+	size_t			 n;
+	enum conf_err		 e;
+
+	if ((e = conf_parse_hosts(value, h, &n)) != CONF_OK)
+		return e;
+	if ((e = set_string(&c->db_host, value)) != CONF_OK) {
+		free_hosts(h, n);
+		return e;
+	}
+	free_hosts(c->db_hosts, c->db_nhosts);
+	memcpy(c->db_hosts, h, n * sizeof(h[0]));
+	c->db_nhosts = n;
+	return CONF_OK;
+}
+
 enum conf_num { NUM_PORT, NUM_BODY, NUM_IDLE, NUM_MAXH, NUM_FAIL, NUM_WIN };
 
 static const struct {
@@ -159,7 +278,7 @@ conf_set(struct conf *c, const char *key, const char *value)
 	if (strcmp(key, "db_socket") == 0)
 		return set_string(&c->db_socket, value);
 	if (strcmp(key, "db_host") == 0)
-		return set_string(&c->db_host, value);
+		return set_hosts(c, value);
 	if (strcmp(key, "db_name") == 0)
 		return set_string(&c->db_name, value);
 	if (strcmp(key, "db_user") == 0)

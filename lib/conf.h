@@ -7,9 +7,19 @@
 
 #include <stddef.h>
 
+#define CONF_MAX_DB_HOSTS	8
+
+/* One database server of db_host; port 0 means db_port. */
+struct conf_db_host {
+	char	*name;
+	unsigned port;
+};
+
 struct conf {
 	char	*db_socket;		/* unix socket; or host + port */
-	char	*db_host;
+	char	*db_host;		/* as written: "host[:port], ..." */
+	struct conf_db_host db_hosts[CONF_MAX_DB_HOSTS]; /* db_host, parsed */
+	size_t	 db_nhosts;		/* tried in order on (re)connect */
 	unsigned db_port;
 	char	*db_name;
 	char	*db_user;
@@ -33,6 +43,15 @@ enum conf_err {
 	CONF_BAD_VALUE,
 	CONF__MAX
 };
+
+/*
+ * Parse a db_host value, "host[:port]" items separated by commas (an IPv6
+ * address in brackets: "[::1]:3306"), into out[0..*n), strings strdup()ed.
+ * At most CONF_MAX_DB_HOSTS items.  CONF_BAD_VALUE for an empty item, a
+ * bad port or too many; out is then untouched.
+ */
+enum conf_err	 conf_parse_hosts(const char *value,
+		    struct conf_db_host out[CONF_MAX_DB_HOSTS], size_t *n);
 
 /* The defaults, with no strings set. */
 void		 conf_defaults(struct conf *);

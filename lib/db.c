@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <mysql.h>
 #include <errmsg.h>
@@ -120,7 +121,20 @@ connection_lost(unsigned err)
 	    err == CR_CONNECTION_ERROR || err == CR_CONN_HOST_ERROR ||
 	    err == CR_SERVER_LOST_EXTENDED || err == ER_CONNECTION_KILLED ||
 	    err == ER_SERVER_SHUTDOWN || err == CR_COMMANDS_OUT_OF_SYNC ||
-	    err == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */;
+	    err == 4031 /* ER_CLIENT_INTERACTION_TIMEOUT */ ||
+	    /* A Galera node that left the primary component: try another. */
+	    err == ER_UNKNOWN_COM_ERROR;
+}
+
+/*
+ * The transaction was rolled back and may simply be run again: a deadlock,
+ * or (the same error) a Galera certification conflict with a write-set
+ * from another node; or a lock wait that timed out.
+ */
+static int
+retryable(unsigned err)
+{
+	return err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT;
 }
 
 /* Record the server's error and classify it. */
@@ -129,6 +143,8 @@ fail(struct db *db, unsigned err, const char *msg)
 {
 	db->last_errno = err;
 	snprintf(db->error, sizeof(db->error), "%u: %s", err, msg);
+	if (retryable(err))
+		db->retryable = 1;
 	if (connection_lost(err)) {
 		db->broken = 1;
 		return DB_UNAVAILABLE;
@@ -154,16 +170,58 @@ drop_statements(struct db *db)
 	}
 }
 
-static enum db_err
-connect_now(struct db *db)
+/* The value SHOW ... LIKE gives, "" for no row, NULL on error; freed. */
+static char *
+show_value(MYSQL *m, const char *sql)
+{
+	MYSQL_RES	*res;
+	MYSQL_ROW	 row;
+	char		*v;
+
+	if (mysql_query(m, sql) != 0 || (res = mysql_store_result(m)) == NULL)
+		return NULL;
+	row = mysql_fetch_row(res);
+	v = strdup(row != NULL && row[1] != NULL ? row[1] : "");
+	mysql_free_result(res);
+	return v;
+}
+
+/*
+ * A Galera node that is not part of the primary component, or still
+ * joining, accepts connections but answers 1047 (ER_UNKNOWN_COM_ERROR,
+ * "WSREP has not yet prepared node for application use") to queries.
+ * wsrep_ready says so up front.  A server with wsrep off, or without
+ * Galera at all, is always ready.
+ */
+static int
+node_ready(MYSQL *m)
+{
+	char	*on, *ready = NULL;
+	int	 ok;
+
+	if ((on = show_value(m, "SHOW GLOBAL VARIABLES LIKE 'wsrep_on'")) == NULL)
+		return 0;
+	ok = strcasecmp(on, "ON") != 0 ||
+	    ((ready = show_value(m, "SHOW GLOBAL STATUS LIKE 'wsrep_ready'"))
+	    != NULL && strcasecmp(ready, "ON") == 0);
+	free(on);
+	free(ready);
+	return ok;
+}
+
+/* Connect to one server: the socket, or host h of db_host. */
+static MYSQL *
+connect_one(struct db *db, const struct conf_db_host *h, const char *socket)
 {
 	const struct conf	*c = db->conf;
 	MYSQL			*m;
-	unsigned		 timeout = 10;
+	unsigned		 timeout = c->db_nhosts > 1 ? 3 : 10;
 	unsigned long		 flags = CLIENT_FOUND_ROWS;
 
-	if ((m = mysql_init(NULL)) == NULL)
-		return DB_NOMEM;
+	if ((m = mysql_init(NULL)) == NULL) {
+		snprintf(db->error, sizeof(db->error), "out of memory");
+		return NULL;
+	}
 	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
 	mysql_options(m, MYSQL_INIT_COMMAND, session_setup);
 	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &timeout);
@@ -172,16 +230,44 @@ connect_now(struct db *db)
 	mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
 	if (db->flags & DB_FLAG_MULTI)
 		flags |= CLIENT_MULTI_STATEMENTS;
-	if (mysql_real_connect(m, c->db_socket ? NULL : c->db_host,
-	    c->db_user, c->db_password, c->db_name, c->db_port,
-	    c->db_socket, flags) == NULL) {
-		enum db_err e = fail(db, mysql_errno(m), mysql_error(m));
-
+	if (mysql_real_connect(m, h != NULL ? h->name : NULL, c->db_user,
+	    c->db_password, c->db_name, h != NULL && h->port != 0 ? h->port :
+	    c->db_port, socket, flags) == NULL) {
+		fail(db, mysql_errno(m), mysql_error(m));
 		mysql_close(m);
-		/* Any failure to connect means: not reachable now, try later. */
-		db->broken = 1;
-		return e == DB_ERROR ? DB_UNAVAILABLE : e;
+		return NULL;
 	}
+	if (!node_ready(m)) {
+		fail(db, ER_UNKNOWN_COM_ERROR, "the Galera node is not synced "
+		    "with its cluster (wsrep_ready is not ON)");
+		mysql_close(m);
+		return NULL;
+	}
+	return m;
+}
+
+/*
+ * The socket if set; else each server of db_host in turn, the first that
+ * answers and is ready winning.  Any failure to connect means: not
+ * reachable now, try later (DB_UNAVAILABLE; db->error says why the last
+ * one failed).
+ */
+static enum db_err
+connect_now(struct db *db)
+{
+	const struct conf	*c = db->conf;
+	const struct conf_db_host local = { (char *)"localhost", 0 };
+	MYSQL			*m = NULL;
+	size_t			 i;
+
+	db->broken = 1;
+	if (c->db_socket != NULL || c->db_nhosts == 0)
+		m = connect_one(db, c->db_socket != NULL ? NULL : &local,
+		    c->db_socket);
+	for (i = 0; m == NULL && c->db_socket == NULL && i < c->db_nhosts; i++)
+		m = connect_one(db, &c->db_hosts[i], NULL);
+	if (m == NULL)
+		return DB_UNAVAILABLE;
 	db->conn = m;
 	db->broken = 0;
 	db->tx_depth = 0;
@@ -308,6 +394,10 @@ db_exec_in(struct db *db, const struct db_stmts *t, unsigned id,
 	if ((e = prepared(db, t, id, &st)) != DB_OK ||
 	    (e = execute(db, st, args, n)) != DB_OK)
 		return e;
+	/* Outside a transaction, a change is durable at once. */
+	if (db->tx_depth == 0 && mysql_stmt_affected_rows(st) > 0 &&
+	    mysql_stmt_affected_rows(st) != (my_ulonglong)-1)
+		db->durable_writes++;
 	if (affected != NULL)
 		*affected = mysql_stmt_affected_rows(st);
 	if (insert_id != NULL)
@@ -469,8 +559,8 @@ db_commit(struct db *db)
 
 	e = simple(db, db->tx_depth > 1 ? release_sql[db->tx_depth - 1] :
 	    "COMMIT");
-	if (e == DB_OK && db->tx_depth > 0)
-		db->tx_depth--;
+	if (e == DB_OK && db->tx_depth > 0 && --db->tx_depth == 0)
+		db->durable_writes++;
 	return e;
 }
 

@@ -6,6 +6,14 @@
  * A lost connection marks the handle broken and returns DB_UNAVAILABLE
  * (the caller shows 503); db_ensure() at the start of the next request
  * reconnects, so a restarted MariaDB needs no restart of the programs.
+ *
+ * db_host may list several servers (the nodes of a Galera cluster): a
+ * (re)connection tries them in order and keeps the first that answers
+ * and is synced with its cluster.  A node that drops out of the cluster
+ * answers error 1047, which counts as a lost connection, so the next
+ * request goes to another node.  A transaction that a deadlock or a
+ * certification conflict rolled back sets db->retryable; app_handle()
+ * then runs the whole request again (see lib/app.c).
  */
 #ifndef TRACKER_DB_H
 #define TRACKER_DB_H
@@ -125,6 +133,8 @@ struct db {
 	unsigned	 flags;
 	int		 broken;
 	unsigned	 tx_depth;	/* open db_begin()s: 0 outside */
+	unsigned long	 durable_writes; /* commits and autocommitted changes */
+	int		 retryable;	/* saw a deadlock or lock wait timeout */
 	unsigned	 last_errno;
 	char		 error[512];
 };

@@ -626,16 +626,17 @@ kept(const struct engagement *en, long long followup_id)
  * the form deleted.
  */
 static enum db_err
-write_followups(struct db *db, const struct engagement *en)
+write_followups(struct db *db, const struct engagement *en, int is_new)
 {
 	struct arena	 a;
-	struct db_rows	 r;
-	enum db_err	 e;
+	struct db_rows	 r = { 0, 0, NULL };
+	enum db_err	 e = DB_OK;
 	size_t		 i;
 
 	arena_init(&a);
-	e = db_query_in(db, &eng_stmts, ENG_FOLLOWUP_IDS,
-	    DB_ARGS(DB_INT(en->id)), &a, &r);
+	if (!is_new)
+		e = db_query_in(db, &eng_stmts, ENG_FOLLOWUP_IDS,
+		    DB_ARGS(DB_INT(en->id)), &a, &r);
 	for (i = 0; e == DB_OK && i < r.nrows; i++)
 		if (!kept(en, db_num(DB_CELL(&r, i, 0))))
 			e = db_exec_in(db, &eng_stmts, ENG_FOLLOWUP_DELETE, DB_ARGS(
@@ -662,16 +663,22 @@ write_followups(struct db *db, const struct engagement *en)
 	return e;
 }
 
-/* Replace the link rows and write the follow-ups of a saved engagement. */
+/*
+ * Replace the link rows and write the follow-ups of a saved engagement.
+ * A new one has none to clear, and is not asked to: looking for its rows
+ * would take next-key locks at the end of each link index, where every
+ * concurrent new engagement inserts, and deadlock with them.
+ */
 static enum db_err
-write_links(struct db *db, const struct engagement *en)
+write_links(struct db *db, const struct engagement *en, int is_new)
 {
 	static const unsigned clear[] = { ENG_CLEAR_PEOPLE, ENG_CLEAR_ORGS,
 	    ENG_CLEAR_STAFF, ENG_CLEAR_AREAS };
 	enum db_err	 e = DB_OK;
 	size_t		 i;
 
-	for (i = 0; e == DB_OK && i < sizeof(clear) / sizeof(clear[0]); i++)
+	for (i = 0; !is_new && e == DB_OK && i < sizeof(clear) / sizeof(clear[0]);
+	    i++)
 		e = db_exec_in(db, &eng_stmts, clear[i],
 		    DB_ARGS(DB_INT(en->id)), NULL, NULL);
 	for (i = 0; e == DB_OK && i < en->npeople; i++)
@@ -686,7 +693,7 @@ write_links(struct db *db, const struct engagement *en)
 	for (i = 0; e == DB_OK && i < en->nareas; i++)
 		e = db_exec_in(db, &eng_stmts, ENG_ADD_AREA, DB_ARGS(
 		    DB_INT(en->id), DB_INT(en->areas[i].id)), NULL, NULL);
-	return e == DB_OK ? write_followups(db, en) : e;
+	return e == DB_OK ? write_followups(db, en, is_new) : e;
 }
 
 static enum db_err
@@ -703,7 +710,7 @@ engagement_update(struct db *db, struct arena *a, const char *actor,
 	e = audit_update_versioned(db, &eng_stmts, ENG_UPDATE,
 	    DB_ARGS(ENG_ARGS(en), DB_INT(en->id), DB_INT(en->version)));
 	if (e == DB_OK)
-		e = write_links(db, en);
+		e = write_links(db, en, 0);
 	if (e == DB_OK)
 		e = audit_write(db, actor, "engagement", en->id, "update",
 		    engagement_json(a, &old), engagement_json(a, en));
@@ -730,7 +737,7 @@ engagement_save(struct db *db, const char *actor, long long user_id,
 		    DB_INT(user_id)), NULL, &id);
 		if (e == DB_OK) {
 			en->id = (long long)id;
-			e = write_links(db, en);
+			e = write_links(db, en, 1);
 		}
 		/* Logged from the press inbox: that mention is now logged. */
 		if (e == DB_OK && en->mention_id > 0)

@@ -63,6 +63,7 @@ assert_defaults(const struct conf *c)
 {
 	ck_assert_ptr_null(c->db_socket);
 	ck_assert_ptr_null(c->db_host);
+	ck_assert_uint_eq(c->db_nhosts, 0);
 	ck_assert_ptr_null(c->db_name);
 	ck_assert_ptr_null(c->db_user);
 	ck_assert_ptr_null(c->db_password);
@@ -367,6 +368,90 @@ START_TEST(test_free_leaves_defaults)
 }
 END_TEST
 
+/* db_host lists: what each value parses to, "|"-separated, or NULL if bad. */
+static const struct {
+	const char	*value;
+	const char	*want;	/* "name:port|..." with port 0 for db_port */
+} host_lists[] = {
+	{ "db.example", "db.example:0" },
+	{ "db.example:3307", "db.example:3307" },
+	{ "10.0.0.1:3306,10.0.0.2:3307, 10.0.0.3",
+	    "10.0.0.1:3306|10.0.0.2:3307|10.0.0.3:0" },
+	{ " a , b:1 ,c:65535 ", "a:0|b:1|c:65535" },
+	{ "[::1]:3306, [fe80::2]", "::1:3306|fe80::2:0" },
+	{ "::1", "::1:0" },
+	{ "a,b,c,d,e,f,g,h", "a:0|b:0|c:0|d:0|e:0|f:0|g:0|h:0" },
+	{ "a,b,c,d,e,f,g,h,i", NULL },	/* more than CONF_MAX_DB_HOSTS */
+	{ "", NULL },
+	{ "a,,b", NULL },
+	{ "a,", NULL },
+	{ ",a", NULL },
+	{ "a:", NULL },
+	{ ":3306", NULL },
+	{ "a:0", NULL },
+	{ "a:65536", NULL },
+	{ "a:123456", NULL },
+	{ "a:33x", NULL },
+	{ "a:+33", NULL },
+	{ "a b:3306", NULL },
+	{ "[::1", NULL },
+	{ "[]:3306", NULL },
+	{ "[::1]x", NULL },
+	{ "[::1]:", NULL },
+};
+#define NHOST_LISTS (sizeof(host_lists) / sizeof(host_lists[0]))
+
+START_TEST(test_host_list)
+{
+	struct conf_db_host	 h[CONF_MAX_DB_HOSTS];
+	char			 got[512];
+	size_t			 n = 99, i, len = 0;
+	enum conf_err		 e;
+
+	e = conf_parse_hosts(host_lists[_i].value, h, &n);
+	if (host_lists[_i].want == NULL) {
+		ck_assert_int_eq(e, CONF_BAD_VALUE);
+		ck_assert_uint_eq(n, 99);
+		return;
+	}
+	ck_assert_int_eq(e, CONF_OK);
+	got[0] = '\0';
+	for (i = 0; i < n; i++) {
+		len += (size_t)snprintf(got + len, sizeof(got) - len, "%s%s:%u",
+		    i > 0 ? "|" : "", h[i].name, h[i].port);
+		free(h[i].name);
+	}
+	ck_assert_str_eq(got, host_lists[_i].want);
+}
+END_TEST
+
+/* Through the file: the text is kept, the list replaces the last one. */
+START_TEST(test_db_host_key)
+{
+	unsigned	 line;
+
+	ck_assert_int_eq(load("db_host = old:1, older:2\n"
+	    "db_host = n1:3306, n2, [::1]:3308\n", &line), CONF_OK);
+	ck_assert_str_eq(conf.db_host, "n1:3306, n2, [::1]:3308");
+	ck_assert_uint_eq(conf.db_nhosts, 3);
+	ck_assert_str_eq(conf.db_hosts[0].name, "n1");
+	ck_assert_uint_eq(conf.db_hosts[0].port, 3306);
+	ck_assert_str_eq(conf.db_hosts[1].name, "n2");
+	ck_assert_uint_eq(conf.db_hosts[1].port, 0);
+	ck_assert_str_eq(conf.db_hosts[2].name, "::1");
+	ck_assert_uint_eq(conf.db_hosts[2].port, 3308);
+	/* A bad list is an error on its line and keeps the list before it. */
+	ck_assert_int_eq(load("db_host = n1, n2\ndb_host = n3:99999\n", &line),
+	    CONF_BAD_VALUE);
+	ck_assert_uint_eq(line, 2);
+	ck_assert_uint_eq(conf.db_nhosts, 2);
+	ck_assert_str_eq(conf.db_hosts[1].name, "n2");
+	conf_free(&conf);
+	ck_assert_uint_eq(conf.db_nhosts, 0);
+	ck_assert_ptr_null(conf.db_host);
+}
+END_TEST
+
 /* After an error the strings read so far are still freed by conf_free. */
 START_TEST(test_error_then_free)
 {
@@ -424,6 +509,8 @@ suite(void)
 	tcase_add_test(tc, test_missing_file);
 	tcase_add_test(tc, test_free_leaves_defaults);
 	tcase_add_test(tc, test_error_then_free);
+	tcase_add_loop_test(tc, test_host_list, 0, (int)NHOST_LISTS);
+	tcase_add_test(tc, test_db_host_key);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("misc");

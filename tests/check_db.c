@@ -267,6 +267,33 @@ START_TEST(test_unreachable_server)
 }
 END_TEST
 
+/* Every server of db_host is tried; the error names the last one. */
+START_TEST(test_unreachable_host_list)
+{
+	struct conf	 bad = conf;
+	struct db	 d;
+
+	bad.db_socket = NULL;
+	ck_assert_int_eq(conf_parse_hosts("127.0.0.1:1, 127.0.0.2:2",
+	    bad.db_hosts, &bad.db_nhosts), CONF_OK);
+	ck_assert_int_eq(db_open(&d, &bad, 0), DB_UNAVAILABLE);
+	ck_assert_ptr_nonnull(strstr(d.error, "127.0.0.2"));
+	ck_assert_int_eq(d.broken, 1);
+	db_close(&d);
+	free(bad.db_hosts[0].name);
+	free(bad.db_hosts[1].name);
+}
+END_TEST
+
+/* The server the unit tests use has no Galera: always ready. */
+START_TEST(test_plain_server_is_ready)
+{
+	ck_assert_ptr_nonnull(db.conn);
+	ck_assert_int_eq(db.broken, 0);
+	ck_assert_int_eq(db.retryable, 0);
+}
+END_TEST
+
 START_TEST(test_script_needs_multi_flag)
 {
 	struct db	 plain;
@@ -298,6 +325,8 @@ suite(void)
 	tcase_add_test(tc, test_lost_connection_recovers);
 	tcase_add_test(tc, test_unreachable_server);
 	tcase_add_test(tc, test_script_needs_multi_flag);
+	tcase_add_test(tc, test_unreachable_host_list);
+	tcase_add_test(tc, test_plain_server_is_ready);
 	suite_add_tcase(s, tc);
 	return s;
 }
