@@ -18,13 +18,14 @@ int	admin_check_config(const char *progname, const char *path,
 	    const char *sqldir);
 
 /*
- * Write a consistent dump of the configured database (mariadb-dump in one
+ * Write a consistent dump of the configured database, from the server db
+ * is connected to, (mariadb-dump in one
  * transaction, DEFINER clauses removed) to out_path, through a temporary
  * file renamed into place once complete; NULL writes to standard output.
  * Returns the exit status.
  */
-int	admin_backup(const char *progname, const struct conf *,
-	    const char *out_path);
+int	admin_backup(const char *progname, const struct db *,
+	    const struct conf *, const char *out_path);
 
 /*
  * Load the dump at path into the configured database with the mariadb

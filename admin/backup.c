@@ -180,7 +180,7 @@ dump_to(struct copy *c, const struct conf *conf, const char *options,
 }
 
 int
-admin_backup(const char *progname, const struct conf *conf,
+admin_backup(const char *progname, const struct db *db, const struct conf *conf,
     const char *out_path)
 {
 	struct copy	 c = { progname, "backup", isatty(STDERR_FILENO), 0,
@@ -198,7 +198,7 @@ admin_backup(const char *progname, const struct conf *conf,
 	if ((out = open_output(progname, out_path, partial,
 	    sizeof(partial))) == NULL)
 		return 1;
-	if (client_options(progname, conf, options, sizeof(options)) == -1) {
+	if (client_options(progname, db, options, sizeof(options)) == -1) {
 		close_output(progname, out, out_path, partial, 0);
 		return 1;
 	}
@@ -344,7 +344,7 @@ admin_restore(const char *progname, struct db *db, const struct conf *conf,
 	buf_init(&drop);
 	if ((rc = plan_drop(progname, db, conf, force, &drop)) != 0)
 		goto out;
-	if (client_options(progname, conf, options, sizeof(options)) == -1) {
+	if (client_options(progname, db, options, sizeof(options)) == -1) {
 		rc = 1;
 		goto out;
 	}

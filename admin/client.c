@@ -11,10 +11,11 @@
 
 #include "client.h"
 #include "conf.h"
+#include "db.h"
 #include "dbadmin.h"
 
 int
-client_options(const char *progname, const struct conf *c, char *path,
+client_options(const char *progname, const struct db *db, char *path,
     size_t len)
 {
 	const char	*dir = getenv("TMPDIR");
@@ -36,7 +37,7 @@ client_options(const char *progname, const struct conf *c, char *path,
 		}
 		return -1;
 	}
-	if (dba_write_client_options(f, c) == -1 || fclose(f) == EOF) {
+	if (dba_write_client_options(f, db->conf, db->host) == -1 || fclose(f) == EOF) {
 		fprintf(stderr, "%s: %s: %s\n", progname, path, strerror(errno));
 		unlink(path);
 		return -1;

@@ -8,14 +8,16 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-struct conf;
+struct db;
 
 /*
- * Write conf's credentials to a new mode 0600 file in $TMPDIR (else /tmp)
- * and put its name in path; the caller unlinks it.  Returns 0, or -1
- * after saying why on stderr.
+ * Write conf's credentials, for its socket or else the db_host server
+ * our own connection db reached (the first Galera node that was ready),
+ * to a new mode 0600 file in $TMPDIR (else /tmp) and put its name in
+ * path; the caller unlinks it.  Returns 0, or -1 after saying why on
+ * stderr.
  */
-int	client_options(const char *progname, const struct conf *,
+int	client_options(const char *progname, const struct db *,
 	    char *path, size_t len);
 
 /*

@@ -454,12 +454,12 @@ cmd_kpi_rebuild(struct db *db)
 
 /* backup [-o FILE] */
 static int
-cmd_backup(const struct conf *conf, int argc, char **argv)
+cmd_backup(struct db *db, const struct conf *conf, int argc, char **argv)
 {
 	if (argc == 0)
-		return admin_backup(progname, conf, NULL);
+		return admin_backup(progname, db, conf, NULL);
 	if (argc == 2 && strcmp(argv[0], "-o") == 0)
-		return admin_backup(progname, conf, argv[1]);
+		return admin_backup(progname, db, conf, argv[1]);
 	usage();
 	return 2;
 }
@@ -518,7 +518,7 @@ run(struct db *db, const struct conf *conf, int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(argv[0], "backup") == 0)
-		return cmd_backup(conf, argc - 1, argv + 1);
+		return cmd_backup(db, conf, argc - 1, argv + 1);
 	if (strcmp(argv[0], "restore") == 0)
 		return cmd_restore(db, conf, argc - 1, argv + 1);
 	usage();

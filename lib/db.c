@@ -261,11 +261,13 @@ connect_now(struct db *db)
 	size_t			 i;
 
 	db->broken = 1;
+	db->host = NULL;
 	if (c->db_socket != NULL || c->db_nhosts == 0)
 		m = connect_one(db, c->db_socket != NULL ? NULL : &local,
 		    c->db_socket);
 	for (i = 0; m == NULL && c->db_socket == NULL && i < c->db_nhosts; i++)
-		m = connect_one(db, &c->db_hosts[i], NULL);
+		if ((m = connect_one(db, &c->db_hosts[i], NULL)) != NULL)
+			db->host = &c->db_hosts[i];
 	if (m == NULL)
 		return DB_UNAVAILABLE;
 	db->conn = m;

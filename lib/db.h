@@ -22,6 +22,7 @@
 
 struct arena;
 struct conf;
+struct conf_db_host;
 
 enum db_err {
 	DB_OK = 0,
@@ -130,6 +131,7 @@ struct db {
 	void		*conn;			/* MYSQL * */
 	void		**prepared[DB_SLOT__MAX];	/* MYSQL_STMT *[n] */
 	const struct conf *conf;
+	const struct conf_db_host *host; /* db_host server in use; NULL: socket */
 	unsigned	 flags;
 	int		 broken;
 	unsigned	 tx_depth;	/* open db_begin()s: 0 outside */

@@ -98,16 +98,19 @@ put_option(FILE *f, const char *name, const char *value)
 }
 
 int
-dba_write_client_options(FILE *f, const struct conf *c)
+dba_write_client_options(FILE *f, const struct conf *c,
+    const struct conf_db_host *h)
 {
 	fputs("[client]\n", f);
 	put_option(f, "user", c->db_user);
 	put_option(f, "password", c->db_password);
+	if (h == NULL && c->db_nhosts > 0)
+		h = &c->db_hosts[0];
 	if (c->db_socket != NULL && *c->db_socket != '\0')
 		put_option(f, "socket", c->db_socket);
-	else if (c->db_host != NULL && *c->db_host != '\0') {
-		put_option(f, "host", c->db_host);
-		fprintf(f, "port=%u\n", c->db_port);
+	else if (h != NULL) {
+		put_option(f, "host", h->name);
+		fprintf(f, "port=%u\n", h->port != 0 ? h->port : c->db_port);
 		fputs("protocol=TCP\n", f);
 	}
 	fputs("default-character-set=utf8mb4\n", f);

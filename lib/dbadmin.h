@@ -15,6 +15,7 @@
 #include "buf.h"
 
 struct conf;
+struct conf_db_host;
 struct db;
 
 /*
@@ -34,11 +35,13 @@ int	dba_drop_script(struct db *, struct buf *out, size_t *count);
 int	dba_binlog_refuses_triggers(struct db *, int *refused);
 
 /*
- * Write a "[client]" option group with conf's user, password, socket or
- * host and port, for --defaults-extra-file.  Values are double-quoted
- * with '\\' and '"' escaped.  Returns 0, or -1 on a write error.
+ * Write a "[client]" option group with conf's user, password, and its
+ * socket or else server h of db_host (NULL: the first), for
+ * --defaults-extra-file.  Values are double-quoted with '\\' and '"'
+ * escaped.  Returns 0, or -1 on a write error.
  */
-int	dba_write_client_options(FILE *, const struct conf *);
+int	dba_write_client_options(FILE *, const struct conf *,
+	    const struct conf_db_host *h);
 
 /*
  * Remove each DEFINER=`user`@`host` clause (with the space after it)

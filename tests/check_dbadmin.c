@@ -59,7 +59,9 @@ START_TEST(test_client_options)
 {
 	struct conf	 c;
 	char		*text = NULL, user[] = "tracker", pw[] = "p\"a\\ss word",
-			 host[] = "db1.example", sock[] = "/run/mysqld/mysqld.sock";
+			 host[] = "db1.example,db2.example:3308",
+			 db1[] = "db1.example", db2[] = "db2.example",
+			 sock[] = "/run/mysqld/mysqld.sock";
 	size_t		 len = 0;
 	FILE		*f;
 
@@ -67,18 +69,29 @@ START_TEST(test_client_options)
 	c.db_user = user;
 	c.db_password = pw;
 	c.db_host = host;
+	c.db_hosts[0].name = db1;
+	c.db_hosts[1].name = db2;
+	c.db_hosts[1].port = 3308;
+	c.db_nhosts = 2;
 	c.db_port = 3307;
+	/* No server chosen: the first of the list, on db_port. */
 	ck_assert_ptr_nonnull(f = open_memstream(&text, &len));
-	ck_assert_int_eq(dba_write_client_options(f, &c), 0);
+	ck_assert_int_eq(dba_write_client_options(f, &c, NULL), 0);
 	fclose(f);
 	ck_assert_str_eq(text, "[client]\nuser=\"tracker\"\n"
 	    "password=\"p\\\"a\\\\ss word\"\nhost=\"db1.example\"\nport=3307\n"
 	    "protocol=TCP\ndefault-character-set=utf8mb4\n");
 	free(text);
+	/* The server our connection reached, with its own port. */
+	ck_assert_ptr_nonnull(f = open_memstream(&text, &len));
+	ck_assert_int_eq(dba_write_client_options(f, &c, &c.db_hosts[1]), 0);
+	fclose(f);
+	ck_assert_ptr_nonnull(strstr(text, "host=\"db2.example\"\nport=3308\n"));
+	free(text);
 	/* A socket wins over host and port, as in db_open(). */
 	c.db_socket = sock;
 	ck_assert_ptr_nonnull(f = open_memstream(&text, &len));
-	ck_assert_int_eq(dba_write_client_options(f, &c), 0);
+	ck_assert_int_eq(dba_write_client_options(f, &c, &c.db_hosts[1]), 0);
 	fclose(f);
 	ck_assert_ptr_nonnull(strstr(text, "socket=\"/run/mysqld/mysqld.sock\"\n"));
 	ck_assert_ptr_null(strstr(text, "host="));
