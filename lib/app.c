@@ -1,5 +1,9 @@
 #include "config.h"
 
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -466,11 +470,109 @@ serve_fastcgi(const struct app *app, struct db *db, const struct conf *conf)
 	return 0;
 }
 
+/* Serve with this process's own database connection; the exit status. */
+static int
+serve(const struct app *app, const struct conf *conf, int cgi)
+{
+	struct db	 db;
+	int		 rc;
+
+	/* A database that is down now is retried at each request (503). */
+	if (db_open(&db, conf, 0) != DB_OK)
+		fprintf(stderr, "%s: database: %s (will retry)\n", app->name,
+		    db.error);
+	rc = cgi ? serve_cgi(app, &db, conf) : serve_fastcgi(app, &db, conf);
+	db_close(&db);
+	return rc;
+}
+
+static volatile sig_atomic_t	 stopping;
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	stopping = 1;
+}
+
+/* A worker: the default signals, its own connection, the accept loop. */
+static pid_t
+start_worker(const struct app *app, struct conf *conf)
+{
+	pid_t	 pid;
+
+	if ((pid = fork()) != 0) {
+		if (pid == -1)
+			fprintf(stderr, "%s: fork: %s\n", app->name,
+			    strerror(errno));
+		return pid;
+	}
+	signal(SIGTERM, SIG_DFL);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGHUP, SIG_DFL);
+	_exit(serve(app, conf, 0));
+}
+
+/*
+ * Started on a socket with fcgi_workers > 1: fork the workers, all
+ * accepting on the inherited socket (fd 0), replace any that dies, and on
+ * SIGTERM or SIGINT stop them all.  systemd's socket units give one
+ * process per socket, so this is how one host serves several requests to
+ * one program at once.  A worker that dies within a second of starting
+ * is replaced a second later, so a program that cannot start does not
+ * spin.
+ */
+static int
+supervise(const struct app *app, struct conf *conf)
+{
+	pid_t			 pids[CONF_MAX_FCGI_WORKERS];
+	time_t			 started[CONF_MAX_FCGI_WORKERS];
+	struct sigaction	 sa;
+	unsigned		 i, n = conf->fcgi_workers;
+	pid_t			 pid;
+	int			 status;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;	/* no SA_RESTART: wait() returns */
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	for (i = 0; i < n; i++) {
+		pids[i] = start_worker(app, conf);
+		started[i] = time(NULL);
+	}
+	while (!stopping) {
+		if ((pid = wait(&status)) == -1) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (i = 0; i < n && pids[i] != pid; i++)
+			continue;
+		if (i == n)
+			continue;
+		fprintf(stderr, "%s: worker %ld %s %d; starting another\n",
+		    app->name, (long)pid, WIFSIGNALED(status) ?
+		    "killed by signal" : "exited with status",
+		    WIFSIGNALED(status) ? WTERMSIG(status) :
+		    WEXITSTATUS(status));
+		if (time(NULL) - started[i] < 1)
+			sleep(1);
+		pids[i] = stopping ? -1 : start_worker(app, conf);
+		started[i] = time(NULL);
+	}
+	for (i = 0; i < n; i++)
+		if (pids[i] > 0)
+			kill(pids[i], SIGTERM);
+	while (wait(&status) != -1 || errno == EINTR)
+		continue;
+	return 0;
+}
+
 int
 app_main(const struct app *app)
 {
 	struct conf	 conf;
-	struct db	 db;
 	unsigned	 line;
 	enum conf_err	 ce;
 	int		 rc;
@@ -489,13 +591,12 @@ app_main(const struct app *app)
 		conf_free(&conf);
 		return 1;
 	}
-	/* A database that is down now is retried at each request (503). */
-	if (db_open(&db, &conf, 0) != DB_OK)
-		fprintf(stderr, "%s: database: %s (will retry)\n", app->name,
-		    db.error);
-	rc = FCGX_IsCGI() ? serve_cgi(app, &db, &conf) :
-	    serve_fastcgi(app, &db, &conf);
-	db_close(&db);
+	if (FCGX_IsCGI())
+		rc = serve(app, &conf, 1);
+	else if (conf.fcgi_workers > 1)
+		rc = supervise(app, &conf);
+	else
+		rc = serve(app, &conf, 0);
 	conf_free(&conf);
 	return rc;
 }

@@ -64,6 +64,7 @@ conf_defaults(struct conf *c)
 	c->session_max_hours = 12;
 	c->login_max_failures = 5;
 	c->login_window_minutes = 15;
+	c->fcgi_workers = 1;
 }
 
 static void
@@ -240,7 +241,8 @@ set_hosts(struct conf *c, const char *value)
 	return CONF_OK;
 }
 
-enum conf_num { NUM_PORT, NUM_BODY, NUM_IDLE, NUM_MAXH, NUM_FAIL, NUM_WIN };
+enum conf_num { NUM_PORT, NUM_BODY, NUM_IDLE, NUM_MAXH, NUM_FAIL, NUM_WIN,
+    NUM_WORKERS };
 
 static const struct {
 	const char		*key;
@@ -253,6 +255,7 @@ static const struct {
 	{ "session_max_hours", NUM_MAXH, 24 * 90 },
 	{ "login_max_failures", NUM_FAIL, 1000 },
 	{ "login_window_minutes", NUM_WIN, 60 * 24 },
+	{ "fcgi_workers", NUM_WORKERS, CONF_MAX_FCGI_WORKERS },
 };
 
 static void
@@ -265,6 +268,7 @@ store_number(struct conf *c, enum conf_num which, unsigned long long n)
 	case NUM_MAXH: c->session_max_hours = (unsigned)n; break;
 	case NUM_FAIL: c->login_max_failures = (unsigned)n; break;
 	case NUM_WIN: c->login_window_minutes = (unsigned)n; break;
+	case NUM_WORKERS: c->fcgi_workers = (unsigned)n; break;
 	}
 }
 

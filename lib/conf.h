@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #define CONF_MAX_DB_HOSTS	8
+#define CONF_MAX_FCGI_WORKERS	64
 
 /* One database server of db_host; port 0 means db_port. */
 struct conf_db_host {
@@ -32,6 +33,7 @@ struct conf {
 	int	 trust_remote_user;	/* the web server authenticates */
 	int	 import_allow_private;	/* web imports may fetch local addresses */
 	int	 feeds_allow_private;	/* so may the feed ingester */
+	unsigned fcgi_workers;		/* FastCGI processes per program */
 };
 
 enum conf_err {

@@ -73,6 +73,7 @@ assert_defaults(const struct conf *c)
 	ck_assert_uint_eq(c->session_max_hours, 12);
 	ck_assert_uint_eq(c->login_max_failures, 5);
 	ck_assert_uint_eq(c->login_window_minutes, 15);
+	ck_assert_uint_eq(c->fcgi_workers, 1);
 	ck_assert_int_eq(c->trust_remote_user, 0);
 }
 
@@ -229,6 +230,10 @@ static const struct {
 	{ "login_window_minutes = 1440", 1 },
 	{ "login_window_minutes = 1441", 0 },
 	{ "login_window_minutes = 0", 0 },
+	{ "fcgi_workers = 1", 1 },
+	{ "fcgi_workers = 64", 1 },
+	{ "fcgi_workers = 65", 0 },
+	{ "fcgi_workers = 0", 0 },
 };
 #define NNUMBERS	(sizeof(numbers) / sizeof(numbers[0]))
 
