@@ -234,34 +234,34 @@ migrate_in(struct arena *a, struct db *db, const char *dir, int apply,
 	return MIGRATE_OK;
 }
 
-enum migrate_err
-migrate_run(struct db *db, const char *dir, migrate_progress progress,
-    void *ctx, size_t *applied, char *msg, size_t msglen)
+/* migrate_in() with its own arena; *count is applied or pending ones. */
+static enum migrate_err
+migrate_arena(struct db *db, const char *dir, int apply,
+    migrate_progress progress, void *ctx, size_t *count, char *msg,
+    size_t msglen)
 {
 	struct arena	 a;
 	enum migrate_err e;
 
-	*applied = 0;
+	*count = 0;
 	if (msglen > 0)
 		msg[0] = '\0';
 	arena_init(&a);
-	e = migrate_in(&a, db, dir, 1, progress, ctx, applied, msg, msglen);
+	e = migrate_in(&a, db, dir, apply, progress, ctx, count, msg, msglen);
 	arena_free(&a);
 	return e;
+}
+
+enum migrate_err
+migrate_run(struct db *db, const char *dir, migrate_progress progress,
+    void *ctx, size_t *applied, char *msg, size_t msglen)
+{
+	return migrate_arena(db, dir, 1, progress, ctx, applied, msg, msglen);
 }
 
 enum migrate_err
 migrate_check(struct db *db, const char *dir, size_t *pending, char *msg,
     size_t msglen)
 {
-	struct arena	 a;
-	enum migrate_err e;
-
-	*pending = 0;
-	if (msglen > 0)
-		msg[0] = '\0';
-	arena_init(&a);
-	e = migrate_in(&a, db, dir, 0, NULL, NULL, pending, msg, msglen);
-	arena_free(&a);
-	return e;
+	return migrate_arena(db, dir, 0, NULL, NULL, pending, msg, msglen);
 }

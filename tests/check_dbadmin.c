@@ -157,17 +157,6 @@ END_TEST
 
 static char	 dir[64];
 
-static void
-write_migration(const char *name, const char *text)
-{
-	char	 path[128];
-	FILE	*f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	ck_assert_ptr_nonnull(f = fopen(path, "w"));
-	fputs(text, f);
-	fclose(f);
-}
 
 START_TEST(test_migrate_check)
 {
@@ -176,8 +165,8 @@ START_TEST(test_migrate_check)
 
 	snprintf(dir, sizeof(dir), "/tmp/dbadmin.XXXXXX");
 	ck_assert_ptr_nonnull(mkdtemp(dir));
-	write_migration("001_a.sql", "CREATE TABLE a (id INT PRIMARY KEY);");
-	write_migration("002_b.sql", "CREATE TABLE b (id INT PRIMARY KEY);");
+	th_write_file(dir, "001_a.sql", "CREATE TABLE a (id INT PRIMARY KEY);");
+	th_write_file(dir, "002_b.sql", "CREATE TABLE b (id INT PRIMARY KEY);");
 	/* Nothing recorded: all pending, and checking created nothing. */
 	ck_assert_int_eq(migrate_check(&db, dir, &pending, msg, sizeof(msg)),
 	    MIGRATE_OK);
@@ -189,14 +178,14 @@ START_TEST(test_migrate_check)
 	ck_assert_int_eq(migrate_check(&db, dir, &pending, msg, sizeof(msg)),
 	    MIGRATE_OK);
 	ck_assert_uint_eq(pending, 0);
-	write_migration("003_c.sql", "CREATE TABLE c (id INT PRIMARY KEY);");
+	th_write_file(dir, "003_c.sql", "CREATE TABLE c (id INT PRIMARY KEY);");
 	ck_assert_int_eq(migrate_check(&db, dir, &pending, msg, sizeof(msg)),
 	    MIGRATE_OK);
 	ck_assert_uint_eq(pending, 1);
 	ck_assert_int_eq(th_num(&db, "SELECT COUNT(*) FROM "
 	    "information_schema.tables WHERE table_schema = DATABASE() "
 	    "AND table_name = 'c'"), 0);
-	write_migration("001_a.sql", "CREATE TABLE a (id BIGINT PRIMARY KEY);");
+	th_write_file(dir, "001_a.sql", "CREATE TABLE a (id BIGINT PRIMARY KEY);");
 	ck_assert_int_eq(migrate_check(&db, dir, &pending, msg, sizeof(msg)),
 	    MIGRATE_CHANGED);
 	ck_assert_ptr_nonnull(strstr(msg, "001_a.sql changed"));

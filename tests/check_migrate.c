@@ -39,17 +39,6 @@ teardown(void)
 	th_db_close(&db, &conf);
 }
 
-static void
-write_file(const char *name, const char *text)
-{
-	char	 path[128];
-	FILE	*f;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	ck_assert_ptr_nonnull(f = fopen(path, "w"));
-	fputs(text, f);
-	fclose(f);
-}
 
 static enum migrate_err
 run(size_t *applied, char *msg, size_t len)
@@ -78,16 +67,16 @@ START_TEST(test_applies_in_order_once)
 	char	 msg[256];
 	size_t	 applied;
 
-	write_file("002_b.sql", "ALTER TABLE t ADD COLUMN b INT;");
-	write_file("001_a.sql", "CREATE TABLE t (id INT PRIMARY KEY);\n"
+	th_write_file(dir, "002_b.sql", "ALTER TABLE t ADD COLUMN b INT;");
+	th_write_file(dir, "001_a.sql", "CREATE TABLE t (id INT PRIMARY KEY);\n"
 	    "INSERT INTO t VALUES (1);");
-	write_file("README", "not a migration");
+	th_write_file(dir, "README", "not a migration");
 	ck_assert_int_eq(run(&applied, msg, sizeof(msg)), MIGRATE_OK);
 	ck_assert_uint_eq(applied, 2);
 	ck_assert_uint_eq(recorded(), 2);
 	ck_assert_int_eq(run(&applied, msg, sizeof(msg)), MIGRATE_OK);
 	ck_assert_uint_eq(applied, 0);
-	write_file("003_c.sql", "UPDATE t SET b = 2;");
+	th_write_file(dir, "003_c.sql", "UPDATE t SET b = 2;");
 	ck_assert_int_eq(run(&applied, msg, sizeof(msg)), MIGRATE_OK);
 	ck_assert_uint_eq(applied, 1);
 	ck_assert_uint_eq(recorded(), 3);
@@ -99,10 +88,10 @@ START_TEST(test_changed_file_refused)
 	char	 msg[256];
 	size_t	 applied;
 
-	write_file("001_a.sql", "CREATE TABLE t (id INT PRIMARY KEY);");
+	th_write_file(dir, "001_a.sql", "CREATE TABLE t (id INT PRIMARY KEY);");
 	ck_assert_int_eq(run(&applied, msg, sizeof(msg)), MIGRATE_OK);
-	write_file("001_a.sql", "CREATE TABLE t (id BIGINT PRIMARY KEY);");
-	write_file("002_b.sql", "CREATE TABLE u (id INT PRIMARY KEY);");
+	th_write_file(dir, "001_a.sql", "CREATE TABLE t (id BIGINT PRIMARY KEY);");
+	th_write_file(dir, "002_b.sql", "CREATE TABLE u (id INT PRIMARY KEY);");
 	ck_assert_int_eq(run(&applied, msg, sizeof(msg)), MIGRATE_CHANGED);
 	ck_assert_uint_eq(applied, 0);
 	ck_assert_ptr_nonnull(strstr(msg, "001_a.sql"));
@@ -116,7 +105,7 @@ START_TEST(test_missing_file_refused)
 	char	 msg[256], path[128];
 	size_t	 applied;
 
-	write_file("001_a.sql", "CREATE TABLE t (id INT PRIMARY KEY);");
+	th_write_file(dir, "001_a.sql", "CREATE TABLE t (id INT PRIMARY KEY);");
 	ck_assert_int_eq(run(&applied, msg, sizeof(msg)), MIGRATE_OK);
 	snprintf(path, sizeof(path), "%s/001_a.sql", dir);
 	ck_assert_int_eq(unlink(path), 0);
@@ -130,9 +119,9 @@ START_TEST(test_failing_sql_stops)
 	char	 msg[256];
 	size_t	 applied;
 
-	write_file("001_a.sql", "CREATE TABLE t (id INT PRIMARY KEY);");
-	write_file("002_bad.sql", "CREATE TABLE oops (;");
-	write_file("003_c.sql", "CREATE TABLE c (id INT PRIMARY KEY);");
+	th_write_file(dir, "001_a.sql", "CREATE TABLE t (id INT PRIMARY KEY);");
+	th_write_file(dir, "002_bad.sql", "CREATE TABLE oops (;");
+	th_write_file(dir, "003_c.sql", "CREATE TABLE c (id INT PRIMARY KEY);");
 	ck_assert_int_eq(run(&applied, msg, sizeof(msg)), MIGRATE_DB);
 	ck_assert_uint_eq(applied, 1);
 	ck_assert_ptr_nonnull(strstr(msg, "002_bad.sql"));

@@ -136,3 +136,15 @@ th_params(struct arena *a, const char *s)
 	ck_assert_int_eq(req_parse_urlencoded(a, s, strlen(s), &p), REQ_OK);
 	return p;
 }
+
+void
+th_write_file(const char *dir, const char *name, const char *text)
+{
+	char	 path[512];
+	FILE	*f;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	ck_assert_ptr_nonnull(f = fopen(path, "w"));
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+}

@@ -42,6 +42,9 @@ long long	 th_num(struct db *, const char *sql);
 /* Empty the core tables: each test starts from nothing. */
 void	 th_reset(struct db *);
 
+/* Write text to dir/name, failing the test if it cannot. */
+void	 th_write_file(const char *dir, const char *name, const char *text);
+
 /* A request source over a NULL-terminated list of "NAME=value" strings. */
 struct th_env {
 	const char *const	*vars;
