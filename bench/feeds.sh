@@ -20,7 +20,7 @@
 # parse command accepts up to 1 GiB).  Seconds and peak RSS come from /usr/bin/time -f "%e %M".
 # Everything generated lives in a temporary directory, removed at exit.
 #
-#	bench/feeds.sh
+#	bench/feeds.sh          (BENCH_QUICK=1: without the 500 MB memory runs)
 set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
@@ -221,7 +221,7 @@ row "xmllint --stream --noout" "$1" "$2"
 set -- $(run ours feeds/tracker-feeds parse --text-only --terms "$terms" \
     --count "$feed")
 [ "$1" != fail ] || { cat "$tmp/ours.err" >&2; exit 1; }
-ours_s=$1
+ours_s=$1 ours_kb=$2
 row "tracker-feeds parse+match" "$1" "$2"
 counts=$(cat "$tmp/ours.out")
 # The same with no terms: how much of ours is the parser alone.
@@ -274,6 +274,17 @@ else
 	echo "ours / rss-parser speed  skipped (no rss-parser)"
 fi
 
+# One line for bench/run.sh (make bench) to read.
+summary() {
+	echo "bench-feeds: xmllint=$floor_s ours=$ours_s peer=${peer_s:-none}" \
+	    "ours_rss_kb=$ours_kb big_rss_kb=${big_kb:-none}"
+}
+# Quick mode (BENCH_QUICK=1): no 500 MB memory runs.
+if [ -n "${BENCH_QUICK:-}" ]; then
+	summary
+	exit 0
+fi
+
 # --- memory: ~500 MB ---------------------------------------------------------
 
 echo
@@ -296,6 +307,8 @@ node "$tmp/gen.js" feed "$big" "$item_bytes" - |
     /usr/bin/time -f "%e %M" -o "$tmp/big.time" feeds/tracker-feeds parse \
     --text-only --terms "$terms" --count - >"$tmp/big.out" 2>"$tmp/big.err" || true
 set -- $(tail -1 "$tmp/big.time")
+big_kb=$2
 printf '  ours, one 500 MB doc:              %6.1f MB peak: %s\n' \
     "$(echo "$2 / 1024" | bc -l)" \
     "$(cat "$tmp/big.out" "$tmp/big.err" | sed 's/^tracker-feeds: //' | head -1)"
+summary

@@ -1,8 +1,12 @@
 /*
  * The floors our pages are measured against, run in the same bench run
- * and behind the same lighttpd: a FastCGI responder printing a fixed page
- * (/floor/fixed), and one running a single indexed SELECT per request
- * through a prepared statement (/floor/select).  See bench/pages.sh.
+ * and behind the same web server: a FastCGI responder printing a fixed
+ * page (/floor/fixed), the same running a single indexed SELECT per
+ * request through a prepared statement (/floor/select: the read floor),
+ * and the same committing a single INSERT of an audit row (/floor/insert:
+ * the write floor; autocommit, so one durable commit per request, as a
+ * save has).  Any other path prints the fixed page.  See bench/run.sh
+ * (make bench) and bench/pages.sh.
  */
 #include "config.h"
 
@@ -41,9 +45,14 @@ main(void)
 		struct db_rows	 r;
 
 		arena_init(&a);
-		if (uri != NULL && strcmp(uri, "/floor/select") == 0 &&
-		    db_query(&db, STMT_USER_BY_NAME, DB_ARGS(DB_STR("demo")),
-		    &a, &r) != DB_OK)
+		if (uri == NULL)
+			uri = "";
+		if ((strcmp(uri, "/floor/select") == 0 && db_query(&db,
+		    STMT_USER_BY_NAME, DB_ARGS(DB_STR("demo")), &a, &r) != DB_OK) ||
+		    (strcmp(uri, "/floor/insert") == 0 && db_exec(&db,
+		    STMT_AUDIT_INSERT, DB_ARGS(DB_STR("bench"),
+		    DB_STR("bench_floor"), DB_NULL, DB_STR("floor"), DB_NULL,
+		    DB_NULL), NULL, NULL) != DB_OK))
 			FCGX_PutS("Status: 503 Service Unavailable\r\n\r\n", fr.out);
 		else
 			FCGX_PutStr(page, (int)sizeof(page) - 1, fr.out);
