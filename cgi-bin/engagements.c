@@ -39,7 +39,7 @@ form_post(struct ctx *c, long long id, const char *action, const char *title)
 	enum db_err		 e;
 	int			 done = 0;
 
-	if ((e = eng_choices_load(c, &ch)) == DB_OK && id != 0) {
+	if ((e = eng_choices_load_base(c, &ch)) == DB_OK && id != 0) {
 		if ((e = engagement_get(c->db, &c->arena, id, &current)) == DB_OK) {
 			cur = &current;
 			if (eng_keep_current(c, &ch, cur) == -1)
@@ -50,10 +50,11 @@ form_post(struct ctx *c, long long id, const char *action, const char *title)
 		e = eng_state_read(c, &ch, cur, &st);
 	if (e == DB_OK)
 		e = adding ? eng_people_create(c, &ch, &st) : eng_people_resolve(c, &st);
-	if (e == DB_OK && adding)
-		e = eng_directory_load(c, &ch);
 	if (e == DB_OK && saving && st.people_error == NULL)
 		e = eng_save(c, &ch, &st, id, &done);
+	/* Loaded after the save, so it holds a person just added. */
+	if (e == DB_OK && !done)
+		e = eng_directory_load(c, &ch);
 	if (e == DB_NOTFOUND) {
 		app_error(c, 404, "There is no engagement with that number.");
 		return;

@@ -211,7 +211,7 @@ eng_directory_load(struct ctx *c, struct choices *ch)
 }
 
 enum db_err
-eng_choices_load(struct ctx *c, struct choices *ch)
+eng_choices_load_base(struct ctx *c, struct choices *ch)
 {
 	enum db_err	 e;
 
@@ -219,8 +219,17 @@ eng_choices_load(struct ctx *c, struct choices *ch)
 	if ((e = load_types(c, ch)) == DB_OK &&
 	    (e = load_categories(c, &ch->categories, &ch->ncategories)) == DB_OK &&
 	    (e = load_orgs(c, ch)) == DB_OK &&
-	    (e = load_areas(c, &ch->areas, &ch->nareas, 1)) == DB_OK &&
-	    (e = load_users(c, &ch->users, &ch->nusers)) == DB_OK)
+	    (e = load_areas(c, &ch->areas, &ch->nareas, 1)) == DB_OK)
+		e = load_users(c, &ch->users, &ch->nusers);
+	return e;
+}
+
+enum db_err
+eng_choices_load(struct ctx *c, struct choices *ch)
+{
+	enum db_err	 e;
+
+	if ((e = eng_choices_load_base(c, ch)) == DB_OK)
 		e = eng_directory_load(c, ch);
 	return e;
 }

@@ -61,6 +61,13 @@ struct eng_state {
 
 /* Load every choice the form offers. */
 enum db_err	 eng_choices_load(struct ctx *, struct choices *);
+
+/*
+ * The same without the type-ahead directory (every person), which only a
+ * form shown again needs: a save reads and checks its input without it,
+ * and eng_directory_load() adds it before the form is shown.
+ */
+enum db_err	 eng_choices_load_base(struct ctx *, struct choices *);
 /* Reload the type-ahead list (after a person was added). */
 enum db_err	 eng_directory_load(struct ctx *, struct choices *);
 /* Keep what an engagement links to choosable though retired or deleted. */

@@ -598,6 +598,10 @@ test('saving with errors: 400, each message beside its field, every typed value 
 	assert.deepEqual(chosenPeople(r.body), [{ id: person, label: `Val ${tok} (Labour)`, checked: true }]);
 	assert.deepEqual(control(r.body, 'f-staff_id'), [String(me)]);
 	assert.equal(control(r.body, 'f-fu_due_0'), '2024-06-01');
+	// The form shown again still offers the whole directory to type from
+	// (a save loads it only when the form comes back).
+	assert.ok(directory(r.body).some((o) => o.value === `Val ${tok}` && o.hint === 'MP, Labour'),
+	    'the type-ahead holds the directory again');
 	assert.equal(control(r.body, 'f-fu_owner_0'), String(me));
 	assert.equal(inputValue(r.body, '/engagements/new', 'version'), '0');
 
