@@ -23,6 +23,32 @@
 #define PER_PAGE	50
 
 /*
+ * The save failed for want of the database (down, or its disk full), not
+ * for anything in the form: the form comes back as typed, saying so, to
+ * be saved again later.  1 when that is the answer.
+ */
+static int
+keep_unsaved(struct ctx *c, enum db_err e, struct eng_state *st)
+{
+	if (e == DB_FULL) {
+		c->resp.status = 507;
+		st->not_saved = "The database has run out of disk space, so "
+		    "this engagement was not saved. What you typed is below: "
+		    "save it again once your administrator has freed some "
+		    "space.";
+	} else if (e == DB_UNAVAILABLE) {
+		c->resp.status = 503;
+		resp_header(&c->resp, "Retry-After", "30");
+		st->not_saved = "The database cannot be reached just now, so "
+		    "this engagement was not saved. What you typed is below: "
+		    "save it again in a minute.";
+	} else
+		return 0;
+	app_db_log(c, e);
+	return 1;
+}
+
+/*
  * POST of the form.  "Save" (or Enter) saves; the other buttons (add a
  * person, add a new person, add a follow-up row) come back to the form
  * with everything typed so far.
@@ -37,7 +63,7 @@ form_post(struct ctx *c, long long id, const char *action, const char *title)
 	struct choices		 ch;
 	struct eng_state	 st;
 	enum db_err		 e;
-	int			 done = 0;
+	int			 done = 0, tried = 0;
 
 	if ((e = eng_choices_load_base(c, &ch)) == DB_OK && id != 0) {
 		if ((e = engagement_get(c->db, &c->arena, id, &current)) == DB_OK) {
@@ -50,15 +76,19 @@ form_post(struct ctx *c, long long id, const char *action, const char *title)
 		e = eng_state_read(c, &ch, cur, &st);
 	if (e == DB_OK)
 		e = adding ? eng_people_create(c, &ch, &st) : eng_people_resolve(c, &st);
-	if (e == DB_OK && saving && st.people_error == NULL)
+	if (e == DB_OK && saving && st.people_error == NULL) {
+		tried = 1;
 		e = eng_save(c, &ch, &st, id, &done);
-	/* Loaded after the save, so it holds a person just added. */
-	if (e == DB_OK && !done)
-		e = eng_directory_load(c, &ch);
+	}
 	if (e == DB_NOTFOUND) {
 		app_error(c, 404, "There is no engagement with that number.");
 		return;
 	}
+	if (tried && keep_unsaved(c, e, &st))
+		e = DB_OK;	/* the form, without the type-ahead: no database */
+	else if (e == DB_OK && !done)
+		/* Loaded after the save, so it holds a person just added. */
+		e = eng_directory_load(c, &ch);
 	if (e != DB_OK) {
 		app_db_error(c, e);
 		return;

@@ -86,10 +86,16 @@ app_error(struct ctx *c, int status, const char *detail)
 }
 
 void
-app_db_error(struct ctx *c, enum db_err e)
+app_db_log(const struct ctx *c, enum db_err e)
 {
 	log_error(c, db_strerror(e), c->db->error);
-	app_error(c, e == DB_UNAVAILABLE ? 503 : 500, NULL);
+}
+
+void
+app_db_error(struct ctx *c, enum db_err e)
+{
+	app_db_log(c, e);
+	app_error(c, e == DB_UNAVAILABLE ? 503 : e == DB_FULL ? 507 : 500, NULL);
 	if (e == DB_UNAVAILABLE)
 		resp_header(&c->resp, "Retry-After", "30");
 }

@@ -66,7 +66,13 @@ void	app_ctx_free(struct ctx *);
 /* Replace the response with the error page for status. */
 void	app_error(struct ctx *, int status, const char *detail);
 
-/* The error page for a database failure: 503 when unreachable, else 500. */
+/* Log a database failure that the handler answers in its own way. */
+void	app_db_log(const struct ctx *, enum db_err);
+
+/*
+ * The error page for a database failure: 503 when unreachable, 507 when
+ * its disk is full, else 500.
+ */
 void	app_db_error(struct ctx *, enum db_err);
 
 /* Start a fresh page body (discarding anything rendered so far). */

@@ -1,5 +1,8 @@
 #include "config.h"
 
+#include <sys/socket.h>
+
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,6 +102,7 @@ static const char *const db_errors[DB__MAX] = {
 	[DB_DUPLICATE] = "a record with that value already exists",
 	[DB_NOTFOUND] = "no such record",
 	[DB_CONFLICT] = "someone else changed the record",
+	[DB_FULL] = "the database is out of space",
 	[DB_ERROR] = "database error",
 };
 
@@ -137,6 +141,17 @@ retryable(unsigned err)
 	return err == ER_LOCK_DEADLOCK || err == ER_LOCK_WAIT_TIMEOUT;
 }
 
+/*
+ * InnoDB could not extend a tablespace ("The table ... is full"), or the
+ * server could not write a file for want of space.  The statement failed
+ * and its transaction is rolled back by the caller: nothing was saved.
+ */
+static int
+out_of_space(unsigned err)
+{
+	return err == ER_RECORD_FILE_FULL || err == ER_DISK_FULL;
+}
+
 /* Record the server's error and classify it. */
 static enum db_err
 fail(struct db *db, unsigned err, const char *msg)
@@ -151,6 +166,8 @@ fail(struct db *db, unsigned err, const char *msg)
 	}
 	if (err == ER_DUP_ENTRY)
 		return DB_DUPLICATE;
+	if (out_of_space(err))
+		return DB_FULL;
 	return DB_ERROR;
 }
 
@@ -294,9 +311,32 @@ db_close(struct db *db)
 	db->conn = NULL;
 }
 
+/*
+ * Between requests the server has nothing to say, so end-of-file or an
+ * error on the idle socket means it hung up (it was restarted, or closed
+ * us for idling).  Found now, before the request uses the connection, it
+ * costs a reconnect rather than a 503.  Bytes waiting (a TLS record) are
+ * not a hang-up: peeked at, never consumed.
+ */
+static int
+hung_up(struct db *db)
+{
+	struct pollfd	 p;
+	char		 c;
+
+	p.fd = (int)mysql_get_socket(db->conn);
+	p.events = POLLIN;
+	p.revents = 0;
+	if (p.fd < 0 || poll(&p, 1, 0) <= 0)
+		return 0;
+	return recv(p.fd, &c, 1, MSG_PEEK | MSG_DONTWAIT) <= 0;
+}
+
 enum db_err
 db_ensure(struct db *db)
 {
+	if (db->conn != NULL && !db->broken && hung_up(db))
+		db->broken = 1;
 	if (db->conn != NULL && !db->broken) {
 		/* A transaction a bug left open must not swallow the next. */
 		if (db->tx_depth > 0) {

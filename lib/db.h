@@ -31,6 +31,7 @@ enum db_err {
 	DB_DUPLICATE,		/* a unique key already holds the value */
 	DB_NOTFOUND,		/* the row asked for is not there */
 	DB_CONFLICT,		/* the row changed since it was read: 409 */
+	DB_FULL,		/* the server's disk is full: 507, nothing saved */
 	DB_ERROR,		/* anything else; see db->error */
 	DB__MAX
 };
@@ -144,7 +145,7 @@ struct db {
 /* Connect with conf's settings; the conf must outlive the handle. */
 enum db_err	 db_open(struct db *, const struct conf *, unsigned flags);
 
-/* Reconnect when the last call found the server gone. */
+/* Reconnect when the last call found the server gone, or it hung up since. */
 enum db_err	 db_ensure(struct db *);
 
 void		 db_close(struct db *);

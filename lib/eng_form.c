@@ -360,6 +360,7 @@ eng_form_show(struct ctx *c, const struct choices *ch, struct eng_state *st,
 	v.followups_error = st->followups_error;
 	v.conflict = st->conflict;
 	v.nconflict = st->nconflict;
+	v.not_saved = st->not_saved;
 	app_begin_page(c);
 	ui_engagement_form(&c->html, &v);
 }

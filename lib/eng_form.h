@@ -57,6 +57,7 @@ struct eng_state {
 	const char		*followups_error;
 	struct conflict_row	*conflict;
 	size_t			 nconflict;
+	const char		*not_saved;	/* why the save failed, or NULL */
 };
 
 /* Load every choice the form offers. */

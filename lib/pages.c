@@ -142,6 +142,9 @@ static const struct {
 	    "logged. Nothing was saved." },
 	{ 503, "Service unavailable", "The database cannot be reached just "
 	    "now. Nothing was saved; please try again in a minute." },
+	{ 507, "Database disk full", "The database has run out of disk "
+	    "space, so nothing was saved. Go back to keep what you typed, "
+	    "and ask your administrator to free some space." },
 };
 
 void

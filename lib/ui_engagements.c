@@ -770,6 +770,13 @@ ui_engagement_form(struct html *h, const struct eng_form_view *v)
 	layout_begin(h, &p);
 	if (v->nconflict > 0)
 		ui_conflict(h, v->conflict, v->nconflict);
+	if (v->not_saved != NULL) {
+		html_open(h, EL_DIV, AT_CLASS, "error-summary", AT_ROLE, "alert",
+		    AT__MAX);
+		html_elem(h, EL_H2, "Not saved");
+		html_elem(h, EL_P, v->not_saved);
+		html_close(h);
+	}
 	form_render_summary(h, v->form);
 	html_open(h, EL_FORM, AT_METHOD, "post", AT_ACTION, v->action,
 	    AT_CLASS, "stacked engagement-form", AT__MAX);

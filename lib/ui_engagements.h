@@ -94,6 +94,7 @@ struct eng_form_view {
 	const char		*followups_error;
 	const struct conflict_row *conflict;	/* after a 409 */
 	size_t			 nconflict;
+	const char		*not_saved;	/* why the save failed, or NULL */
 };
 
 void	ui_engagement_form(struct html *, const struct eng_form_view *);

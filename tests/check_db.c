@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <check.h>
 #include <mysql.h>
@@ -254,6 +255,58 @@ START_TEST(test_lost_connection_recovers)
 }
 END_TEST
 
+/*
+ * The server hangs up an idle connection (a restart, an idle timeout;
+ * here a KILL): db_ensure() at the next request sees the socket's
+ * end-of-file and reconnects, so the request does not fail first.
+ */
+START_TEST(test_hang_up_found_before_use)
+{
+	struct db	 killer;
+	struct arena	 a;
+	struct db_rows	 r;
+	unsigned long	 old = mysql_thread_id(db.conn);
+	char		 sql[64];
+	int		 tries;
+
+	arena_init(&a);
+	ck_assert_int_eq(db_open(&killer, &conf, DB_FLAG_MULTI), DB_OK);
+	snprintf(sql, sizeof(sql), "KILL %lu", old);
+	ck_assert_int_eq(db_run_script(&killer, sql, strlen(sql)), DB_OK);
+	db_close(&killer);
+	/* The server closes the socket as the KILL completes; allow it 2 s. */
+	for (tries = 0; tries < 200; tries++) {
+		ck_assert_int_eq(db_ensure(&db), DB_OK);
+		if (mysql_thread_id(db.conn) != old)
+			break;
+		usleep(10000);
+	}
+	ck_assert_uint_ne(mysql_thread_id(db.conn), old);
+	ck_assert_int_eq(db_query(&db, STMT_USER_LIST, NULL, 0, &a, &r), DB_OK);
+	/* A live idle connection is kept. */
+	old = mysql_thread_id(db.conn);
+	ck_assert_int_eq(db_ensure(&db), DB_OK);
+	ck_assert_uint_eq(mysql_thread_id(db.conn), old);
+	arena_free(&a);
+}
+END_TEST
+
+/* "The table is full" (here a MEMORY table at its size limit) is DB_FULL. */
+START_TEST(test_table_full)
+{
+	struct db	 m;
+	const char	*sql = "SET SESSION max_heap_table_size = 16384;"
+	    "CREATE TEMPORARY TABLE full_t (x CHAR(255)) ENGINE=MEMORY;"
+	    "INSERT INTO full_t SELECT REPEAT('x', 255) FROM seq_1_to_10000";
+
+	ck_assert_int_eq(db_open(&m, &conf, DB_FLAG_MULTI), DB_OK);
+	ck_assert_int_eq(db_run_script(&m, sql, strlen(sql)), DB_FULL);
+	ck_assert_ptr_nonnull(strstr(m.error, "1114: "));
+	ck_assert_str_eq(db_strerror(DB_FULL), "the database is out of space");
+	db_close(&m);
+}
+END_TEST
+
 START_TEST(test_unreachable_server)
 {
 	struct conf	 bad = conf;
@@ -323,6 +376,8 @@ suite(void)
 	tcase_add_test(tc, test_nested_transactions);
 	tcase_add_test(tc, test_stray_transaction_rolled_back);
 	tcase_add_test(tc, test_lost_connection_recovers);
+	tcase_add_test(tc, test_hang_up_found_before_use);
+	tcase_add_test(tc, test_table_full);
 	tcase_add_test(tc, test_unreachable_server);
 	tcase_add_test(tc, test_script_needs_multi_flag);
 	tcase_add_test(tc, test_unreachable_host_list);

@@ -167,7 +167,8 @@ START_TEST(test_login_page_field_errors)
 }
 END_TEST
 
-static const int statuses[] = { 400, 403, 404, 405, 409, 413, 429, 500, 503 };
+static const int statuses[] = { 400, 403, 404, 405, 409, 413, 429, 500, 503,
+    507 };
 
 START_TEST(test_error_pages)
 {

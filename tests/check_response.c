@@ -351,7 +351,8 @@ static const struct {
 	{ 403, "Forbidden" }, { 404, "Not Found" },
 	{ 405, "Method Not Allowed" }, { 413, "Content Too Large" },
 	{ 415, "Unsupported Media Type" }, { 500, "Internal Server Error" },
-	{ 503, "Service Unavailable" }, { 299, "Unknown" },
+	{ 503, "Service Unavailable" }, { 507, "Insufficient Storage" },
+	{ 299, "Unknown" },
 };
 #define NREASONS	(sizeof(reasons) / sizeof(reasons[0]))
 

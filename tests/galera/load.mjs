@@ -1,9 +1,12 @@
-// A load of engagement saves for tests/galera.test: LOAD_CLIENTS clients,
+// A load of engagement saves for tests/galera.test and
+// tests/fault-db-restart.test: LOAD_CLIENTS clients,
 // each logged in as demo on one of the web servers in BASE_URLS (comma-
 // separated; client i uses server i mod n), save new engagements through
 // the form with its CSRF token, one after another, for LOAD_SECONDS.
-// Meanwhile the test kills a database node; it creates $LOAD_DIR/killed
-// when it has.  Prints one JSON object: the counts, and the titles of the
+// Meanwhile the test kills a database node (or the one server); it creates
+// $LOAD_DIR/killed when it has, and $LOAD_DIR/restarted once it is back.
+// Titles start with LOAD_PREFIX (galera-load); with LOAD_PERSON set, each
+// save also links that person (a link row in the same transaction).  Prints one JSON object: the counts, and the titles of the
 // acknowledged saves (303 to the new engagement), which the test then
 // looks for on every node.
 //
@@ -17,11 +20,14 @@ const clients = Number(process.env.LOAD_CLIENTS || 4);
 const seconds = Number(process.env.LOAD_SECONDS || 20);
 const dir = process.env.LOAD_DIR;
 const run = Date.now().toString(36);
+const prefix = process.env.LOAD_PREFIX || 'galera-load';
+const person = process.env.LOAD_PERSON || '';
 if (urls.length === 0 || !dir)
 	throw new Error('BASE_URLS and LOAD_DIR must be set (tests/galera.test)');
 
 const counts = { attempted: 0, acknowledged: 0, failed: 0, other: 0,
-    acknowledged_after_kill: 0, failed_after_kill: 0 };
+    acknowledged_after_kill: 0, failed_after_kill: 0,
+    acknowledged_after_restart: 0 };
 const acked = [];
 const failedTitles = [];
 const others = [];
@@ -87,17 +93,21 @@ async function client(i, until) {
 	const base = urls[i % urls.length];
 	const s = await logIn(base);
 	for (let n = 1; Date.now() < until; n++) {
-		const title = `galera-load-${run}-c${i}-n${n}`;
+		const title = `${prefix}-${run}-c${i}-n${n}`;
 		const killed = existsSync(`${dir}/killed`);
+		const restarted = existsSync(`${dir}/restarted`);
 		counts.attempted++;
 		let r;
 		try {
-			r = await send(base, s.jar, '/engagements/new', {
+			const form = {
 				csrf: s.csrf, op: 'save', version: '0', date: day(),
 				time: '', type: 'meeting', title, people: '', summary: '',
 				outcome: '', media_outlet: '', media_medium: '',
 				media_programme: '', media_link: '', fu_count: '0',
-			});
+			};
+			if (person)
+				form.person_id = person;
+			r = await send(base, s.jar, '/engagements/new', form);
 		} catch (e) {
 			r = { status: 0, body: String(e) };
 		}
@@ -105,6 +115,8 @@ async function client(i, until) {
 			counts.acknowledged++;
 			if (killed)
 				counts.acknowledged_after_kill++;
+			if (restarted)
+				counts.acknowledged_after_restart++;
 			acked.push(title);
 		} else if (r.status === 503) {
 			counts.failed++;
