@@ -30,6 +30,7 @@
 #include "arena.h"
 #include "feed_date.h"
 #include "feed_parse.h"
+#include "utf8.h"
 
 #define NAME_MAX_LEN	64
 #define FIELD_MAX	(1024 * 1024)	/* longer text constructs are cut */
@@ -1374,7 +1375,9 @@ atom_construct(struct arena *a, struct capture *c, const char *type,
 	if (strcmp(mode, "base64") == 0 || (!is_text && !is_html &&
 	    !is_xhtml && strncmp(type, "text/", 5) != 0 &&
 	    strstr(type, "xml") == NULL)) {
-		if ((decoded = base64_decode(a, *raw)) != NULL)
+		/* Bytes that are not text (an image) stay as they came. */
+		if ((decoded = base64_decode(a, *raw)) != NULL &&
+		    utf8_valid(decoded, strlen(decoded)))
 			*raw = decoded;
 		return is_html || is_xhtml || looks_like_html(*raw);
 	}

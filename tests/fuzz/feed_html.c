@@ -2,7 +2,8 @@
  * feed_html_sanitise() and feed_html_text(): an HTML fragment from a
  * feed.  What the sanitiser writes, read back by libxml2's HTML parser,
  * holds only allowed elements and attributes (so no event handler), and
- * no link, image or citation whose scheme could run code.
+ * no link, image or citation whose scheme could run code; from UTF-8,
+ * both write UTF-8 (references to surrogates or NUL included).
  */
 #include "config.h"
 
@@ -107,6 +108,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	clean = feed_html_sanitise(&a, s, "https://example.org/a/");
 	text = feed_html_text(&a, s);
 	fuzz_assert(clean != NULL && text != NULL);
+	if (utf8_valid(s, strlen(s)))
+		fuzz_assert(utf8_valid(clean, strlen(clean)) &&
+		    utf8_valid(text, strlen(text)));
 	if (*clean != '\0') {
 		doc = htmlReadMemory(clean, (int)strlen(clean), NULL, "UTF-8",
 		    HTML_PARSE_NOIMPLIED | HTML_PARSE_NOERROR |

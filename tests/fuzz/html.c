@@ -103,7 +103,7 @@ check_query(const char *s)
 	url_escape_query(&b, s);
 	for (i = 0; i < b.len; i++)
 		if (b.data[i] == '%')
-			fuzz_assert(i + 2 < b.len + 0 + 1 &&
+			fuzz_assert(i + 2 < b.len &&
 			    isxdigit((unsigned char)b.data[i + 1]) &&
 			    isxdigit((unsigned char)b.data[i + 2]));
 		else

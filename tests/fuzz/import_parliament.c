@@ -1,7 +1,7 @@
 /* import_parse_parliament(): a Members' Names Data Platform document. */
 #include "config.h"
 
-#include "import.h"
+#include "fuzz_import.h"
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -30,7 +30,8 @@ for name; do
 		failed=$((failed + 1))
 		echo "not ok $i - $name: exit $rc after ${runs:-?} executions;" \
 		    "log and input in $out"
-		grep -v '^#[0-9]' "$out/log" | tail -n 30 | sed 's/^/# /'
+		grep -E 'property failed|runtime error|ERROR:|SUMMARY:|#[0-9]+ 0x.* in [a-z_]+ .*/(lib|tests)/|Test unit written' \
+		    "$out/log" | head -n 30 | sed 's/^/# /'
 	fi
 done
 [ "$failed" -eq 0 ]
