@@ -257,9 +257,9 @@ check_row(const struct people_import_lookup *l, struct checker *k,
 {
 	const struct category	*cats = l->categories;
 	size_t			 ncats = l->ncategories;
-	const char	*v;
-	size_t		 before = k->out->nproblems, i, c;
-	enum db_err	 e;
+	const char		*v;
+	size_t			 before = k->out->nproblems, i, c;
+	enum db_err		 e;
 
 	for (c = 0; c < COL__MAX; c++)
 		if (utf8_length(r->cells[c]) > column_max[c])

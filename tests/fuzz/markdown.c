@@ -59,14 +59,16 @@ check_links(const char *html)
 	static const char *const bad[] = {
 		"javascript:", "vbscript:", "file:", "data:text", NULL
 	};
-	const char		*p = html;
-	const char *const	*b;
+	static const char *const attrs[] = { " href=\"", " src=\"", NULL };
+	const char		*p;
+	const char *const	*b, *const *at;
 
-	while ((p = strstr(p, "=\"")) != NULL) {
-		p += 2;
-		for (b = bad; *b != NULL; b++)
-			fuzz_assert(strncasecmp(p, *b, strlen(*b)) != 0);
-	}
+	for (at = attrs; *at != NULL; at++)
+		for (p = html; (p = strstr(p, *at)) != NULL; ) {
+			p += strlen(*at);
+			for (b = bad; *b != NULL; b++)
+				fuzz_assert(strncasecmp(p, *b, strlen(*b)) != 0);
+		}
 }
 
 static char *
