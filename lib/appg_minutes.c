@@ -39,10 +39,20 @@ char *
 appg_md_escape(struct arena *a, const char *s)
 {
 	struct buf	 b;
-	size_t		 i;
+	size_t		 i, end;
 
 	buf_init(&b);
-	for (i = 0; s != NULL && s[i] != '\0'; i++) {
+	/*
+	 * Blanks around the text go: four leading spaces would make it a
+	 * code block, fewer would hide a list marker from the checks of
+	 * the first character, trailing ones before a newline a line break.
+	 */
+	if (s == NULL)
+		s = "";
+	s += strspn(s, " \t\r\n");
+	for (end = strlen(s); end > 0 && strchr(" \t\r\n", s[end - 1]); end--)
+		continue;
+	for (i = 0; i < end; i++) {
 		char	 c = s[i];
 
 		/* Newlines cannot come from one-line fields; keep them inline. */

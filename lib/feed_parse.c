@@ -30,6 +30,7 @@
 #include "arena.h"
 #include "feed_date.h"
 #include "feed_parse.h"
+#include "utf8.h"
 
 #define NAME_MAX_LEN	64
 #define FIELD_MAX	(1024 * 1024)	/* longer text constructs are cut */
@@ -568,6 +569,23 @@ attribute_slot(const char *name)
 	return -1;
 }
 
+/*
+ * xmlBuildURI(), or NULL (the caller keeps the reference as written)
+ * when the result is not UTF-8: libxml2 unescapes the host, so a base
+ * such as "http://example.org%ba/" gives a raw byte 0xba.
+ */
+static xmlChar *
+build_uri(const char *ref, const char *base)
+{
+	xmlChar	*abs = xmlBuildURI((const xmlChar *)ref, (const xmlChar *)base);
+
+	if (abs != NULL && !utf8_valid((char *)abs, strlen((char *)abs))) {
+		xmlFree(abs);
+		abs = NULL;
+	}
+	return abs;
+}
+
 /* href, src, cite: dropped unless safe; made absolute against the base. */
 static void
 add_url_attribute(struct walk *w, struct sb *o, const char *name,
@@ -584,7 +602,7 @@ add_url_attribute(struct walk *w, struct sb *o, const char *name,
 	if (!url_safe(u))
 		return;
 	if (w->base != NULL && *u != '\0')
-		abs = xmlBuildURI((const xmlChar *)u, (const xmlChar *)w->base);
+		abs = build_uri(u, w->base);
 	if (abs == NULL || url_safe((char *)abs)) {
 		sb_add(o, " ");
 		sb_add(o, name);
@@ -1125,8 +1143,8 @@ xr_next(struct xr *x)
 		xb = xmlTextReaderGetAttributeNs(x->r, (const xmlChar *)"base",
 		    XML_XML_NAMESPACE);
 		if (xb != NULL) {
-			xmlChar	*abs = l->base ? xmlBuildURI(xb,
-			    (const xmlChar *)l->base) : NULL;
+			xmlChar	*abs = l->base ? build_uri((const char *)xb,
+			    l->base) : NULL;
 
 			l->base = arena_strdup(x->a, abs ? (char *)abs : (char *)xb);
 			xmlFree(abs);
@@ -1374,7 +1392,9 @@ atom_construct(struct arena *a, struct capture *c, const char *type,
 	if (strcmp(mode, "base64") == 0 || (!is_text && !is_html &&
 	    !is_xhtml && strncmp(type, "text/", 5) != 0 &&
 	    strstr(type, "xml") == NULL)) {
-		if ((decoded = base64_decode(a, *raw)) != NULL)
+		/* Bytes that are not text (an image) stay as they came. */
+		if ((decoded = base64_decode(a, *raw)) != NULL &&
+		    utf8_valid(decoded, strlen(decoded)))
 			*raw = decoded;
 		return is_html || is_xhtml || looks_like_html(*raw);
 	}
@@ -1569,7 +1589,7 @@ resolve(struct xr *x, const char *link, int depth)
 		return NULL;
 	if (base == NULL)
 		return link;
-	abs = xmlBuildURI((const xmlChar *)link, (const xmlChar *)base);
+	abs = build_uri(link, base);
 	out = abs ? arena_strdup(x->a, (char *)abs) : link;
 	xmlFree(abs);
 	return out;

@@ -252,12 +252,14 @@ lower_eq(const char *a, const char *b)
 }
 
 static enum db_err
-check_row(struct db *db, struct checker *k, const struct category *cats,
-    size_t ncats, struct import_row *r)
+check_row(const struct people_import_lookup *l, struct checker *k,
+    struct import_row *r)
 {
-	const char	*v;
-	size_t		 before = k->out->nproblems, i, c;
-	enum db_err	 e;
+	const struct category	*cats = l->categories;
+	size_t			 ncats = l->ncategories;
+	const char		*v;
+	size_t			 before = k->out->nproblems, i, c;
+	enum db_err		 e;
 
 	for (c = 0; c < COL__MAX; c++)
 		if (utf8_length(r->cells[c]) > column_max[c])
@@ -296,20 +298,12 @@ check_row(struct db *db, struct checker *k, const struct category *cats,
 
 	v = r->cells[COL_ORGANISATION];
 	if (*v != '\0') {
-		struct db_rows	 rows;
 		size_t		 found = 0;
 
-		e = db_query_in(db, &import_stmts, IMP_ORG_BY_NAME,
-		    DB_ARGS(DB_STR(v)), k->a, &rows);
+		e = l->organisations(l->arg, k->a, v, &r->organisation_id,
+		    &found);
 		if (e != DB_OK)
 			return e;
-		/* The collation ignores case: the name must match exactly. */
-		for (i = 0; i < rows.nrows; i++)
-			if (strcmp(DB_CELL(&rows, i, 1), v) == 0) {
-				if (found++ == 0)
-					r->organisation_id =
-					    db_num(DB_CELL(&rows, i, 0));
-			}
 		if (found == 0)
 			problem(k, r->row, "organisation", arena_printf(k->a,
 			    "There is no organisation called \"%s\"; add it "
@@ -321,6 +315,29 @@ check_row(struct db *db, struct checker *k, const struct category *cats,
 	r->nproblems = k->out->nproblems - before;
 	if (r->nproblems > 0)
 		k->out->bad_rows++;
+	return DB_OK;
+}
+
+/* The live organisations called exactly name, from MariaDB. */
+static enum db_err
+organisations_in_db(void *arg, struct arena *a, const char *name,
+    long long *first_id, size_t *found)
+{
+	struct db	*db = arg;
+	struct db_rows	 rows;
+	size_t		 i;
+	enum db_err	 e;
+
+	*found = 0;
+	e = db_query_in(db, &import_stmts, IMP_ORG_BY_NAME,
+	    DB_ARGS(DB_STR(name)), a, &rows);
+	if (e != DB_OK)
+		return e;
+	/* The collation ignores case: the name must match exactly. */
+	for (i = 0; i < rows.nrows; i++)
+		if (strcmp(DB_CELL(&rows, i, 1), name) == 0 &&
+		    (*found)++ == 0)
+			*first_id = db_num(DB_CELL(&rows, i, 0));
 	return DB_OK;
 }
 
@@ -378,10 +395,24 @@ enum db_err
 people_import_check(struct db *db, struct arena *a, const char *csv,
     size_t len, struct people_import *out)
 {
+	struct people_import_lookup	 l = { NULL, 0, organisations_in_db, db };
+	struct category			*cats;
+	enum db_err			 e;
+
+	memset(out, 0, sizeof(*out));
+	if ((e = categories_list(db, a, &cats, &l.ncategories)) != DB_OK)
+		return e;
+	l.categories = cats;
+	return people_import_parse(a, &l, csv, len, out);
+}
+
+enum db_err
+people_import_parse(struct arena *a, const struct people_import_lookup *l,
+    const char *csv, size_t len, struct people_import *out)
+{
 	struct checker		 k = { a, out, 0, 0 };
 	struct parse_state	 ps;
-	struct category		*cats;
-	size_t			 ncats, i, c;
+	size_t			 i, c;
 	int			*map;
 	enum db_err		 e;
 
@@ -410,8 +441,6 @@ people_import_check(struct db *db, struct arena *a, const char *csv,
 		return DB_NOMEM;
 	if (read_header(&k, &ps.records[0], map) == -1)
 		goto done;
-	if ((e = categories_list(db, a, &cats, &ncats)) != DB_OK)
-		return e;
 	out->rows = arena_alloc(a, ps.nrecords * sizeof(*out->rows));
 	if (out->rows == NULL)
 		return DB_NOMEM;
@@ -433,14 +462,14 @@ people_import_check(struct db *db, struct arena *a, const char *csv,
 			problem(&k, r->row, "", arena_printf(a, "This row has "
 			    "%zu cells but the header row has %zu.", rec->n,
 			    ps.records[0].n));
-			if ((e = check_row(db, &k, cats, ncats, r)) != DB_OK)
+			if ((e = check_row(l, &k, r)) != DB_OK)
 				return e;
 			if (r->nproblems == 0)
 				out->bad_rows++;
 			r->nproblems = out->nproblems - before;
 			continue;
 		}
-		if ((e = check_row(db, &k, cats, ncats, r)) != DB_OK)
+		if ((e = check_row(l, &k, r)) != DB_OK)
 			return e;
 	}
 	if (out->nrows == 0)

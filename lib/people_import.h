@@ -24,6 +24,7 @@
 #include "db.h"
 
 struct arena;
+struct category;
 
 enum import_col {
 	COL_NAME, COL_CATEGORY, COL_ROLE, COL_PARTY, COL_HOUSE,
@@ -69,6 +70,31 @@ struct people_import {
  */
 enum db_err	 people_import_check(struct db *, struct arena *,
 		    const char *csv, size_t len, struct people_import *out);
+
+/*
+ * What checking a file asks of the database: the person categories, and
+ * the live organisations called exactly a name (*found of them, the
+ * first's id in *first_id).  people_import_check() answers from MariaDB;
+ * the fuzzer (tests/fuzz/people_csv.c) from a fixed list.
+ */
+struct people_import_lookup {
+	const struct category	*categories;
+	size_t			 ncategories;
+	enum db_err		(*organisations)(void *arg, struct arena *,
+				    const char *name, long long *first_id,
+				    size_t *found);
+	void			*arg;
+};
+
+/*
+ * people_import_check() with the database's answers given by l: parses
+ * and checks csv[0..len) into out, which it clears first.  Returns what
+ * l->organisations returned when that failed, else DB_OK (DB_NOMEM when
+ * out of memory); a bad file is DB_OK with problems.
+ */
+enum db_err	 people_import_parse(struct arena *,
+		    const struct people_import_lookup *l, const char *csv,
+		    size_t len, struct people_import *out);
 
 /*
  * Check csv as above, and when there is no problem at all write every

@@ -258,6 +258,9 @@ START_TEST(test_escape)
 	    "Room 1. Upstairs");
 	ck_assert_str_eq(appg_md_escape(&a, "a_b & <c>"), "a\\_b \\& \\<c\\>");
 	ck_assert_str_eq(appg_md_escape(&a, "two\nlines"), "two lines");
+	/* Found by tests/fuzz/markdown.c: leading blanks made a code block. */
+	ck_assert_str_eq(appg_md_escape(&a, "  \n\nab-<$cr"), "ab-\\<$cr");
+	ck_assert_str_eq(appg_md_escape(&a, " - x \t\n"), "\\- x");
 }
 END_TEST
 

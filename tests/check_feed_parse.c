@@ -227,6 +227,43 @@ START_TEST(test_html_entities_and_bare_amp)
 }
 END_TEST
 
+/*
+ * Found by tests/fuzz/feed_stream.c: an Atom text construct of another
+ * type is base64, and bytes that decode to binary (an image, or text
+ * that only looks like base64) came out as a title that is not UTF-8.
+ */
+START_TEST(test_base64_binary_stays_text)
+{
+	ck_assert_int_eq(parse(
+	    "<feed xmlns=\"http://www.w3.org/2005/Atom\"><entry>"
+	    "<title type=\"x.html\">imivxmlns</title>"
+	    "<summary type=\"image/png\">/w==</summary>"
+	    "<content type=\"application/octet-stream\">SGVsbG8=</content>"
+	    "</entry></feed>"), FEED_OK);
+	ck_assert_uint_eq(f.n_entries, 1);
+	ck_assert_str_eq(f.entries[0].title, "imivxmlns");
+	ck_assert_str_eq(f.entries[0].summary_text, "/w==");
+}
+END_TEST
+
+/*
+ * Found by tests/fuzz/feed.c: libxml2 unescapes the host of a base, so
+ * xml:base="http://example.org%ba/" made links with a raw byte 0xba.
+ * Such a link stays as written.
+ */
+START_TEST(test_base_escapes_stay_utf8)
+{
+	ck_assert_int_eq(parse(
+	    "<feed xmlns=\"http://www.w3.org/2005/Atom\" "
+	    "xml:base=\"http://example.org%ba/\"><entry><title>t</title>"
+	    "<link href=\"e/1\"/><summary type=\"html\">&lt;a "
+	    "href=\"x\"&gt;y&lt;/a&gt;</summary></entry></feed>"), FEED_OK);
+	ck_assert_uint_eq(f.n_entries, 1);
+	ck_assert_str_eq(f.entries[0].link, "e/1");
+	ck_assert_str_eq(f.entries[0].summary, "<a href=\"x\">y</a>");
+}
+END_TEST
+
 START_TEST(test_too_deep)
 {
 	char	 doc[4096];
@@ -411,6 +448,8 @@ suite(void)
 	tcase_add_test(tc, test_encodings);
 	tcase_add_test(tc, test_html_entities_and_bare_amp);
 	tcase_add_test(tc, test_too_deep);
+	tcase_add_test(tc, test_base64_binary_stays_text);
+	tcase_add_test(tc, test_base_escapes_stay_utf8);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("peer rules");
