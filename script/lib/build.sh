@@ -21,6 +21,8 @@ tracker_build_sanitizers() {
 	    rsync -a --from0 --files-from=- --ignore-missing-args ./ build-san/src/ ||
 	    return 1
 	( cd build-san/src && { [ -x configure ] || autoreconf -fi; } ) || return 1
+	# tests/conformance.test reads its corpus from the sources' parent.
+	[ ! -d ../shared ] || ln -sfn "$(cd ../shared && pwd)" build-san/shared
 	( cd build-san/obj && { [ -f Makefile ] ||
 	    ../src/configure --enable-werror --enable-sanitizers \
 	    PLAYWRIGHT_CORE="$_top/node_modules/playwright-core"; } &&

@@ -12,9 +12,10 @@
 # The directory is under /tmp and open to all (sticky, like /tmp) because
 # Apache runs the programs as www-data, which cannot reach the build
 # tree of a CI clone under /root; a sanitizer that cannot open its log
-# aborts.  Leaks are detected in every program that exits (the suites,
-# the command-line programs, CGI); the FastCGI programs are stopped by
-# SIGTERM and do not check for leaks: tests/http-valgrind.test does.
+# aborts.  Leaks are checked in every program when it exits: the suites,
+# the command-line programs, CGI, and the FastCGI programs, which leave
+# through their cleanup when the web server stops them with SIGTERM
+# (tests/http-valgrind.test checks those under valgrind too).
 set -u
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/san.XXXXXX") || {
@@ -31,10 +32,22 @@ trap 'exit 143' TERM
 ASAN_OPTIONS="log_path=$dir/asan:halt_on_error=1:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 UBSAN_OPTIONS="log_path=$dir/ubsan:print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
 LSAN_OPTIONS="${LSAN_OPTIONS:-}"
-export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
+TRACKER_SANITIZE_DIR=$dir
+export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS TRACKER_SANITIZE_DIR
 
 "$@"
 rc=$?
+
+# Wait for stragglers: a FastCGI program stopped when the test stopped its
+# web server runs its leak check after the server has gone.  Every
+# process the test started has TRACKER_SANITIZE_DIR in its environment.
+unset TRACKER_SANITIZE_DIR
+i=0
+while [ "$i" -lt 300 ] &&
+    grep -lqsz "^TRACKER_SANITIZE_DIR=$dir\$" /proc/[0-9]*/environ; do
+	sleep 0.1
+	i=$((i + 1))
+done
 
 reports=$(find "$dir" -type f -size +0 | sort)
 if [ -n "$reports" ]; then
