@@ -23,8 +23,12 @@ tracker_build_sanitizers() {
 	( cd build-san/src && { [ -x configure ] || autoreconf -fi; } ) || return 1
 	# tests/conformance.test reads its corpus from the sources' parent.
 	[ ! -d ../shared ] || ln -sfn "$(cd ../shared && pwd)" build-san/shared
+	# Clang when installed: its single runtime writes UBSan's reports
+	# where ASan's go; gcc's separate libubsan prints them on stderr,
+	# past tests/harness/sanitize.sh (they still abort the program).
+	_cc=$(command -v clang || echo "${CC:-cc}")
 	( cd build-san/obj && { [ -f Makefile ] ||
-	    ../src/configure --enable-werror --enable-sanitizers \
+	    ../src/configure CC="$_cc" --enable-werror --enable-sanitizers \
 	    PLAYWRIGHT_CORE="$_top/node_modules/playwright-core"; } &&
 	    make -j"$(nproc 2>/dev/null || echo 2)" )
 }
