@@ -57,6 +57,17 @@ vg_log_ok() {
 	}
 }
 
+# vg_figures LOG: its error count and leak summary on one comment line.
+vg_figures() {
+	printf '# %s:' "${1##*/}"
+	sed -n -e 's/.*ERROR SUMMARY: \([0-9,]*\) errors.*/ \1 errors;/p' \
+	    -e 's/.*\(definitely\|indirectly\|possibly\) lost: \([0-9,]*\) bytes.*/ \1 lost \2 B;/p' \
+	    -e 's/.*still reachable: \([0-9,]*\) bytes.*/ still reachable \1 B;/p' \
+	    -e 's/.*All heap blocks were freed.*/ all heap blocks freed;/p' "$1" |
+	    tr -d '\n'
+	echo
+}
+
 # vg_tap N LOGDIR: TAP results numbered from N+1, one per program: each
 # of its logs (one a process lighttpd started) is clean.  Prints the
 # failing logs as comments.
@@ -69,6 +80,7 @@ vg_tap() {
 			[ -f "$_log" ] || continue
 			_n=$((_n + 1))
 			vg_log_ok "$_log" 2>"$2/why" || _bad="$_bad $_log"
+			vg_figures "$_log"
 			[ -s "$2/why" ] && mv "$2/why" "$2/why.${_log##*/}"
 		done
 		_what="valgrind: $_p.fcgi ($_n process(es)) exited with 0 errors, 0 bytes definitely lost"
