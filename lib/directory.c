@@ -645,12 +645,14 @@ static enum db_err
 person_update(struct db *db, struct arena *a, const char *actor, void *row)
 {
 	struct person		*p = row, old;
+	const char		*watch = p->press_watch;
 	enum db_err		 e;
 
 	if ((e = person_get(db, a, p->id, &old)) != DB_OK)
 		return e;
 	if (old.deleted || old.version != p->version)
 		return DB_CONFLICT;
+	/* Unchanged: the audit row shows the kept value (old is in a). */
 	if (p->press_watch == NULL)
 		p->press_watch = old.press_watch;
 	e = audit_update_versioned(db, &dir_stmts, DIR_PERSON_UPDATE,
@@ -660,6 +662,8 @@ person_update(struct db *db, struct arena *a, const char *actor, void *row)
 	if (e == DB_OK)
 		e = audit_write(db, actor, "person", p->id, "update",
 		    person_json(a, &old), person_json(a, p));
+	/* a is freed when the save ends: give the caller its own back. */
+	p->press_watch = watch;
 	if (e == DB_OK)
 		p->version++;
 	return e;

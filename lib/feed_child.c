@@ -184,12 +184,40 @@ say(char *msg, size_t msglen, const char *fmt, ...)
 	va_end(ap);
 }
 
+extern char	**environ;
+
+/*
+ * The child's environment: empty, so the parser sees nothing of the
+ * ingester's.  A sanitizer build (--enable-sanitizers) passes on its
+ * sanitizers' settings alone, so that the child's reports go where the
+ * tests collect them (tests/harness/sanitize.sh).  Pointers into
+ * environ: nothing is allocated.
+ */
+static void
+child_env(char *envp[], size_t n)
+{
+#ifdef TRACKER_SANITIZERS
+	static const char *const	 keep[] = { "ASAN_OPTIONS=",
+	    "UBSAN_OPTIONS=", "LSAN_OPTIONS=" };
+	char				**e;
+	size_t				 i, k = 0;
+
+	for (e = environ; *e != NULL && k + 1 < n; e++)
+		for (i = 0; i < sizeof(keep) / sizeof(keep[0]); i++)
+			if (strncmp(*e, keep[i], strlen(keep[i])) == 0)
+				envp[k++] = *e;
+	envp[k] = NULL;
+#else
+	(void)n;
+	envp[0] = NULL;
+#endif
+}
+
 /* In the child, between fork() and execve(): nothing that allocates. */
 static void
-child_exec(const char *program, char *const argv[], int in, int out,
-    int err, unsigned timeout)
+child_exec(const char *program, char *const argv[], char *const envp[],
+    int in, int out, int err, unsigned timeout)
 {
-	static char *const	 envp[] = { NULL };
 	struct rlimit		 cpu = { timeout, timeout + 1 };
 
 	if (dup2(in, STDIN_FILENO) == -1 || dup2(out, STDOUT_FILENO) == -1 ||
@@ -210,9 +238,11 @@ child_start(struct child *c, const char *program, const char *data,
 	    (char *)"--base", (char *)(base ? base : ""),
 	    (char *)"--max-bytes", max, (char *)"--text-only", (char *)"-",
 	    NULL };
+	char	*envp[4];
 	int	 p[2];
 
 	snprintf(max, sizeof(max), "%zu", len);
+	child_env(envp, sizeof(envp) / sizeof(envp[0]));
 	if ((c->in = tmpfile()) == NULL || (c->err = tmpfile()) == NULL)
 		return -1;
 	if ((len > 0 && fwrite(data, 1, len, c->in) != len) ||
@@ -226,7 +256,7 @@ child_start(struct child *c, const char *program, const char *data,
 		return -1;
 	}
 	if (c->pid == 0)
-		child_exec(program, argv, fileno(c->in), p[1],
+		child_exec(program, argv, envp, fileno(c->in), p[1],
 		    fileno(c->err), timeout);
 	close(p[1]);
 	c->out = p[0];

@@ -244,6 +244,33 @@ START_TEST(test_person_create_and_update)
 }
 END_TEST
 
+/*
+ * A save that leaves press_watch unset keeps the stored value, and
+ * leaves the caller's struct pointing at the caller's memory, not at the
+ * save's scratch arena, freed when it returns (ASan found the second
+ * save reading it).
+ */
+START_TEST(test_person_save_keeps_watch)
+{
+	struct person	 p = person_new("Watch Keeper", "mp", "Labour");
+	struct person	 got;
+
+	p.press_watch = "never";
+	add_person(&p);
+	p.press_watch = NULL;
+	p.party = "Green";
+	ck_assert_int_eq(person_save(&db, "tester", &p), DB_OK);
+	ck_assert_ptr_null(p.press_watch);
+	p.party = "Independent";
+	ck_assert_int_eq(person_save(&db, "tester", &p), DB_OK);
+	ck_assert_ptr_null(p.press_watch);
+	ck_assert_int_eq(person_get(&db, &a, p.id, &got), DB_OK);
+	ck_assert_str_eq(got.press_watch, "never");
+	ck_assert_str_eq(got.party, "Independent");
+	ck_assert_int_eq(got.version, 3);
+}
+END_TEST
+
 START_TEST(test_person_save_bad_category_rolls_back)
 {
 	struct person	 p = person_new("Nobody", "no_such_category", "");
@@ -1276,6 +1303,7 @@ suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_person_create_and_update);
+	tcase_add_test(tc, test_person_save_keeps_watch);
 	tcase_add_test(tc, test_person_save_bad_category_rolls_back);
 	tcase_add_test(tc, test_person_get_missing);
 	tcase_add_test(tc, test_person_delete_and_restore);

@@ -190,6 +190,45 @@ START_TEST(test_bad_children)
 }
 END_TEST
 
+/*
+ * The child gets an empty environment: nothing of the ingester's (its
+ * configuration's path, a proxy's password) reaches the parser.  A
+ * sanitizer build passes its sanitizers' settings, and those alone, so
+ * that the child's reports are collected (tests/harness/sanitize.sh).
+ */
+#ifdef TRACKER_SANITIZERS
+static const int	 sanitized = 1;
+#else
+static const int	 sanitized = 0;
+#endif
+
+START_TEST(test_child_environment)
+{
+	static const char *const	 san[] = { "ASAN_OPTIONS",
+	    "LSAN_OPTIONS", "UBSAN_OPTIONS" };	/* as sort(1) puts them */
+	struct feed			 f;
+	char				 want[300];
+	size_t				 i, len;
+
+	ck_assert_int_eq(setenv("TRACKER_SECRET", "s3cret", 1), 0);
+	len = (size_t)snprintf(want, sizeof(want), "the parser failed: names:");
+	for (i = 0; i < sizeof(san) / sizeof(san[0]); i++) {
+		if (!sanitized)
+			ck_assert_int_eq(setenv(san[i], "x=1", 1), 0);
+		else if (getenv(san[i]) != NULL)
+			len += (size_t)snprintf(want + len, sizeof(want) - len,
+			    " %s", san[i]);
+	}
+	ck_assert_int_eq(feed_parse_child(script("env",
+	    "printf 'names:' >&2; env | cut -d= -f1 | "
+	    "grep -vx 'PWD\\|OLDPWD\\|SHLVL\\|_' | sort | "
+	    "while read -r n; do printf ' %s' \"$n\" >&2; done; exit 1"),
+	    feed_doc, strlen(feed_doc), NULL, 0, &a, &f, msg, sizeof(msg)),
+	    FEED_READ);
+	ck_assert_str_eq(msg, want);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -202,6 +241,7 @@ suite(void)
 	tcase_add_test(tc, test_real_child);
 	tcase_add_test(tc, test_child_holds_nothing);
 	tcase_add_test(tc, test_bad_children);
+	tcase_add_test(tc, test_child_environment);
 	suite_add_tcase(s, tc);
 	return s;
 }

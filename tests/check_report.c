@@ -35,6 +35,8 @@ static long long	 pat, quinn, sam, rosa, sara, nina;	/* people */
 static long long	 council, outlet, desk;			/* organisations */
 static long long	 area_refugees, area_asylum;
 
+static void	 sqlf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
 static void
 sqlf(const char *fmt, ...)
 {

@@ -126,7 +126,8 @@ svc_lighttpd_ready() {
 }
 
 # svc_lighttpd_start DIR PORT [PROCS]: serves htdocs/ and the FastCGI
-# programs from the build tree on 127.0.0.1:PORT.
+# programs from the build tree on 127.0.0.1:PORT ($SVC_FCGIDIR, when set,
+# holds the programs instead: tests/http-valgrind.test's wrappers).
 svc_lighttpd_start() {
 	_dir=$1
 	SVC_PORT=$2
@@ -134,7 +135,7 @@ svc_lighttpd_start() {
 	    svc_die "lighttpd not found: run script/bootstrap"
 	mkdir -p "$_dir/run"
 	sed -e "s|@PORT@|$SVC_PORT|g" -e "s|@DOCROOT@|$top_srcdir/htdocs|g" \
-	    -e "s|@RUNDIR@|$_dir/run|g" -e "s|@FCGIDIR@|$top_builddir/cgi-bin|g" \
+	    -e "s|@RUNDIR@|$_dir/run|g" -e "s|@FCGIDIR@|${SVC_FCGIDIR:-$top_builddir/cgi-bin}|g" \
 	    -e "s|@CONF@|$SVC_CONF|g" -e "s|@PROCS@|${3:-1}|g" \
 	    -e "s|@DEMOFEEDS@|$top_srcdir/feeds/demo|g" \
 	    "$top_srcdir/etc/lighttpd.conf.in" >"$_dir/lighttpd.conf"
@@ -144,7 +145,25 @@ svc_lighttpd_start() {
 	SVC_PIDS="$SVC_WEB_PID $SVC_PIDS"
 	svc_wait_for 30 svc_lighttpd_ready "$_dir/run/error.log" ||
 	    { cat "$_dir/run/error.log" >&2 2>/dev/null; svc_die "lighttpd did not start"; }
+	[ -z "${TRACKER_SANITIZE_DIR:-}" ] ||
+	    svc_wait_for 10 svc_sanitizer_env_reaches "$SVC_WEB_PID" ||
+	    svc_die "lighttpd's FastCGI programs do not have the sanitizers' settings"
 	SVC_URL=http://127.0.0.1:$SVC_PORT
+}
+
+# In a sanitizer run (tests/harness/sanitize.sh sets $TRACKER_SANITIZE_DIR):
+# every FastCGI program the server process $1 started has the settings
+# that send its reports where the harness collects them.
+svc_sanitizer_env_reaches() {
+	_n=0
+	for _c in $(pgrep -P "$1"); do
+		case $(readlink "/proc/$_c/exe") in *.fcgi) ;; *) continue ;; esac
+		tr '\0' '\n' <"/proc/$_c/environ" |
+		    grep -q "^ASAN_OPTIONS=log_path=$TRACKER_SANITIZE_DIR/" ||
+		    return 1
+		_n=$((_n + 1))
+	done
+	[ "$_n" -gt 0 ]
 }
 
 # Run the feed ingester now and then every $2 seconds, in the background,
