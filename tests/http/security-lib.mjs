@@ -46,7 +46,7 @@ export function routes() {
 		    { encoding: 'utf8', maxBuffer: 64 << 20 });
 		const m = text.match(/struct route routes\[\]\s*=\s*\{([\s\S]*?)\};/);
 		assert.ok(m, `no route table in ${file}`);
-		const entry = /\{\s*((?:"[^"]*"\s*)+),\s*(\w+|\(\(void \*\)0\)),\s*(\w+|\(\(void \*\)0\)),\s*([\w|() ]+?),\s*(ROLE_\w+)\s*\}/g;
+		const entry = /\{\s*((?:"[^"]*"\s*)+),\s*(\w+|\(\(void ?\*\)0\)),\s*(\w+|\(\(void ?\*\)0\)),\s*([\w|() ]+?),\s*(ROLE_\w+)\s*\}/g;
 		let n = 0;
 		for (const e of m[1].matchAll(entry)) {
 			const path = [...e[1].matchAll(/"([^"]*)"/g)].map((s) => s[1]).join('');
