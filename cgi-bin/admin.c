@@ -24,8 +24,15 @@
 static void
 admin_index(struct ctx *c)
 {
+	long		 no_basis;
+	enum db_err	 e;
+
+	if ((e = person_count_no_basis(c->db, &no_basis)) != DB_OK) {
+		app_db_error(c, e);
+		return;
+	}
 	app_begin_page(c);
-	ui_admin_index(&c->html, &c->session);
+	ui_admin_index(&c->html, &c->session, no_basis);
 }
 
 /* Users */

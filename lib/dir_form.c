@@ -16,6 +16,7 @@
 #include "directory.h"
 #include "form.h"
 #include "html.h"
+#include "privacy_basis.h"
 #include "ui.h"
 #include "ui_directory.h"
 
@@ -72,6 +73,20 @@ static const struct form_field person_fields[PF__MAX] = {
 	[PF_PRESS] = { "press_watch", "Watch in the press", FIELD_SELECT,
 	    0, 0, NULL, NULL, "Whether press monitoring looks "
 	    "for their name in the news.", press_options },
+	/* Required unless editing someone with none recorded yet. */
+	[PF_BASIS] = { "lawful_basis", "Lawful basis", FIELD_SELECT, 0, 0,
+	    NULL, NULL, "Why we hold their details (UK GDPR article 6). "
+	    "Public role: an office holder whose details are published.",
+	    NULL },
+	[PF_BASIS_DATE] = { "basis_date", "Basis date", FIELD_DATE, 0, 10,
+	    NULL, "off", "When the basis was established; for consent, the "
+	    "day they gave it.", NULL },
+	[PF_BASIS_NOTE] = { "basis_note", "Basis note", FIELD_TEXTAREA, 0,
+	    PRIVACY_NOTE_MAX, NULL, NULL, "What they consented to, or the "
+	    "interest we weighed.", NULL },
+	[PF_SOURCE] = { "data_source", "Source", FIELD_TEXT, 0,
+	    PRIVACY_SOURCE_MAX, NULL, "off", "Where their details came "
+	    "from: a register, a website, a meeting.", NULL },
 	[PF_VERSION] = { "version", "Version", FIELD_HIDDEN, 0, 20,
 	    validate_integer, NULL, NULL, NULL },
 };
@@ -301,6 +316,31 @@ dir_conflict_rows(struct arena *a, const struct form *yours,
 
 /* --- a person ------------------------------------------------------------ */
 
+/*
+ * The lawful bases as options.  A new person, or one whose basis is
+ * recorded, must have one; someone with none recorded yet may be saved
+ * without, so that correcting a phone number does not wait on it.
+ */
+static struct field_option *
+basis_options(struct arena *a, int required)
+{
+	struct field_option	*o;
+	size_t			 n, i;
+
+	for (n = 0; lawful_bases[n].code != NULL; n++)
+		continue;
+	if ((o = arena_alloc(a, (n + 2) * sizeof(*o))) == NULL)
+		return NULL;
+	o[0].value = "";
+	o[0].label = required ? "Choose a lawful basis" : "Not recorded yet";
+	for (i = 0; i < n; i++) {
+		o[i + 1].value = lawful_bases[i].code;
+		o[i + 1].label = lawful_bases[i].label;
+	}
+	o[n + 1].value = o[n + 1].label = NULL;
+	return o;
+}
+
 static enum db_err
 category_options(struct db *db, struct arena *a, struct field_option **out)
 {
@@ -328,11 +368,17 @@ dir_person_fields(struct db *db, struct arena *a, const struct person *saved,
     const struct form_field **out)
 {
 	struct form_field	*f;
-	struct field_option	*cats, *orgs;
+	struct field_option	*cats, *orgs, *bases;
+	int			 required = saved == NULL ||
+	    privacy_basis(saved->lawful_basis) != NULL;
 	enum db_err		 e;
 
-	if ((f = fields_copy(a, person_fields, PF__MAX)) == NULL)
+	if ((f = fields_copy(a, person_fields, PF__MAX)) == NULL ||
+	    (bases = basis_options(a, required)) == NULL)
 		return DB_NOMEM;
+	f[PF_BASIS].options = bases;
+	if (required)
+		f[PF_BASIS].flags |= FIELD_REQUIRED;
 	if ((e = category_options(db, a, &cats)) != DB_OK)
 		return e;
 	if ((e = org_options(db, a, 0, saved ? saved->organisation_id : 0,
@@ -365,6 +411,10 @@ dir_person_fill(struct arena *a, const struct form_field *fields,
 	v[PF_NOTES].value = nz(p->notes);
 	v[PF_CURRENT].value = p->is_current ? "yes" : "no";
 	v[PF_PRESS].value = p->press_watch ? p->press_watch : "auto";
+	v[PF_BASIS].value = nz(p->lawful_basis);
+	v[PF_BASIS_DATE].value = nz(p->basis_date);
+	v[PF_BASIS_NOTE].value = nz(p->basis_note);
+	v[PF_SOURCE].value = nz(p->data_source);
 	v[PF_VERSION].value = arena_printf(a, "%d", p->version);
 	return v[PF_ORGANISATION].value && v[PF_VERSION].value ? 0 : -1;
 }
@@ -389,7 +439,36 @@ dir_person_take(const struct form *f, long long id, struct person *p)
 	p->is_current = strcmp(v[PF_CURRENT].value, "yes") == 0;
 	/* Not sent (an older form): keep what is stored. */
 	p->press_watch = *v[PF_PRESS].value ? v[PF_PRESS].value : NULL;
+	p->lawful_basis = v[PF_BASIS].value;
+	p->basis_date = v[PF_BASIS_DATE].value;
+	p->basis_note = v[PF_BASIS_NOTE].value;
+	p->data_source = v[PF_SOURCE].value;
 	p->version = (int)strtol(v[PF_VERSION].value, NULL, 10);
+}
+
+int
+dir_person_read(struct arena *a, const struct form_field *fields,
+    const struct params *posted, const char *today, struct form *f)
+{
+	struct form_value	*v;
+	struct basis_problems	 bp;
+
+	if (form_read(f, a, fields, PF__MAX, posted) < 0)
+		return -1;
+	v = f->values;
+	/* Each field's own check first: its message says more. */
+	if (v[PF_BASIS].error == NULL && v[PF_BASIS_DATE].error == NULL &&
+	    v[PF_SOURCE].error == NULL && v[PF_BASIS_NOTE].error == NULL &&
+	    privacy_basis_check(v[PF_BASIS].value, v[PF_BASIS_DATE].value,
+	    v[PF_SOURCE].value, v[PF_BASIS_NOTE].value, today, &bp) > 0) {
+		if (bp.basis != NULL)
+			form_set_error(f, "lawful_basis", bp.basis);
+		if (bp.date != NULL)
+			form_set_error(f, "basis_date", bp.date);
+		if (bp.source != NULL)
+			form_set_error(f, "data_source", bp.source);
+	}
+	return (int)f->nerrors;
 }
 
 /* --- an organisation ----------------------------------------------------- */
@@ -636,14 +715,16 @@ dir_person_form_post(struct ctx *c, const struct person *saved)
 	const struct form_field	*fields;
 	struct person		 p;
 	struct form		 f;
+	char			 today[11];
 	enum db_err		 e;
 
 	if ((e = dir_person_fields(c->db, &c->arena, saved, &fields)) != DB_OK) {
 		dir_fail(c, e);
 		return;
 	}
-	if (read_valid(c, &person_kind, person_record(saved), &f, form_read(&f,
-	    &c->arena, fields, PF__MAX, &c->req.form)) != 1)
+	app_today(today);
+	if (read_valid(c, &person_kind, person_record(saved), &f,
+	    dir_person_read(&c->arena, fields, &c->req.form, today, &f)) != 1)
 		return;
 	dir_person_take(&f, saved ? saved->id : 0, &p);
 	e = person_save(c->db, app_actor(c), &p);

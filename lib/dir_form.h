@@ -25,6 +25,7 @@ struct params;
 enum person_field {
 	PF_NAME, PF_CATEGORY, PF_ROLE, PF_PARTY, PF_HOUSE, PF_CONSTITUENCY,
 	PF_ORGANISATION, PF_EMAIL, PF_PHONE, PF_NOTES, PF_CURRENT, PF_PRESS,
+	PF_BASIS, PF_BASIS_DATE, PF_BASIS_NOTE, PF_SOURCE,
 	PF_VERSION,
 	PF__MAX
 };
@@ -73,6 +74,16 @@ int		 dir_org_load(struct ctx *, struct organisation *, int live);
  */
 enum db_err	 dir_person_fields(struct db *, struct arena *,
 		    const struct person *saved, const struct form_field **);
+
+/*
+ * Read and check a posted person: form_read(), then the lawful basis
+ * rules across fields (privacy_basis_check(): consent needs its date, no
+ * date after today, a public role its source).  today is YYYY-MM-DD.
+ * The number of fields in error, or -1 out of memory; what was typed
+ * stays in the form either way.
+ */
+int		 dir_person_read(struct arena *, const struct form_field *,
+		    const struct params *, const char *today, struct form *);
 
 /* A form showing saved person p, with its version; -1 out of memory. */
 int		 dir_person_fill(struct arena *, const struct form_field *,

@@ -14,6 +14,7 @@
 #include "directory.h"
 #include "feed_store.h"
 #include "mentions.h"
+#include "privacy_basis.h"
 #include "request.h"
 #include "ui_directory.h"
 
@@ -42,6 +43,10 @@ dir_person_filter(const struct params *q, struct person_filter *f)
 	    strcmp(current, "former") == 0 ? PERSON_CURRENT_NO :
 	    PERSON_CURRENT_ANY;
 	f->deleted = strcmp(nz(params_get(q, "deleted")), "1") == 0;
+	f->basis = nz(params_get(q, "basis"));
+	if (privacy_basis(f->basis) == NULL &&
+	    strcmp(f->basis, PRIVACY_BASIS_NONE) != 0)
+		f->basis = "";
 }
 
 void

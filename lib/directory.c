@@ -54,7 +54,8 @@ const struct code_label houses[] = {
 	"IFNULL(p.house, ''), p.constituency, IFNULL(p.organisation_id, 0), " \
 	"IFNULL(o.name, ''), p.email, p.phone, p.notes, p.is_current, " \
 	"p.version, p.deleted_at IS NOT NULL, IFNULL(o.kind, ''), " \
-	"p.press_watch " \
+	"p.press_watch, IFNULL(p.lawful_basis, ''), " \
+	"IFNULL(p.basis_note, ''), IFNULL(p.basis_date, ''), p.data_source " \
 	"FROM people p JOIN person_categories c ON c.code = p.category " \
 	"LEFT JOIN organisations o ON o.id = p.organisation_id "
 
@@ -67,7 +68,9 @@ const struct code_label houses[] = {
 	"AND (? = 0 OR p.organisation_id = ?) " \
 	"AND (? = '' OR p.house = ?) " \
 	"AND (? = 0 OR (p.organisation_id = ? AND o.kind = 'council')) " \
-	"AND (? = 0 OR p.is_current = (? = 1)) "
+	"AND (? = 0 OR p.is_current = (? = 1)) " \
+	"AND (? = '' OR (? = 'none' AND p.lawful_basis IS NULL) " \
+	"OR p.lawful_basis = ?) "
 
 #define TERM_COLUMNS \
 	"t.id, t.person_id, t.category, IFNULL(c.label, t.category), t.party, " \
@@ -138,6 +141,7 @@ enum {
 	DIR_MERGES_OF,
 	DIR_EXTERNAL_IDS,
 	DIR_SET_EXTERNAL_IDS,
+	DIR_NO_BASIS_COUNT,
 	DIR__MAX
 };
 
@@ -165,14 +169,18 @@ static const char *const dir_sql[DIR__MAX] = {
 	[DIR_PERSON_INSERT] =
 	    "INSERT INTO people (full_name, category, role_title, party, house, "
 	    "constituency, organisation_id, email, phone, notes, is_current, "
-	    "press_watch, created_at, updated_at) VALUES (?, ?, ?, ?, "
+	    "press_watch, lawful_basis, basis_note, basis_date, data_source, "
+	    "created_at, updated_at) VALUES (?, ?, ?, ?, "
 	    "NULLIF(?, ''), ?, NULLIF(?, 0), ?, ?, ?, ?, IFNULL(?, 'auto'), "
+	    "NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), ?, "
 	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())",
 	[DIR_PERSON_UPDATE] =
 	    "UPDATE people SET full_name = ?, category = ?, role_title = ?, "
 	    "party = ?, house = NULLIF(?, ''), constituency = ?, "
 	    "organisation_id = NULLIF(?, 0), email = ?, phone = ?, notes = ?, "
 	    "is_current = ?, press_watch = IFNULL(?, press_watch), "
+	    "lawful_basis = NULLIF(?, ''), basis_note = NULLIF(?, ''), "
+	    "basis_date = NULLIF(?, ''), data_source = ?, "
 	    "version = version + 1, updated_at = UTC_TIMESTAMP() "
 	    "WHERE id = ? AND version = ? AND deleted_at IS NULL",
 	[DIR_PERSON_SET_DELETED] =
@@ -301,6 +309,9 @@ static const char *const dir_sql[DIR__MAX] = {
 	[DIR_MERGES_OF] =
 	    "SELECT " MERGE_COLUMNS "WHERE m.survivor_id = ? OR m.merged_id = ? "
 	    "ORDER BY m.id DESC",
+	[DIR_NO_BASIS_COUNT] =
+	    "SELECT COUNT(*) FROM people WHERE lawful_basis IS NULL "
+	    "AND deleted_at IS NULL",
 };
 
 static const struct db_stmts dir_stmts = { DB_SLOT_DIRECTORY, dir_sql, DIR__MAX };
@@ -417,6 +428,10 @@ person_from_row(const struct db_rows *r, size_t i, struct person *p)
 	p->deleted = db_num(DB_CELL(r, i, 15)) != 0;
 	p->organisation_kind = DB_CELL(r, i, 16);
 	p->press_watch = DB_CELL(r, i, 17);
+	p->lawful_basis = DB_CELL(r, i, 18);
+	p->basis_note = DB_CELL(r, i, 19);
+	p->basis_date = DB_CELL(r, i, 20);
+	p->data_source = DB_CELL(r, i, 21);
 }
 
 static enum db_err
@@ -439,7 +454,7 @@ people_from_rows(struct arena *a, const struct db_rows *r, struct person **out,
 	DB_STR(party), DB_STR(party), DB_INT(f->organisation_id), \
 	DB_INT(f->organisation_id), DB_STR(house), DB_STR(house), \
 	DB_INT(f->council_id), DB_INT(f->council_id), DB_INT(f->current), \
-	DB_INT(f->current)
+	DB_INT(f->current), DB_STR(basis), DB_STR(basis), DB_STR(basis)
 
 enum db_err
 person_list(struct db *db, struct arena *a, const struct person_filter *f,
@@ -448,6 +463,7 @@ person_list(struct db *db, struct arena *a, const struct person_filter *f,
 	const char	*q = f->q ? f->q : "", *cat = f->category ? f->category : "";
 	const char	*party = f->party ? f->party : "";
 	const char	*house = f->house ? f->house : "";
+	const char	*basis = f->basis ? f->basis : "";
 	char		*like = like_escape(a, q);
 	struct db_rows	 r;
 	enum db_err	 e;
@@ -475,6 +491,7 @@ person_party_counts(struct db *db, struct arena *a,
 	const char	*q = f->q ? f->q : "", *cat = f->category ? f->category : "";
 	const char	*party = f->party ? f->party : "";
 	const char	*house = f->house ? f->house : "";
+	const char	*basis = f->basis ? f->basis : "";
 	char		*like = like_escape(a, q);
 	struct db_rows	 r;
 	enum db_err	 e;
@@ -495,6 +512,22 @@ person_party_counts(struct db *db, struct arena *a,
 	}
 	*n = r.nrows;
 	return DB_OK;
+}
+
+enum db_err
+person_count_no_basis(struct db *db, long *n)
+{
+	struct arena	 a;
+	struct db_rows	 r;
+	enum db_err	 e;
+
+	*n = 0;
+	arena_init(&a);
+	e = db_query_in(db, &dir_stmts, DIR_NO_BASIS_COUNT, NULL, 0, &a, &r);
+	if (e == DB_OK)
+		*n = (long)db_num(DB_CELL(&r, 0, 0));
+	arena_free(&a);
+	return e;
 }
 
 enum db_err
@@ -542,6 +575,10 @@ person_json(struct arena *a, const struct person *p)
 		{ "current", p->is_current ? "yes" : "no" },
 		{ "watch in the press", p->press_watch ? p->press_watch :
 		    "auto" },
+		{ "lawful basis", p->lawful_basis },
+		{ "basis note", p->basis_note },
+		{ "basis date", p->basis_date },
+		{ "source", p->data_source },
 	};
 
 	snprintf(org, sizeof(org), "%lld", p->organisation_id);
@@ -554,7 +591,9 @@ person_json(struct arena *a, const struct person *p)
 	DB_STR((p)->role_title), DB_STR((p)->party), DB_STR((p)->house), \
 	DB_STR((p)->constituency), DB_INT((p)->organisation_id), \
 	DB_STR((p)->email), DB_STR((p)->phone), DB_STR((p)->notes), \
-	DB_INT((p)->is_current ? 1 : 0), DB_STR((p)->press_watch)
+	DB_INT((p)->is_current ? 1 : 0), DB_STR((p)->press_watch), \
+	DB_STR(nz((p)->lawful_basis)), DB_STR(nz((p)->basis_note)), \
+	DB_STR(nz((p)->basis_date)), DB_STR(nz((p)->data_source))
 
 static const char *
 nz(const char *s)
@@ -641,11 +680,22 @@ dir_save(struct db *db, const char *actor, void *row, int exists,
 	return e;
 }
 
+/* Take from's basis, note, date and source. */
+static void
+basis_keep(struct person *to, const struct person *from)
+{
+	to->lawful_basis = from->lawful_basis;
+	to->basis_note = from->basis_note;
+	to->basis_date = from->basis_date;
+	to->data_source = from->data_source;
+}
+
 static enum db_err
 person_update(struct db *db, struct arena *a, const char *actor, void *row)
 {
-	struct person		*p = row, old;
+	struct person		*p = row, old, given = *p;
 	const char		*watch = p->press_watch;
+	int			 kept = p->lawful_basis == NULL;
 	enum db_err		 e;
 
 	if ((e = person_get(db, a, p->id, &old)) != DB_OK)
@@ -655,6 +705,8 @@ person_update(struct db *db, struct arena *a, const char *actor, void *row)
 	/* Unchanged: the audit row shows the kept value (old is in a). */
 	if (p->press_watch == NULL)
 		p->press_watch = old.press_watch;
+	if (kept)
+		basis_keep(p, &old);
 	e = audit_update_versioned(db, &dir_stmts, DIR_PERSON_UPDATE,
 	    DB_ARGS(PERSON_ARGS(p), DB_INT(p->id), DB_INT(p->version)));
 	if (e == DB_OK)
@@ -664,6 +716,8 @@ person_update(struct db *db, struct arena *a, const char *actor, void *row)
 		    person_json(a, &old), person_json(a, p));
 	/* a is freed when the save ends: give the caller its own back. */
 	p->press_watch = watch;
+	if (kept)
+		basis_keep(p, &given);
 	if (e == DB_OK)
 		p->version++;
 	return e;

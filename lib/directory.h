@@ -76,6 +76,15 @@ struct person {
 	 * stored (a new person: "auto").
 	 */
 	const char	*press_watch;
+	/*
+	 * Why we hold them and where their details came from
+	 * (privacy_basis.h): a basis code, "" when none is recorded; when
+	 * saving, a NULL lawful_basis keeps all four as stored.
+	 */
+	const char	*lawful_basis;
+	const char	*basis_note;
+	const char	*basis_date;	/* YYYY-MM-DD or "" */
+	const char	*data_source;
 };
 
 /* Directory filters; empty strings and zeros mean "any". */
@@ -90,6 +99,8 @@ struct person_filter {
 	const char	*house;		/* "commons", "lords" */
 	long long	 council_id;	/* their organisation is this council */
 	int		 current;	/* PERSON_CURRENT_*; 0: any */
+	/* A basis code, PRIVACY_BASIS_NONE (not recorded) or "" (any). */
+	const char	*basis;
 };
 
 #define PERSON_CURRENT_ANY	0
@@ -186,6 +197,9 @@ enum db_err	 parties_list(struct db *, struct arena *, const char ***,
 enum db_err	 person_list(struct db *, struct arena *,
 		    const struct person_filter *, struct person **, size_t *n,
 		    size_t *total);
+/* How many live people have no lawful basis recorded. */
+enum db_err	 person_count_no_basis(struct db *, long *n);
+
 /* Any person, deleted or not; DB_NOTFOUND if there is none. */
 enum db_err	 person_get(struct db *, struct arena *, long long id,
 		    struct person *);

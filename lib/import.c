@@ -23,6 +23,7 @@
 #include "db.h"
 #include "import.h"
 #include "import_parse.h"
+#include "privacy_basis.h"
 
 static const char *const import_errors[IMPORT__MAX] = {
 	[IMPORT_OK] = "no error",
@@ -44,10 +45,11 @@ import_strerror(enum import_err e)
 
 /* The columns every person lookup returns, in this order. */
 #define IMP_COLUMNS "id, full_name, category, party, IFNULL(house, ''), " \
-	"constituency, email, phone, is_current, IFNULL(moderngov_id, '') " \
+	"constituency, email, phone, is_current, IFNULL(moderngov_id, ''), " \
+	"IFNULL(lawful_basis, ''), data_source " \
 	"FROM people "
 enum { C_ID, C_NAME, C_CATEGORY, C_PARTY, C_HOUSE, C_CONSTITUENCY, C_EMAIL,
-	C_PHONE, C_CURRENT, C_MODERNGOV };
+	C_PHONE, C_CURRENT, C_MODERNGOV, C_BASIS, C_SOURCE };
 
 enum {
 	IMP_BY_PARLIAMENT,
@@ -74,13 +76,17 @@ static const char *const imp_sql[IMP__MAX] = {
 	[IMP_PERSON_INSERT] =
 	    "INSERT INTO people (full_name, category, party, house, constituency, "
 	    "organisation_id, email, phone, notes, parliament_id, moderngov_id, "
-	    "is_current, created_at, updated_at) VALUES (?, ?, ?, NULLIF(?, ''), "
-	    "?, NULLIF(?, 0), ?, ?, '', ?, ?, 1, UTC_TIMESTAMP(), "
-	    "UTC_TIMESTAMP())",
+	    "is_current, lawful_basis, basis_date, data_source, created_at, "
+	    "updated_at) VALUES (?, ?, ?, NULLIF(?, ''), "
+	    "?, NULLIF(?, 0), ?, ?, '', ?, ?, 1, 'public_role', ?, ?, "
+	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())",
 	[IMP_PERSON_UPDATE] =
 	    "UPDATE people SET full_name = ?, category = ?, party = ?, "
 	    "house = NULLIF(?, ''), constituency = ?, email = ?, phone = ?, "
-	    "is_current = ?, version = version + 1, updated_at = UTC_TIMESTAMP() "
+	    "is_current = ?, basis_date = IF(lawful_basis IS NULL, ?, "
+	    "basis_date), data_source = IF(lawful_basis IS NULL, ?, "
+	    "data_source), lawful_basis = IFNULL(lawful_basis, 'public_role'), "
+	    "version = version + 1, updated_at = UTC_TIMESTAMP() "
 	    "WHERE id = ?",
 	/* The end date is the source's, else today; never before the start. */
 	[IMP_TERM_CLOSE] =
@@ -92,7 +98,8 @@ static const char *const imp_sql[IMP__MAX] = {
 	    "VALUES (?, ?, ?, NULLIF(?, ''), ?, NULLIF(?, 0), "
 	    "IF(? = '', UTC_DATE(), ?), ?, UTC_TIMESTAMP())",
 	[IMP_COUNCIL_GET] =
-	    "SELECT kind, deleted_at IS NOT NULL FROM organisations WHERE id = ?",
+	    "SELECT kind, deleted_at IS NOT NULL, name FROM organisations "
+	    "WHERE id = ?",
 	[IMP_RUN_INSERT] =
 	    "INSERT INTO import_runs (kind, source, organisation_id, actor, added, "
 	    "updated, retired, unchanged, at) VALUES (?, ?, NULLIF(?, 0), ?, ?, "
@@ -109,6 +116,12 @@ struct apply {
 	const char		*kind;		/* "parliament" or "moderngov" */
 	long long		 council_id;	/* 0 for parliament */
 	struct import_result	*res;
+	/*
+	 * A person without a lawful basis gets public_role, this source
+	 * (privacy_basis.h) and today as its date.
+	 */
+	const char		*source;
+	char			 today[11];
 };
 
 /* A person's imported fields, for comparing and for the audit log. */
@@ -116,6 +129,7 @@ struct fields {
 	const char	*name, *category, *party, *house, *constituency;
 	const char	*email, *phone;
 	int		 current;
+	const char	*basis, *source;	/* lawful basis and source */
 };
 
 static char *
@@ -128,6 +142,7 @@ fields_json(struct arena *a, const struct fields *f, long long org)
 		{ "constituency", f->constituency }, { "organisation", o },
 		{ "email", f->email }, { "phone", f->phone },
 		{ "current", f->current ? "yes" : "no" },
+		{ "lawful basis", f->basis }, { "source", f->source },
 	};
 
 	if (org > 0)
@@ -148,6 +163,8 @@ fields_of_row(const struct db_rows *r, size_t row)
 	f.email = DB_CELL(r, row, C_EMAIL);
 	f.phone = DB_CELL(r, row, C_PHONE);
 	f.current = db_num(DB_CELL(r, row, C_CURRENT)) != 0;
+	f.basis = DB_CELL(r, row, C_BASIS);
+	f.source = DB_CELL(r, row, C_SOURCE);
 	return f;
 }
 
@@ -174,7 +191,8 @@ person_write(struct apply *ap, long long id, const struct fields *f)
 	return db_exec_in(ap->db, &imp_stmts, IMP_PERSON_UPDATE, DB_ARGS(
 	    DB_STR(f->name), DB_STR(f->category), DB_STR(f->party),
 	    DB_STR(f->house), DB_STR(f->constituency), DB_STR(f->email),
-	    DB_STR(f->phone), DB_INT(f->current), DB_INT(id)), NULL, NULL);
+	    DB_STR(f->phone), DB_INT(f->current), DB_STR(ap->today),
+	    DB_STR(ap->source), DB_INT(id)), NULL, NULL);
 }
 
 static int
@@ -191,7 +209,8 @@ static enum db_err
 apply_new(struct apply *ap, const struct import_member *m)
 {
 	struct fields		 f = { m->full_name, m->category, m->party,
-	    m->house, m->constituency, m->email, m->phone, 1 };
+	    m->house, m->constituency, m->email, m->phone, 1, "public_role",
+	    ap->source };
 	unsigned long long	 id = 0;
 	int			 parl = ap->council_id == 0;
 	enum db_err		 e;
@@ -201,7 +220,8 @@ apply_new(struct apply *ap, const struct import_member *m)
 	    DB_STR(f.house), DB_STR(f.constituency), DB_INT(ap->council_id),
 	    DB_STR(f.email), DB_STR(f.phone),
 	    parl ? DB_INT(strtoll(m->ext_id, NULL, 10)) : DB_NULL,
-	    parl ? DB_NULL : DB_STR(m->ext_id)), NULL, &id);
+	    parl ? DB_NULL : DB_STR(m->ext_id), DB_STR(ap->today),
+	    DB_STR(ap->source)), NULL, &id);
 	if (e == DB_OK)
 		e = term_open(ap, (long long)id, &f, m->started_on);
 	if (e == DB_OK)
@@ -240,9 +260,15 @@ apply_known(struct apply *ap, const struct db_rows *r, size_t row,
 			f.phone = m->phone;
 	}
 	f.current = current;
+	/* Someone on the register holds a public role, unless we said else. */
+	if (*old.basis == '\0') {
+		f.basis = "public_role";
+		f.source = ap->source;
+	}
 	if (same_term(&old, &f) && strcmp(old.name, f.name) == 0 &&
 	    strcmp(old.email, f.email) == 0 &&
-	    strcmp(old.phone, f.phone) == 0 && old.current == f.current) {
+	    strcmp(old.phone, f.phone) == 0 && old.current == f.current &&
+	    *old.basis != '\0') {
 		ap->res->unchanged++;
 		return DB_OK;
 	}
@@ -375,7 +401,8 @@ import_parliament(struct db *db, const char *actor, const char *data,
 {
 	struct arena		 a;
 	struct import_member	*list;
-	struct apply		 ap = { db, &a, actor, "parliament", 0, res };
+	struct apply		 ap = { db, &a, actor, "parliament", 0, res,
+	    NULL, "" };
 	size_t			 n;
 	enum import_err		 e;
 
@@ -383,6 +410,12 @@ import_parliament(struct db *db, const char *actor, const char *data,
 	if (msglen > 0)
 		msg[0] = '\0';
 	arena_init(&a);
+	privacy_today(ap.today);
+	if ((ap.source = privacy_source_parliament(&a, ap.today)) == NULL) {
+		arena_free(&a);
+		snprintf(msg, msglen, "out of memory");
+		return IMPORT_NOMEM;
+	}
 	e = import_parse_parliament(&a, data, len, &list, &n, msg, msglen);
 	if (e == IMPORT_OK)
 		e = apply_all(&ap, list, n, source, msg, msglen);
@@ -398,7 +431,7 @@ import_moderngov(struct db *db, const char *actor, long long council_id,
 	struct arena		 a;
 	struct import_member	*list;
 	struct apply		 ap = { db, &a, actor, "moderngov", council_id,
-	    res };
+	    res, NULL, "" };
 	struct db_rows		 r;
 	size_t			 n;
 	enum import_err		 e;
@@ -408,6 +441,7 @@ import_moderngov(struct db *db, const char *actor, long long council_id,
 	if (msglen > 0)
 		msg[0] = '\0';
 	arena_init(&a);
+	privacy_today(ap.today);
 	e = import_parse_moderngov(&a, data, len, &list, &n, msg, msglen);
 	if (e != IMPORT_OK)
 		goto out;
@@ -425,6 +459,10 @@ import_moderngov(struct db *db, const char *actor, long long council_id,
 		    council_id, db_num(DB_CELL(&r, 0, 1)) ? "deleted" :
 		    DB_CELL(&r, 0, 0));
 		e = IMPORT_NOT_FOUND;
+	} else if ((ap.source = privacy_source_moderngov(&a,
+	    DB_CELL(&r, 0, 2), ap.today)) == NULL) {
+		snprintf(msg, msglen, "out of memory");
+		e = IMPORT_NOMEM;
 	} else
 		e = apply_all(&ap, list, n, source, msg, msglen);
 out:

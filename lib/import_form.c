@@ -46,6 +46,7 @@ import_form_preview_post(struct ctx *c)
 {
 	const struct upload	*up = req_upload(&c->req, "file");
 	struct people_import	 imp;
+	char			 today[11];
 	enum db_err		 e;
 
 	if (up == NULL || up->len == 0) {
@@ -54,8 +55,9 @@ import_form_preview_post(struct ctx *c)
 		    "The file you chose is empty.");
 		return;
 	}
-	if ((e = people_import_check(c->db, &c->arena, up->data, up->len,
-	    &imp)) != DB_OK) {
+	app_today(today);
+	if ((e = people_import_check(c->db, &c->arena, today, up->data,
+	    up->len, &imp)) != DB_OK) {
 		app_db_error(c, e);
 		return;
 	}

@@ -12,6 +12,7 @@
 #include "directory.h"
 #include "form.h"
 #include "people_import.h"
+#include "privacy_basis.h"
 #include "utf8.h"
 
 const char *const people_import_columns[COL__MAX] = {
@@ -25,6 +26,10 @@ const char *const people_import_columns[COL__MAX] = {
 	[COL_EMAIL] = "email",
 	[COL_PHONE] = "phone",
 	[COL_NOTES] = "notes",
+	[COL_BASIS] = "lawful_basis",
+	[COL_BASIS_DATE] = "basis_date",
+	[COL_BASIS_NOTE] = "basis_note",
+	[COL_SOURCE] = "source",
 };
 
 /* The longest value of each column, in characters, as the schema allows. */
@@ -32,7 +37,8 @@ static const size_t column_max[COL__MAX] = {
 	[COL_NAME] = 200, [COL_CATEGORY] = 100, [COL_ROLE] = 200,
 	[COL_PARTY] = 100, [COL_HOUSE] = 10, [COL_CONSTITUENCY] = 200,
 	[COL_ORGANISATION] = 200, [COL_EMAIL] = 254, [COL_PHONE] = 50,
-	[COL_NOTES] = 10000,
+	[COL_NOTES] = 10000, [COL_BASIS] = 100, [COL_BASIS_DATE] = 10,
+	[COL_BASIS_NOTE] = PRIVACY_NOTE_MAX, [COL_SOURCE] = PRIVACY_SOURCE_MAX,
 };
 
 enum {
@@ -51,8 +57,10 @@ static const char *const import_sql[IMP__MAX] = {
 	[IMP_PERSON_INSERT] =
 	    "INSERT INTO people (full_name, category, role_title, party, house, "
 	    "constituency, organisation_id, email, phone, notes, is_current, "
+	    "lawful_basis, basis_date, basis_note, data_source, "
 	    "created_at, updated_at) VALUES (?, ?, ?, ?, NULLIF(?, ''), ?, "
-	    "NULLIF(?, 0), ?, ?, ?, 1, UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	    "NULLIF(?, 0), ?, ?, ?, 1, ?, NULLIF(?, ''), NULLIF(?, ''), ?, "
+	    "UTC_TIMESTAMP(), UTC_TIMESTAMP())",
 	[IMP_TERM_INSERT] =
 	    "INSERT INTO person_terms (person_id, category, party, house, "
 	    "constituency, role_title, organisation_id, started_on, source, "
@@ -223,7 +231,8 @@ read_header(struct checker *k, const struct record *h, int *map)
 			    "A column has no name in the header row." :
 			    "Unknown column. The columns are name, category, "
 			    "role, party, house, constituency, organisation, "
-			    "email, phone and notes.");
+			    "email, phone, notes, lawful_basis, basis_date, "
+			    "basis_note and source.");
 			bad = 1;
 		} else if (seen[c]) {
 			problem(k, 1, people_import_columns[c],
@@ -249,6 +258,38 @@ static int
 lower_eq(const char *a, const char *b)
 {
 	return strcasecmp(a, b) == 0;
+}
+
+/*
+ * The row's lawful basis: the default when the cell is empty, else a code
+ * or label; then the rules of the person form, each problem beside its
+ * column.  An empty source is checked as the default that will fill it.
+ */
+static void
+check_basis(const struct people_import_lookup *l, struct checker *k,
+    struct import_row *r)
+{
+	const char		*typed = r->cells[COL_BASIS];
+	const char		*source = r->cells[COL_SOURCE];
+	struct basis_problems	 bp;
+
+	r->basis = *typed == '\0' ? PRIVACY_SPREADSHEET_BASIS :
+	    privacy_basis_parse(typed);
+	if (r->basis == NULL) {
+		problem(k, r->row, "lawful_basis", arena_printf(k->a,
+		    "\"%s\" is not a lawful basis; use legitimate_interests, "
+		    "public_role, consent, public_task, contract, "
+		    "legal_obligation, vital_interests or leave it empty.",
+		    typed));
+		return;
+	}
+	privacy_basis_check(r->basis, r->cells[COL_BASIS_DATE],
+	    *source != '\0' ? source : "spreadsheet",
+	    r->cells[COL_BASIS_NOTE], l->today, &bp);
+	if (bp.date != NULL)
+		problem(k, r->row, "basis_date", bp.date);
+	if (bp.source != NULL)
+		problem(k, r->row, "source", bp.source);
 }
 
 static enum db_err
@@ -295,6 +336,8 @@ check_row(const struct people_import_lookup *l, struct checker *k,
 	v = r->cells[COL_EMAIL];
 	if (*v != '\0' && validate_email(v) != NULL)
 		problem(k, r->row, "email", validate_email(v));
+
+	check_basis(l, k, r);
 
 	v = r->cells[COL_ORGANISATION];
 	if (*v != '\0') {
@@ -392,10 +435,11 @@ parse_csv(struct checker *k, const char *csv, size_t len,
 }
 
 enum db_err
-people_import_check(struct db *db, struct arena *a, const char *csv,
-    size_t len, struct people_import *out)
+people_import_check(struct db *db, struct arena *a, const char *today,
+    const char *csv, size_t len, struct people_import *out)
 {
-	struct people_import_lookup	 l = { NULL, 0, organisations_in_db, db };
+	struct people_import_lookup	 l = { NULL, 0, organisations_in_db,
+	    db, today };
 	struct category			*cats;
 	enum db_err			 e;
 
@@ -479,7 +523,7 @@ done:
 }
 
 static const char *
-person_json(struct arena *a, const struct import_row *r)
+person_json(struct arena *a, const struct import_row *r, const char *source)
 {
 	char	 org[24];
 	const struct audit_field f[] = {
@@ -494,6 +538,10 @@ person_json(struct arena *a, const struct import_row *r)
 		{ "phone", r->cells[COL_PHONE] },
 		{ "notes", r->cells[COL_NOTES] },
 		{ "current", "yes" },
+		{ "lawful basis", r->basis },
+		{ "basis note", r->cells[COL_BASIS_NOTE] },
+		{ "basis date", r->cells[COL_BASIS_DATE] },
+		{ "source", source },
 	};
 
 	snprintf(org, sizeof(org), "%lld", r->organisation_id);
@@ -504,9 +552,11 @@ person_json(struct arena *a, const struct import_row *r)
 
 static enum db_err
 write_row(struct db *db, struct arena *a, const char *actor,
-    const char *today, const struct import_row *r)
+    const char *today, const char *default_source, const struct import_row *r)
 {
 	const char *const	*v = r->cells;
+	const char		*source = *v[COL_SOURCE] != '\0' ?
+	    v[COL_SOURCE] : default_source;
 	unsigned long long	 id;
 	const char		*json;
 	enum db_err		 e;
@@ -516,10 +566,11 @@ write_row(struct db *db, struct arena *a, const char *actor,
 	    DB_STR(v[COL_PARTY]), DB_STR(v[COL_HOUSE]),
 	    DB_STR(v[COL_CONSTITUENCY]), DB_INT(r->organisation_id),
 	    DB_STR(v[COL_EMAIL]), DB_STR(v[COL_PHONE]),
-	    DB_STR(v[COL_NOTES])), NULL, &id);
+	    DB_STR(v[COL_NOTES]), DB_STR(r->basis), DB_STR(v[COL_BASIS_DATE]),
+	    DB_STR(v[COL_BASIS_NOTE]), DB_STR(source)), NULL, &id);
 	if (e != DB_OK)
 		return e;
-	if ((json = person_json(a, r)) == NULL)
+	if ((json = person_json(a, r, source)) == NULL)
 		return DB_NOMEM;
 	if ((e = audit_write(db, actor, "person", (long long)id, "import",
 	    NULL, json)) != DB_OK)
@@ -550,16 +601,21 @@ people_import_apply(struct db *db, struct arena *a, const char *actor,
     const char *source, const char *today, const char *csv, size_t len,
     struct people_import *out)
 {
+	const char	*default_source;
 	size_t		 i;
 	enum db_err	 e;
 
-	if ((e = people_import_check(db, a, csv, len, out)) != DB_OK ||
+	if ((e = people_import_check(db, a, today, csv, len, out)) != DB_OK ||
 	    out->nproblems > 0)
 		return e;
+	if ((default_source = privacy_source_spreadsheet(a, source, today)) ==
+	    NULL)
+		return DB_NOMEM;
 	if ((e = db_begin(db)) != DB_OK)
 		return e;
 	for (i = 0; i < out->nrows && e == DB_OK; i++)
-		e = write_row(db, a, actor, today, &out->rows[i]);
+		e = write_row(db, a, actor, today, default_source,
+		    &out->rows[i]);
 	if (e == DB_OK)
 		e = db_exec_in(db, &import_stmts, IMP_RUN_INSERT,
 		    DB_ARGS(DB_STR(fit(a, source, 1000)), DB_STR(actor),
@@ -573,8 +629,9 @@ const char *
 people_import_template(void)
 {
 	return "name,category,role,party,house,constituency,organisation,"
-	    "email,phone,notes\r\n"
+	    "email,phone,notes,lawful_basis,basis_date,basis_note,source\r\n"
 	    "Jane Example,Journalist,Religious affairs correspondent,,,,,"
 	    "jane@example.org,020 7946 0000,\"Met at the conference, "
-	    "March 2025\"\r\n";
+	    "March 2025\",Consent,2025-03-14,Agreed to hear about our "
+	    "briefings,Conference sign-up sheet\r\n";
 }

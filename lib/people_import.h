@@ -12,6 +12,13 @@
  * organisation, or empty; house commons, lords or empty; email empty or
  * an address.  Blank rows are skipped.
  *
+ * Why we hold each person (privacy_basis.h) may be given per row:
+ * lawful_basis a code or label of the table there, basis_date, basis_note
+ * and source, with the rules of the person form (consent needs its date,
+ * no date after today).  A row without a basis gets
+ * PRIVACY_SPREADSHEET_BASIS (legitimate interests), and one without a
+ * source "Spreadsheet import: <file>, <date>".
+ *
  * Problems are collected, not stopped at: each has the spreadsheet row
  * (the header is row 1, so the first person is row 2; 0 for the file as
  * a whole) and the column it is about ("" for the whole row or file).
@@ -29,7 +36,7 @@ struct category;
 enum import_col {
 	COL_NAME, COL_CATEGORY, COL_ROLE, COL_PARTY, COL_HOUSE,
 	COL_CONSTITUENCY, COL_ORGANISATION, COL_EMAIL, COL_PHONE,
-	COL_NOTES,
+	COL_NOTES, COL_BASIS, COL_BASIS_DATE, COL_BASIS_NOTE, COL_SOURCE,
 	COL__MAX
 };
 
@@ -50,6 +57,7 @@ struct import_row {
 	const char	*cells[COL__MAX];	/* trimmed; "" when absent */
 	const char	*category;		/* the category code, when valid */
 	long long	 organisation_id;	/* 0: none */
+	const char	*basis;			/* its basis code, if valid */
 	size_t		 nproblems;		/* how many problems are its */
 };
 
@@ -69,7 +77,8 @@ struct people_import {
  * database error only; a bad file is DB_OK with problems.
  */
 enum db_err	 people_import_check(struct db *, struct arena *,
-		    const char *csv, size_t len, struct people_import *out);
+		    const char *today, const char *csv, size_t len,
+		    struct people_import *out);
 
 /*
  * What checking a file asks of the database: the person categories, and
@@ -84,6 +93,7 @@ struct people_import_lookup {
 				    const char *name, long long *first_id,
 				    size_t *found);
 	void			*arg;
+	const char		*today;	/* YYYY-MM-DD; NULL: any date */
 };
 
 /*
@@ -98,7 +108,8 @@ enum db_err	 people_import_parse(struct arena *,
 
 /*
  * Check csv as above, and when there is no problem at all write every
- * row in one transaction: the person, an audit row (entity "person",
+ * row in one transaction: the person (with the row's basis and source,
+ * else the defaults above), an audit row (entity "person",
  * action "import"), an open person_terms row (started_on today, source
  * "csv"), and one import_runs row (kind "csv", source, added = rows).
  * With any problem nothing is written and DB_OK is returned: the caller

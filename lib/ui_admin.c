@@ -11,6 +11,7 @@
 #include "layout.h"
 #include "ui.h"
 #include "ui_admin.h"
+#include "ui_privacy.h"
 #include "users.h"
 
 static const char *
@@ -78,7 +79,7 @@ row_button(struct html *h, const char *action, const char *csrf,
 }
 
 void
-ui_admin_index(struct html *h, const struct session *s)
+ui_admin_index(struct html *h, const struct session *s, long no_basis)
 {
 	static const struct {
 		const char	*href, *label, *blurb;
@@ -105,6 +106,7 @@ ui_admin_index(struct html *h, const struct session *s)
 	size_t			 i;
 
 	layout_begin(h, &p);
+	ui_privacy_no_basis(h, no_basis);
 	html_elem(h, EL_P, "Viewers read everything; editors also record and "
 	    "edit; admins also manage what is on these pages.");
 	html_open(h, EL_UL, AT_CLASS, "areas", AT__MAX);
@@ -560,6 +562,14 @@ ui_admin_import(struct html *h, const struct admin_import_view *v)
 		    i == COL_HOUSE ? ": commons, lords or empty." :
 		    i == COL_ORGANISATION ? ": the exact name of an "
 		    "organisation already in the directory, or empty." :
+		    i == COL_BASIS ? ": why we hold their details, a code or "
+		    "label (consent, public_role...); empty means "
+		    "legitimate interests." :
+		    i == COL_BASIS_DATE ? ": YYYY-MM-DD, not in the future; "
+		    "required for consent (the day it was given)." :
+		    i == COL_SOURCE ? ": where their details came from; "
+		    "empty means \u201cSpreadsheet import: <file>, "
+		    "<date>\u201d." :
 		    ": optional.");
 		html_close(h);
 	}
@@ -609,7 +619,7 @@ import_table(struct html *h, const struct people_import *imp)
 	static const enum import_col shown[] = {
 		COL_NAME, COL_CATEGORY, COL_ROLE, COL_PARTY,
 		COL_HOUSE, COL_CONSTITUENCY, COL_ORGANISATION,
-		COL_EMAIL, COL_PHONE,
+		COL_EMAIL, COL_PHONE, COL_BASIS,
 	};
 	size_t	 i, c, k = 0;
 

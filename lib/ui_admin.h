@@ -20,8 +20,12 @@ struct option;
 struct html;
 struct session;
 
-/* GET /admin: what each section is for, and a link to it. */
-void	ui_admin_index(struct html *, const struct session *);
+/*
+ * GET /admin: what each section is for, and a link to it, under the
+ * count of people with no lawful basis recorded (ui_privacy_no_basis()).
+ */
+void	ui_admin_index(struct html *, const struct session *,
+	    long no_basis);
 
 /*
  * The users list: username, name, role, active or disabled, with an edit

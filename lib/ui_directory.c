@@ -18,8 +18,10 @@
 #include "html.h"
 #include "layout.h"
 #include "mentions.h"
+#include "privacy_basis.h"
 #include "ui.h"
 #include "ui_directory.h"
+#include "ui_privacy.h"
 
 /* Longest href built with snprintf: a path and a record id. */
 #define HREF_MAX	96
@@ -336,6 +338,7 @@ people_url(struct buf *b, const char *path, const struct person_filter *f,
 		ui_query_add(b, "current", "current");
 	else if (f->current == PERSON_CURRENT_NO)
 		ui_query_add(b, "current", "former");
+	ui_query_add(b, "basis", f->basis);
 	if (deleted)
 		ui_query_add(b, "deleted", "1");
 }
@@ -440,6 +443,22 @@ party_counts(struct html *h, const struct party_count *pc, size_t n)
 	html_close(h);
 }
 
+/* "Lawful basis": each basis, and "Not recorded" for those without. */
+static void
+basis_filter(struct html *h, const char *want)
+{
+	size_t	 i;
+
+	filter_select_begin(h, "basis", "Lawful basis",
+	    want == NULL || *want == '\0');
+	for (i = 0; lawful_bases[i].code != NULL; i++)
+		option(h, lawful_bases[i].code, lawful_bases[i].label,
+		    same(lawful_bases[i].code, want));
+	option(h, PRIVACY_BASIS_NONE, "Not recorded",
+	    same(PRIVACY_BASIS_NONE, want));
+	filter_select_end(h);
+}
+
 static void
 people_filters(struct html *h, const struct people_list_view *v)
 {
@@ -472,6 +491,7 @@ people_filters(struct html *h, const struct people_list_view *v)
 	option(h, "current", "Current", f->current == PERSON_CURRENT_YES);
 	option(h, "former", "Former", f->current == PERSON_CURRENT_NO);
 	filter_select_end(h);
+	basis_filter(h, f->basis);
 	if (f->deleted)
 		html_open(h, EL_INPUT, AT_TYPE, "hidden", AT_NAME, "deleted",
 		    AT_VALUE, "1", AT__MAX);
@@ -562,6 +582,9 @@ csv_person(struct buf *b, const struct person *p)
 		p->organisation_kind &&
 		    strcmp(p->organisation_kind, "council") == 0 ?
 		    p->organisation_name : "",
+		p->lawful_basis != NULL && *p->lawful_basis != '\0' ?
+		    privacy_basis_label(p->lawful_basis) : "",
+		p->basis_date, p->data_source,
 	};
 
 	csv_row(b, cells, sizeof(cells) / sizeof(cells[0]));
@@ -572,7 +595,8 @@ ui_people_csv(struct buf *b, const struct person *p, size_t n)
 {
 	static const char *const head[] = { "Name", "Category", "Role",
 	    "Party", "House", "Constituency", "Organisation", "Email",
-	    "Phone", "Current", "Council" };
+	    "Phone", "Current", "Council", "Lawful basis", "Basis date",
+	    "Source" };
 	size_t	 i;
 
 	csv_row(b, head, sizeof(head) / sizeof(head[0]));
@@ -864,6 +888,7 @@ ui_person_detail(struct html *h, const struct person_view *v)
 	    pe->deleted);
 	merged_notice(h, pe, v->merges, v->nmerges);
 	person_fields(h, pe);
+	ui_privacy_basis(h, pe);
 	terms_section(h, v->terms, v->nterms);
 	merges_section(h, v, pe);
 	press_section(h, v);

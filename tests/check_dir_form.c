@@ -70,8 +70,8 @@ add_person(const char *name)
 	char			 body[128];
 	struct params		 in;
 
-	snprintf(body, sizeof(body), "name=%s&category=other&current=yes",
-	    name);
+	snprintf(body, sizeof(body), "name=%s&category=other&current=yes"
+	    "&lawful_basis=legitimate_interests", name);
 	in = th_params(&a, body);
 	ck_assert_int_eq(dir_person_fields(&db, &a, NULL, &fields), DB_OK);
 	ck_assert_int_eq(form_read(&f, &a, fields, PF__MAX, &in), 0);
@@ -113,7 +113,7 @@ START_TEST(test_person_read_keeps_what_was_typed)
 	const struct form_field	*fields;
 	struct params		 in = th_params(&a, "name=&category=mp&party=Green"
 	    "&email=not-an-email&notes=typed+here&current=yes&house=lords"
-	    "&version=0");
+	    "&lawful_basis=consent&version=0");
 	struct form		 f;
 
 	ck_assert_int_eq(dir_person_fields(&db, &a, NULL, &fields), DB_OK);
@@ -148,7 +148,7 @@ START_TEST(test_person_fields_options)
 	ck_assert_str_eq(option_label(&fields[PF_ORGANISATION], body),
 	    "Leeds City Council (Council)");
 	snprintf(body, sizeof(body), "name=X&category=nope&current=yes"
-	    "&organisation=%lld", council + 1000);
+	    "&lawful_basis=contract&organisation=%lld", council + 1000);
 	in = th_params(&a, body);
 	ck_assert_int_eq(form_read(&f, &a, fields, PF__MAX, &in), 2);
 	ck_assert_ptr_nonnull(f.values[PF_CATEGORY].error);
@@ -211,6 +211,98 @@ START_TEST(test_person_fill_and_take)
 	f.values[PF_PRESS].value = "";
 	dir_person_take(&f, 42, &back);
 	ck_assert_ptr_null(back.press_watch);
+}
+END_TEST
+
+/* The basis fields go to the form and back as they were saved. */
+START_TEST(test_person_basis_fill_and_take)
+{
+	const struct form_field	*fields;
+	struct person		 p, back;
+	struct form		 f;
+
+	memset(&p, 0, sizeof(p));
+	p.full_name = "Cal Consent";
+	p.category = "other";
+	p.lawful_basis = "consent";
+	p.basis_date = "2025-06-01";
+	p.basis_note = "Briefings by email";
+	p.data_source = "Sign-up sheet";
+	p.version = 1;
+	ck_assert_int_eq(dir_person_fields(&db, &a, &p, &fields), DB_OK);
+	ck_assert_int_eq(dir_person_fill(&a, fields, &p, &f), 0);
+	ck_assert_str_eq(f.values[PF_BASIS].value, "consent");
+	ck_assert_str_eq(f.values[PF_BASIS_DATE].value, "2025-06-01");
+	dir_person_take(&f, 7, &back);
+	ck_assert_str_eq(back.lawful_basis, "consent");
+	ck_assert_str_eq(back.basis_date, "2025-06-01");
+	ck_assert_str_eq(back.basis_note, "Briefings by email");
+	ck_assert_str_eq(back.data_source, "Sign-up sheet");
+}
+END_TEST
+
+/*
+ * The basis is required of a new person and of one who has a basis, and
+ * optional ("Not recorded yet") for one who has none; its rules give a
+ * message beside the field that broke them.
+ */
+START_TEST(test_person_read_basis_rules)
+{
+	static const struct {
+		const char	*body;
+		int		 has_basis;	/* the saved person's */
+		enum person_field bad[3];	/* PF__MAX ends */
+	} cases[] = {
+		{ "", 0, { PF_BASIS, PF__MAX } },
+		{ "", 1, { PF_BASIS, PF__MAX } },
+		{ "&lawful_basis=consent&basis_date=2025-01-01", 0, { PF__MAX } },
+		{ "&lawful_basis=consent", 0, { PF_BASIS_DATE, PF__MAX } },
+		{ "&lawful_basis=consent&basis_date=2026-11-26", 0,
+		    { PF_BASIS_DATE, PF__MAX } },
+		{ "&lawful_basis=public_task&basis_date=2025-02-30", 0,
+		    { PF_BASIS_DATE, PF__MAX } },
+		{ "&lawful_basis=public_role", 0, { PF_SOURCE, PF__MAX } },
+		{ "&lawful_basis=public_role&data_source=Members+API", 0,
+		    { PF__MAX } },
+		{ "&lawful_basis=gossip", 0, { PF_BASIS, PF__MAX } },
+		{ "&basis_note=they+said+yes", 2, { PF_BASIS, PF__MAX } },
+		{ "&data_source=A+list", 2, { PF__MAX } },
+		{ "", 2, { PF__MAX } },
+		{ "&lawful_basis=public_role&basis_date=2099-01-01", 0,
+		    { PF_BASIS_DATE, PF_SOURCE, PF__MAX } },
+	};
+	const struct form_field	*fields;
+	struct person		 saved;
+	struct form		 f;
+	struct params		 in;
+	size_t			 i, k, want;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		memset(&saved, 0, sizeof(saved));
+		saved.id = 1;
+		saved.lawful_basis = cases[i].has_basis == 1 ? "contract" : "";
+		ck_assert_int_eq(dir_person_fields(&db, &a, cases[i].has_basis ?
+		    &saved : NULL, &fields), DB_OK);
+		in = th_params(&a, arena_printf(&a, "name=N&category=other"
+		    "&current=yes%s", cases[i].body));
+		for (want = 0; cases[i].bad[want] != PF__MAX; want++)
+			continue;
+		ck_assert_msg(dir_person_read(&a, fields, &in, "2026-11-25",
+		    &f) == (int)want, "case %zu", i);
+		for (k = 0; k < want; k++)
+			ck_assert_msg(f.values[cases[i].bad[k]].error != NULL,
+			    "case %zu field %d", i, (int)cases[i].bad[k]);
+	}
+	ck_assert_int_eq(dir_person_fields(&db, &a, NULL, &fields), DB_OK);
+	ck_assert_str_eq(option_label(&fields[PF_BASIS], ""),
+	    "Choose a lawful basis");
+	ck_assert_str_eq(option_label(&fields[PF_BASIS], "public_role"),
+	    "Legitimate interests: public role");
+	memset(&saved, 0, sizeof(saved));
+	saved.lawful_basis = "";
+	ck_assert_int_eq(dir_person_fields(&db, &a, &saved, &fields), DB_OK);
+	ck_assert_str_eq(option_label(&fields[PF_BASIS], ""),
+	    "Not recorded yet");
 }
 END_TEST
 
@@ -333,6 +425,15 @@ START_TEST(test_filters_from_query)
 	ck_assert_str_eq(of.kind, "");
 	ck_assert_int_eq(of.deleted, 0);
 	ck_assert_uint_eq(dir_page_number(&q), 1);
+	q = th_params(&a, "basis=consent");
+	dir_person_filter(&q, &pf);
+	ck_assert_str_eq(pf.basis, "consent");
+	q = th_params(&a, "basis=none");
+	dir_person_filter(&q, &pf);
+	ck_assert_str_eq(pf.basis, "none");
+	q = th_params(&a, "basis=gossip");
+	dir_person_filter(&q, &pf);
+	ck_assert_str_eq(pf.basis, "");
 	q = th_params(&a, "page=3");
 	ck_assert_uint_eq(dir_page_number(&q), 3);
 	q = th_params(&a, "page=0");
@@ -382,6 +483,8 @@ suite(void)
 	tcase_add_test(tc, test_person_fields_options);
 	tcase_add_test(tc, test_person_fields_keep_deleted_org);
 	tcase_add_test(tc, test_person_fill_and_take);
+	tcase_add_test(tc, test_person_basis_fill_and_take);
+	tcase_add_test(tc, test_person_read_basis_rules);
 	tcase_add_test(tc, test_org_read_medium_rule);
 	tcase_add_test(tc, test_org_fields_leave_out_itself);
 	tcase_add_test(tc, test_conflict_rows);

@@ -271,6 +271,85 @@ START_TEST(test_person_save_keeps_watch)
 }
 END_TEST
 
+/*
+ * The lawful basis is saved, shown, versioned and audited with the rest;
+ * a save that does not give one (the engagement form's quick add, an
+ * older caller) keeps all four basis fields as stored; the directory
+ * filters by basis and counts the people with none.
+ */
+START_TEST(test_person_basis_saved_kept_filtered)
+{
+	struct person		 p = person_new("Basis Holder", "journalist", "");
+	struct person		 q = person_new("No Basis", "other", "");
+	struct person		 got, *list;
+	struct person_filter	 f;
+	size_t			 n, total;
+	long			 none;
+
+	p.lawful_basis = "consent";
+	p.basis_date = "2025-05-06";
+	p.basis_note = "Happy to hear from us";
+	p.data_source = "Press conference";
+	add_person(&p);
+	add_person(&q);
+	ck_assert_int_eq(person_get(&db, &a, p.id, &got), DB_OK);
+	ck_assert_str_eq(got.lawful_basis, "consent");
+	ck_assert_str_eq(got.basis_date, "2025-05-06");
+	ck_assert_str_eq(got.basis_note, "Happy to hear from us");
+	ck_assert_str_eq(got.data_source, "Press conference");
+	ck_assert_int_eq(person_get(&db, &a, q.id, &got), DB_OK);
+	ck_assert_str_eq(got.lawful_basis, "");
+	ck_assert_str_eq(got.basis_date, "");
+	ck_assert_int_eq(th_num(&db, "SELECT COUNT(*) FROM people WHERE "
+	    "full_name = 'No Basis' AND lawful_basis IS NULL AND "
+	    "basis_note IS NULL AND basis_date IS NULL"), 1);
+
+	/* Not given: kept, and the caller's own pointers given back. */
+	p.lawful_basis = NULL;
+	p.party = "None";
+	ck_assert_int_eq(person_save(&db, "tester", &p), DB_OK);
+	ck_assert_ptr_null(p.lawful_basis);
+	ck_assert_int_eq(person_get(&db, &a, p.id, &got), DB_OK);
+	ck_assert_str_eq(got.lawful_basis, "consent");
+	ck_assert_str_eq(got.data_source, "Press conference");
+	ck_assert_int_eq(got.version, 2);
+
+	/* Changed: the audit row has both. */
+	p.lawful_basis = "legitimate_interests";
+	p.basis_date = "";
+	p.basis_note = "";
+	p.data_source = "Press conference";
+	ck_assert_int_eq(person_save(&db, "tester", &p), DB_OK);
+	ck_assert_int_eq(th_num(&db, "SELECT COUNT(*) FROM audit_log WHERE "
+	    "entity = 'person' AND action = 'update' AND before_data LIKE "
+	    "'%\"lawful basis\":\"consent\"%' AND after_data LIKE "
+	    "'%\"lawful basis\":\"legitimate_interests\"%' AND "
+	    "before_data LIKE '%\"basis date\":\"2025-05-06\"%'"), 1);
+	ck_assert_int_eq(th_num(&db, "SELECT COUNT(*) FROM people WHERE "
+	    "full_name = 'Basis Holder' AND basis_date IS NULL AND "
+	    "basis_note IS NULL"), 1);
+
+	memset(&f, 0, sizeof(f));
+	f.basis = "legitimate_interests";
+	ck_assert_int_eq(person_list(&db, &a, &f, &list, &n, &total), DB_OK);
+	ck_assert_uint_eq(total, 1);
+	ck_assert_str_eq(list[0].full_name, "Basis Holder");
+	f.basis = "none";
+	ck_assert_int_eq(person_list(&db, &a, &f, &list, &n, &total), DB_OK);
+	ck_assert_uint_eq(total, 1);
+	ck_assert_str_eq(list[0].full_name, "No Basis");
+	f.basis = "consent";
+	ck_assert_int_eq(person_list(&db, &a, &f, &list, &n, &total), DB_OK);
+	ck_assert_uint_eq(total, 0);
+	ck_assert_int_eq(person_count_no_basis(&db, &none), DB_OK);
+	ck_assert_int_eq(none, 1);
+	/* The deleted are not waiting on anyone. */
+	ck_assert_int_eq(person_delete(&db, "tester", q.id), DB_OK);
+	ck_assert_int_eq(person_count_no_basis(&db, &none), DB_OK);
+	ck_assert_int_eq(none, 0);
+}
+END_TEST
+
 START_TEST(test_person_save_bad_category_rolls_back)
 {
 	struct person	 p = person_new("Nobody", "no_such_category", "");
@@ -1305,6 +1384,7 @@ suite(void)
 	tcase_add_test(tc, test_person_create_and_update);
 	tcase_add_test(tc, test_person_save_keeps_watch);
 	tcase_add_test(tc, test_person_save_bad_category_rolls_back);
+	tcase_add_test(tc, test_person_basis_saved_kept_filtered);
 	tcase_add_test(tc, test_person_get_missing);
 	tcase_add_test(tc, test_person_delete_and_restore);
 	tcase_add_test(tc, test_person_list_q);

@@ -19,6 +19,7 @@
 #include "directory.h"
 #include "import.h"
 #include "import_parse.h"
+#include "privacy_basis.h"
 #include "testhelp.h"
 
 static struct db	 db;
@@ -364,6 +365,64 @@ START_TEST(test_moderngov)
 }
 END_TEST
 
+/*
+ * Everyone an import adds holds a public role, with the register and the
+ * day as the source; a known person with no basis gets the same on the
+ * next run, while a basis the team recorded is left as it is.
+ */
+START_TEST(test_import_records_basis)
+{
+	struct import_result	 r;
+	long long		 north = add_org("Northbridge City Council", "council");
+	char			 today[11], want[160];
+
+	privacy_today(today);
+	ck_assert_msg(parliament("parliament-1.xml", &r) == IMPORT_OK, "%s", msg);
+	ck_assert_int_eq(qn("SELECT COUNT(*) FROM people WHERE "
+	    "lawful_basis IS NULL OR lawful_basis <> 'public_role'"), 0);
+	snprintf(want, sizeof(want), "UK Parliament Members API, imported %s|%s",
+	    today, today);
+	ck_assert_str_eq(q("SELECT CONCAT_WS('|', data_source, basis_date) "
+	    "FROM people WHERE parliament_id = 5003"), want);
+	ck_assert_int_eq(qn("SELECT COUNT(*) FROM audit_log WHERE action = "
+	    "'create' AND after_data LIKE '%\"lawful basis\":\"public_role\"%' "
+	    "AND after_data LIKE '%UK Parliament Members API%'"), 30);
+
+	/* One lost its basis (as before sql/010), one had consent recorded. */
+	th_sql(&db, "UPDATE people SET lawful_basis = NULL, data_source = '', "
+	    "basis_date = NULL WHERE parliament_id = 5003; "
+	    "UPDATE people SET lawful_basis = 'consent', basis_date = "
+	    "'2025-01-02', data_source = 'Met at surgery' "
+	    "WHERE parliament_id = 5001");
+	ck_assert_msg(parliament("parliament-1.xml", &r) == IMPORT_OK, "%s", msg);
+	ck_counts(r, 0, 1, 0, 29);
+	snprintf(want, sizeof(want), "public_role|UK Parliament Members API, "
+	    "imported %s", today);
+	ck_assert_str_eq(q("SELECT CONCAT_WS('|', lawful_basis, data_source) "
+	    "FROM people WHERE parliament_id = 5003"), want);
+	ck_assert_str_eq(q("SELECT CONCAT_WS('|', lawful_basis, basis_date, "
+	    "data_source) FROM people WHERE parliament_id = 5001"),
+	    "consent|2025-01-02|Met at surgery");
+
+	ck_assert_msg(moderngov(north, "moderngov-1.xml", &r) == IMPORT_OK,
+	    "%s", msg);
+	snprintf(want, sizeof(want), "ModernGov: Northbridge City Council, "
+	    "imported %s", today);
+	ck_assert_int_eq(qn("SELECT COUNT(*) FROM people WHERE "
+	    "moderngov_id IS NOT NULL"), 8);
+	snprintf(want + strlen(want), sizeof(want) - strlen(want), "|8");
+	{
+		char	 sql[300];
+
+		snprintf(sql, sizeof(sql), "SELECT CONCAT(MIN(data_source), '|', "
+		    "COUNT(*)) FROM people WHERE organisation_id = %lld AND "
+		    "lawful_basis = 'public_role' AND basis_date = '%s'", north,
+		    today);
+		ck_assert_str_eq(q(sql), want);
+	}
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -377,6 +436,7 @@ suite(void)
 	tcase_add_test(tc, test_bad_documents_change_nothing);
 	tcase_add_test(tc, test_failed_run_rolls_back);
 	tcase_add_test(tc, test_moderngov);
+	tcase_add_test(tc, test_import_records_basis);
 	suite_add_tcase(s, tc);
 	return s;
 }

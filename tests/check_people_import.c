@@ -138,12 +138,51 @@ START_TEST(test_valid_file_imported)
 }
 END_TEST
 
+/*
+ * Why we hold them: a row without a basis gets legitimate interests and
+ * the file as its source; a row with one keeps it, a label read as its
+ * code, and its own date, note and source.  Audit rows carry them.
+ */
+START_TEST(test_basis_defaults_and_columns)
+{
+	static const char csv[] =
+	    "name,category,lawful_basis,basis_date,basis_note,source\r\n"
+	    "Default Dee,journalist,,,,\r\n"
+	    "Consent Cal,faith_leader,Consent,2025-03-14,Briefings by email,"
+	    "Sign-up sheet\r\n"
+	    "Role Ray,councillor,public_role,,,\r\n";
+	struct people_import	 out;
+
+	ck_assert_msg(apply(csv, &out) == DB_OK, "%s", db.error);
+	ck_assert_uint_eq(out.nproblems, 0);
+	ck_assert_uint_eq(out.added, 3);
+	ck_assert_int_eq(count("SELECT COUNT(*) FROM people WHERE "
+	    "full_name = 'Default Dee' AND lawful_basis = 'legitimate_interests' "
+	    "AND basis_date IS NULL AND basis_note IS NULL AND data_source = "
+	    "'Spreadsheet import: people.csv, " TODAY "'"), 1);
+	ck_assert_int_eq(count("SELECT COUNT(*) FROM people WHERE "
+	    "full_name = 'Consent Cal' AND lawful_basis = 'consent' AND "
+	    "basis_date = '2025-03-14' AND basis_note = 'Briefings by email' "
+	    "AND data_source = 'Sign-up sheet'"), 1);
+	ck_assert_int_eq(count("SELECT COUNT(*) FROM people WHERE "
+	    "full_name = 'Role Ray' AND lawful_basis = 'public_role' AND "
+	    "data_source LIKE 'Spreadsheet import: people.csv%'"), 1);
+	ck_assert_int_eq(count("SELECT COUNT(*) FROM people WHERE "
+	    "lawful_basis IS NULL"), 0);
+	ck_assert_int_eq(count("SELECT COUNT(*) FROM audit_log WHERE "
+	    "entity = 'person' AND action = 'import' AND after_data LIKE "
+	    "'%\"lawful basis\":\"consent\"%' AND after_data LIKE "
+	    "'%Sign-up sheet%'"), 1);
+}
+END_TEST
+
 START_TEST(test_check_writes_nothing)
 {
 	static const char csv[] = "name,category\nJane,journalist\n";
 	struct people_import	 out;
 
-	ck_assert_int_eq(people_import_check(&db, &a, csv, strlen(csv), &out),
+	ck_assert_int_eq(people_import_check(&db, &a, TODAY, csv, strlen(csv),
+	    &out),
 	    DB_OK);
 	ck_assert_uint_eq(out.nproblems, 0);
 	ck_assert_uint_eq(out.nrows, 1);
@@ -204,6 +243,14 @@ static const struct {
 	{ "name,category,phone\nJane,mp,012345678901234567890123456789012345678901234567890\n",
 	    2, "phone", "at most 50" },
 	{ "name,category\n\xff\xfe,mp\n", 0, "", "UTF-8" },
+	{ "name,category,lawful_basis\nJane,mp,gossip\n", 2, "lawful_basis",
+	    "not a lawful basis" },
+	{ "name,category,lawful_basis\nJane,mp,consent\n", 2, "basis_date",
+	    "consent needs a date" },
+	{ "name,category,lawful_basis,basis_date\nJane,mp,Consent,2025-03-15\n",
+	    2, "basis_date", "in the future" },
+	{ "name,category,basis_date\nJane,mp,14/03/2025\n", 2, "basis_date",
+	    "YYYY-MM-DD" },
 };
 #define NPROBLEMS	(sizeof(problems) / sizeof(problems[0]))
 
@@ -301,13 +348,14 @@ END_TEST
 START_TEST(test_template_imports)
 {
 	static const char	 header[] = "name,category,role,party,house,"
-	    "constituency,organisation,email,phone,notes\r\n";
+	    "constituency,organisation,email,phone,notes,lawful_basis,"
+	    "basis_date,basis_note,source\r\n";
 	const char		*t = people_import_template();
 	struct people_import	 out;
 
 	ck_assert_int_eq(strncmp(t, header, sizeof(header) - 1), 0);
-	ck_assert_int_eq(people_import_check(&db, &a, t, strlen(t), &out),
-	    DB_OK);
+	ck_assert_int_eq(people_import_check(&db, &a, TODAY, t, strlen(t),
+	    &out), DB_OK);
 	ck_assert_uint_eq(out.nproblems, 0);
 	ck_assert_uint_eq(out.nrows, 1);
 }
@@ -323,6 +371,7 @@ suite_people_import(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, test_valid_file_imported);
 	tcase_add_test(tc, test_check_writes_nothing);
+	tcase_add_test(tc, test_basis_defaults_and_columns);
 	tcase_add_test(tc, test_one_bad_row_nothing_written);
 	tcase_add_loop_test(tc, test_problem_kinds, 0, NPROBLEMS);
 	tcase_add_test(tc, test_problems_collected_per_row);

@@ -2253,3 +2253,31 @@ WHERE meeting_id IN (@m1, @m2, @m3);
 COMMIT;
 
 DROP TEMPORARY TABLE demo_appg_p, demo_appg_check, demo_appg_role;
+
+-- Why we hold them (issue 11, sql/010): office holders hold a public
+-- role; officials, journalists, partners and staff are held on legitimate
+-- interests; one faith leader gave consent.  The other faith leaders are
+-- left with no basis recorded, so the admin page's count and the
+-- directory's "Not recorded" filter have something to show.
+START TRANSACTION;
+
+UPDATE people SET lawful_basis = 'public_role', basis_date = DATE(created_at),
+	data_source = 'Published register of members (demo data)'
+WHERE category IN ('mp', 'peer', 'councillor') AND lawful_basis IS NULL;
+
+UPDATE people SET lawful_basis = 'legitimate_interests',
+	basis_date = DATE(created_at),
+	basis_note = 'Professional contact in their public or work role; '
+	    'weighed against their interests when first recorded.',
+	data_source = 'Entered by the team (demo data)'
+WHERE category IN ('civil_servant', 'fcdo_official', 'journalist',
+    'coalition_partner', 'hias_staff', 'other') AND lawful_basis IS NULL;
+
+UPDATE people SET lawful_basis = 'consent', basis_date = '2025-03-14',
+	basis_note = 'Agreed at the interfaith breakfast to hear about our '
+	    'briefings and to be named in engagement records.',
+	data_source = 'Interfaith breakfast sign-up sheet (demo data)'
+WHERE category = 'faith_leader' AND lawful_basis IS NULL
+ORDER BY id LIMIT 1;
+
+COMMIT;

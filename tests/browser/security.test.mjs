@@ -130,7 +130,8 @@ test('the XSS payloads are stored in every kind of record', async () => {
 		    ['name', 'notes'], p);
 		const orgId = org.split('/').pop();
 		const person = await save('/people/new', '/people/new',
-		    ['name', 'role_title', 'party', 'constituency', 'notes'], p,
+		    ['name', 'role_title', 'party', 'constituency', 'notes',
+		    'basis_note', 'data_source'], p,
 		    { organisation: orgId });
 		const eng = await save('/engagements/new', '/engagements/new',
 		    ['title', 'summary', 'outcome', 'media_programme'], p,

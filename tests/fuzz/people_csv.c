@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "directory.h"
 #include "people_import.h"
+#include "privacy_basis.h"
 #include "utf8.h"
 
 #include "fuzz.h"
@@ -51,6 +52,7 @@ check_row(const struct people_import *out, const struct import_row *r,
 	if (out->nproblems == 0) {
 		fuzz_assert(*r->cells[COL_NAME] != '\0');
 		fuzz_assert(r->category != NULL);
+		fuzz_assert(privacy_basis(r->basis) != NULL);
 	}
 }
 
@@ -58,7 +60,8 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct people_import_lookup l = { categories,
-	    sizeof(categories) / sizeof(categories[0]), organisations, NULL };
+	    sizeof(categories) / sizeof(categories[0]), organisations, NULL,
+	    "2026-01-01" };
 	struct people_import	 out;
 	struct arena		 a;
 	size_t			 i, last = 0, owned = 0;

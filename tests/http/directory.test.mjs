@@ -44,7 +44,8 @@ async function send(who, path, fields) {
 const PERSON = {
 	name: '', category: 'other', role_title: '', party: '', house: '',
 	constituency: '', organisation: '', email: '', phone: '', notes: '',
-	current: 'yes', version: '',
+	current: 'yes', lawful_basis: 'legitimate_interests', basis_date: '',
+	basis_note: '', data_source: '', version: '',
 };
 
 const ORG = { name: '', kind: 'ngo', medium: '', parent: '', website: '', notes: '', version: '' };
@@ -378,15 +379,15 @@ test('GET /people.csv: header row, the filtered rows, RFC 4180 quoting, formulas
 	const lines = r.body.split('\r\n');
 	assert.equal(lines.at(-1), '', 'every row ends in CRLF');
 	assert.deepEqual(lines.slice(0, -1), [
-		'Name,Category,Role,Party,House,Constituency,Organisation,Email,Phone,Current,Council',
-		`'=HYPERLINK(1),Journalist,${tag},,,,,,,Yes,`,
-		`"Smith, Jo ""JJ""",MP,${tag},Labour,House of Commons,Holborn,,jo@example.org,,No,`,
+		'Name,Category,Role,Party,House,Constituency,Organisation,Email,Phone,Current,Council,Lawful basis,Basis date,Source',
+		`'=HYPERLINK(1),Journalist,${tag},,,,,,,Yes,,Legitimate interests,,`,
+		`"Smith, Jo ""JJ""",MP,${tag},Labour,House of Commons,Holborn,,jo@example.org,,No,,Legitimate interests,,`,
 	]);
 
 	const mps = await view(admin(), `/people.csv?q=${tag}&category=mp`);
 	assert.equal(mps.body.split('\r\n').length, 3, 'header, one row, end: filters apply');
 	const none = await view(admin(), `/people.csv?q=${tag}&deleted=1`);
-	assert.equal(none.body, 'Name,Category,Role,Party,House,Constituency,Organisation,Email,Phone,Current,Council\r\n');
+	assert.equal(none.body, 'Name,Category,Role,Party,House,Constituency,Organisation,Email,Phone,Current,Council,Lawful basis,Basis date,Source\r\n');
 });
 
 // --- permissions and errors ---------------------------------------------------

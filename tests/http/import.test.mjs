@@ -91,7 +91,8 @@ test('the template is CSV with the header row and an example', async () => {
 	assert.match(r.headers.get('content-disposition') || '', /attachment/);
 	const rows = parseCsv(r.body);
 	assert.deepEqual(rows[0], ['name', 'category', 'role', 'party', 'house',
-	    'constituency', 'organisation', 'email', 'phone', 'notes']);
+	    'constituency', 'organisation', 'email', 'phone', 'notes',
+	    'lawful_basis', 'basis_date', 'basis_note', 'source']);
 	assert.equal(rows.filter((x) => x.some((c) => c !== '')).length, 2);
 });
 

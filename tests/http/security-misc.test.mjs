@@ -40,6 +40,7 @@ test('CSV injection: cells starting with = + - @ tab or CR are neutralised in ev
 	d.set('constituency', FORMULA[2]);
 	d.set('organisation', orgId);
 	d.set('category', selectOptions(page.body, 'category').find((o) => o.value).value);
+	d.set('lawful_basis', 'legitimate_interests');
 	r = await post('/people/new', d, { jar });
 	assert.equal(r.status, 303, pageText(r.body).slice(0, 400));
 	page = await get('/engagements/new', { jar });
