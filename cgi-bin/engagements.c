@@ -13,6 +13,7 @@
 #include "csv.h"
 #include "directory.h"
 #include "eng_form.h"
+#include "eng_privacy.h"
 #include "engagements.h"
 #include "form.h"
 #include "kpi.h"
@@ -21,6 +22,23 @@
 #include "users.h"
 
 #define PER_PAGE	50
+
+/*
+ * A confidential engagement is changed only by those who may read it
+ * (lib/eng_privacy.h): anyone else would edit text they cannot see.  1 if
+ * the session may; otherwise a 403 page is written.
+ */
+static int
+may_change(struct ctx *c, const struct engagement *e)
+{
+	struct eng_reader	 r = eng_reader_of(&c->session);
+
+	if (eng_can_read_text(&r, e))
+		return 1;
+	app_error(c, 403, "This engagement is confidential: only its author, "
+	    "the staff present and admins can change it.");
+	return 0;
+}
 
 /*
  * The save failed for want of the database (down, or its disk full), not
@@ -67,6 +85,8 @@ form_post(struct ctx *c, long long id, const char *action, const char *title)
 
 	if ((e = eng_choices_load_base(c, &ch)) == DB_OK && id != 0) {
 		if ((e = engagement_get(c->db, &c->arena, id, &current)) == DB_OK) {
+			if (!may_change(c, &current))
+				return;
 			cur = &current;
 			if (eng_keep_current(c, &ch, cur) == -1)
 				e = DB_NOMEM;
@@ -152,7 +172,7 @@ edit_get(struct ctx *c)
 	struct eng_state	 st;
 	enum db_err		 err;
 
-	if (!load_engagement(c, &e))
+	if (!load_engagement(c, &e) || !may_change(c, &e))
 		return;
 	if (e.deleted) {
 		app_error(c, 409, "This engagement is deleted: restore it "
@@ -207,6 +227,7 @@ list_get(struct ctx *c)
 
 	memset(&v, 0, sizeof(v));
 	eng_filter_read(c, &f, &v.page);
+	f.reader = eng_reader_of(&c->session);
 	f.limit = PER_PAGE;
 	f.offset = (v.page - 1) * PER_PAGE;
 	e = engagement_list(c->db, &c->arena, &f, &rows, &v.nrows, &v.total);
@@ -243,6 +264,7 @@ csv_get(struct ctx *c)
 	enum db_err		 e;
 
 	eng_filter_read(c, &f, &page);
+	f.reader = eng_reader_of(&c->session);
 	if ((e = engagement_list(c->db, &c->arena, &f, &rows, &n, &total))) {
 		app_db_error(c, e);
 		return;
@@ -265,9 +287,11 @@ detail_get(struct ctx *c)
 {
 	struct engagement	 e;
 	struct eng_detail_view	 v = { &c->session, &e, NULL };
+	struct eng_reader	 r = eng_reader_of(&c->session);
 
 	if (!load_engagement(c, &e))
 		return;
+	eng_redact_for(&r, &e);
 	if (req_query(&c->req, "saved"))
 		v.notice = "Saved.";
 	app_begin_page(c);
@@ -279,6 +303,7 @@ history_get(struct ctx *c)
 {
 	struct engagement	 e;
 	struct audit_entry	*entries;
+	struct eng_reader	 r = eng_reader_of(&c->session);
 	size_t			 n;
 	enum db_err		 err;
 
@@ -289,6 +314,9 @@ history_get(struct ctx *c)
 		app_db_error(c, err);
 		return;
 	}
+	/* Its audit rows hold its text, from before it was confidential too. */
+	if (eng_redact_for(&r, &e))
+		eng_redact_history(entries, n);
 	app_begin_page(c);
 	ui_engagement_history(&c->html, &c->session, &e, entries, n);
 }
@@ -296,9 +324,13 @@ history_get(struct ctx *c)
 static void
 set_deleted(struct ctx *c, int deleted)
 {
-	enum db_err	 e = deleted ? engagement_delete(c->db, app_actor(c), c->id) :
-	    engagement_restore(c->db, app_actor(c), c->id);
+	struct engagement	 en;
+	enum db_err		 e;
 
+	if (!load_engagement(c, &en) || !may_change(c, &en))
+		return;
+	e = deleted ? engagement_delete(c->db, app_actor(c), c->id) :
+	    engagement_restore(c->db, app_actor(c), c->id);
 	if (e == DB_NOTFOUND)
 		app_error(c, 404, deleted ? "There is no such engagement, or "
 		    "it is already deleted." : "There is no such deleted "
@@ -327,11 +359,13 @@ followups_get(struct ctx *c)
 {
 	struct followups_view	 v;
 	struct followup		*items;
+	struct eng_reader	 r = eng_reader_of(&c->session);
 	char			 today[11];
 	enum db_err		 e;
 
 	memset(&v, 0, sizeof(v));
-	e = followups_for(c->db, &c->arena, c->session.user_id, &items, &v.n);
+	e = followups_for(c->db, &c->arena, &r, c->session.user_id, &items,
+	    &v.n);
 	if (e != DB_OK) {
 		app_db_error(c, e);
 		return;

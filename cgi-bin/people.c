@@ -23,6 +23,7 @@
 #include "dir_form.h"
 #include "dir_pages.h"
 #include "directory.h"
+#include "eng_privacy.h"
 #include "ui_directory.h"
 #include "users.h"
 
@@ -107,6 +108,7 @@ people_csv(struct ctx *c)
 static void
 person_show(struct ctx *c)
 {
+	struct eng_reader	 reader = eng_reader_of(&c->session);
 	struct person		 p;
 	struct person_view	 v;
 	enum db_err		 e;
@@ -114,7 +116,7 @@ person_show(struct ctx *c)
 	if (dir_person_load(c, &p, 0) == -1)
 		return;
 	memset(&v, 0, sizeof(v));
-	if ((e = dir_person_page(c->db, &c->arena, &p, PERSON_MENTIONS,
+	if ((e = dir_person_page(c->db, &c->arena, &reader, &p, PERSON_MENTIONS,
 	    &v)) != DB_OK) {
 		dir_fail(c, e);
 		return;
@@ -282,12 +284,14 @@ org_show(struct ctx *c)
 {
 	struct organisation	 o;
 	struct org_view		 v;
+	struct eng_reader	 reader;
 	enum db_err		 e;
 
 	if (dir_org_load(c, &o, 0) == -1)
 		return;
 	memset(&v, 0, sizeof(v));
-	if ((e = dir_org_page(c->db, &c->arena, &o, &v)) != DB_OK) {
+	reader = eng_reader_of(&c->session);
+	if ((e = dir_org_page(c->db, &c->arena, &reader, &o, &v)) != DB_OK) {
 		dir_fail(c, e);
 		return;
 	}

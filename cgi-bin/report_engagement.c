@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "eng_privacy.h"
 #include "form.h"
 #include "report.h"
 #include "reports.h"
@@ -124,6 +125,7 @@ report_engagement_get(struct ctx *c)
 {
 	enum format			 fmt = format_of(req_query(&c->req,
 					    "format"));
+	struct eng_reader		 reader;
 	struct engagement_report	 rep;
 	struct report_period		 period;
 	struct report_view		 v;
@@ -158,7 +160,9 @@ report_engagement_get(struct ctx *c)
 		c->resp.status = 400;
 		return;
 	}
-	if ((e = report_build(c->db, &c->arena, &period, &rep)) != DB_OK) {
+	reader = eng_reader_of(&c->session);
+	if ((e = report_build(c->db, &c->arena, &period, &reader, &rep))
+	    != DB_OK) {
 		app_db_error(c, e);
 		return;
 	}

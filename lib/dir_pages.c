@@ -164,8 +164,8 @@ dir_orgs_page(struct db *db, struct arena *a, struct org_filter *f,
 }
 
 enum db_err
-dir_person_page(struct db *db, struct arena *a, const struct person *p,
-    size_t nmentions, struct person_view *v)
+dir_person_page(struct db *db, struct arena *a, const struct eng_reader *reader,
+    const struct person *p, size_t nmentions, struct person_view *v)
 {
 	struct contact_summary	*s = arena_alloc(a, sizeof(*s));
 	struct watched_person	*watch = arena_alloc(a, sizeof(*watch));
@@ -182,8 +182,8 @@ dir_person_page(struct db *db, struct arena *a, const struct person *p,
 	memset(&mf, 0, sizeof(mf));
 	mf.person_id = p->id;
 	mf.limit = nmentions;
-	if ((e = person_contacts(db, a, p->id, &contacts, &v->ncontacts, s))
-	    != DB_OK ||
+	if ((e = person_contacts(db, a, reader, p->id, &contacts, &v->ncontacts,
+	    s)) != DB_OK ||
 	    (e = person_terms(db, a, p->id, &terms, &v->nterms)) != DB_OK ||
 	    (e = person_merges_of(db, a, p->id, &merges, &v->nmerges))
 	    != DB_OK ||
@@ -223,8 +223,8 @@ org_parts(struct db *db, struct arena *a, long long id,
 }
 
 enum db_err
-dir_org_page(struct db *db, struct arena *a, const struct organisation *o,
-    struct org_view *v)
+dir_org_page(struct db *db, struct arena *a, const struct eng_reader *reader,
+    const struct organisation *o, struct org_view *v)
 {
 	struct contact_summary	*s = arena_alloc(a, sizeof(*s));
 	struct organisation	*parts;
@@ -241,8 +241,8 @@ dir_org_page(struct db *db, struct arena *a, const struct organisation *o,
 	if ((e = org_parts(db, a, o->id, &parts, &v->nparts)) != DB_OK ||
 	    (e = person_list(db, a, &pf, &people, &v->npeople, &total))
 	    != DB_OK ||
-	    (e = org_contacts(db, a, o->id, &contacts, &v->ncontacts, s))
-	    != DB_OK)
+	    (e = org_contacts(db, a, reader, o->id, &contacts, &v->ncontacts,
+	    s)) != DB_OK)
 		return e;
 	v->org = o;
 	v->parts = parts;

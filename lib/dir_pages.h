@@ -14,6 +14,7 @@
 #include "ui_directory.h"
 
 struct arena;
+struct eng_reader;
 struct params;
 
 /*
@@ -52,17 +53,19 @@ enum db_err	 dir_orgs_page(struct db *, struct arena *, struct org_filter *f,
 /*
  * A person's page: their engagements and its summary, their terms, the
  * merges into or of them, whether the press monitoring watches them, and
- * their newest mentions (at most nmentions, with the total).
+ * their newest mentions (at most nmentions, with the total).  The reader
+ * decides which confidential engagements' titles show (lib/eng_privacy.h).
  */
 enum db_err	 dir_person_page(struct db *, struct arena *,
-		    const struct person *, size_t nmentions,
-		    struct person_view *v);
+		    const struct eng_reader *, const struct person *,
+		    size_t nmentions, struct person_view *v);
 
 /*
  * An organisation's page: the live organisations that are part of it
  * (an FCDO's desks), its people and its engagements.
  */
 enum db_err	 dir_org_page(struct db *, struct arena *,
-		    const struct organisation *, struct org_view *v);
+		    const struct eng_reader *, const struct organisation *,
+		    struct org_view *v);
 
 #endif

@@ -10,6 +10,8 @@
 #include "audit.h"
 #include "db.h"
 #include "directory.h"
+#include "eng_privacy.h"
+#include "eng_sql.h"
 
 const struct code_label org_kinds[] = {
 	{ "council", "Council" },
@@ -189,7 +191,8 @@ static const char *const dir_sql[DIR__MAX] = {
 	    "WHERE id = ? AND (deleted_at IS NULL) = (? = 1)",
 	[DIR_PERSON_CONTACTS] =
 	    "SELECT e.id, e.occurred_on, e.type, t.label, e.title, " IS_NEW_SQL
-	    " FROM engagement_people ep JOIN engagements e ON e.id = ep.engagement_id "
+	    ", " ENG_TEXT_READABLE " FROM engagement_people ep "
+	    "JOIN engagements e ON e.id = ep.engagement_id "
 	    "JOIN engagement_types t ON t.code = e.type "
 	    "WHERE ep.person_id = ? AND e.deleted_at IS NULL "
 	    "ORDER BY e.occurred_on DESC, IFNULL(e.occurred_time, TIME '00:00:00') DESC, "
@@ -214,8 +217,9 @@ static const char *const dir_sql[DIR__MAX] = {
 	    "version = version + 1, updated_at = UTC_TIMESTAMP() "
 	    "WHERE id = ? AND (deleted_at IS NULL) = (? = 1)",
 	[DIR_ORG_CONTACTS] =
-	    "SELECT e.id, e.occurred_on, e.type, t.label, e.title, 0 "
-	    "FROM engagement_organisations eo JOIN engagements e ON e.id = eo.engagement_id "
+	    "SELECT e.id, e.occurred_on, e.type, t.label, e.title, 0, "
+	    ENG_TEXT_READABLE " FROM engagement_organisations eo "
+	    "JOIN engagements e ON e.id = eo.engagement_id "
 	    "JOIN engagement_types t ON t.code = e.type "
 	    "WHERE eo.organisation_id = ? AND e.deleted_at IS NULL "
 	    "ORDER BY e.occurred_on DESC, IFNULL(e.occurred_time, TIME '00:00:00') DESC, "
@@ -812,8 +816,9 @@ contact_summarise(struct arena *a, const struct contact *c, size_t n,
 }
 
 static enum db_err
-contacts(struct db *db, struct arena *a, unsigned stmt, long long id,
-    struct contact **out, size_t *n, struct contact_summary *s)
+contacts(struct db *db, struct arena *a, unsigned stmt,
+    const struct eng_reader *reader, long long id, struct contact **out,
+    size_t *n, struct contact_summary *s)
 {
 	struct db_rows	 r;
 	enum db_err	 e;
@@ -821,7 +826,9 @@ contacts(struct db *db, struct arena *a, unsigned stmt, long long id,
 
 	*n = 0;
 	memset(s, 0, sizeof(*s));
-	e = db_query_in(db, &dir_stmts, stmt, DB_ARGS(DB_INT(id)), a, &r);
+	reader = eng_reader_or_nobody(reader);
+	e = db_query_in(db, &dir_stmts, stmt, DB_ARGS(ENG_READER_ARGS(reader),
+	    DB_INT(id)), a, &r);
 	if (e != DB_OK)
 		return e;
 	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
@@ -833,23 +840,26 @@ contacts(struct db *db, struct arena *a, unsigned stmt, long long id,
 		(*out)[i].type_label = DB_CELL(&r, i, 3);
 		(*out)[i].title = DB_CELL(&r, i, 4);
 		(*out)[i].is_new = db_num(DB_CELL(&r, i, 5)) != 0;
+		(*out)[i].text_hidden = db_num(DB_CELL(&r, i, 6)) == 0;
+		if ((*out)[i].text_hidden)
+			(*out)[i].title = ENG_CONFIDENTIAL_TITLE;
 	}
 	*n = r.nrows;
 	return contact_summarise(a, *out, *n, s) == 0 ? DB_OK : DB_NOMEM;
 }
 
 enum db_err
-person_contacts(struct db *db, struct arena *a, long long id,
-    struct contact **out, size_t *n, struct contact_summary *s)
+person_contacts(struct db *db, struct arena *a, const struct eng_reader *reader,
+    long long id, struct contact **out, size_t *n, struct contact_summary *s)
 {
-	return contacts(db, a, DIR_PERSON_CONTACTS, id, out, n, s);
+	return contacts(db, a, DIR_PERSON_CONTACTS, reader, id, out, n, s);
 }
 
 enum db_err
-org_contacts(struct db *db, struct arena *a, long long id,
-    struct contact **out, size_t *n, struct contact_summary *s)
+org_contacts(struct db *db, struct arena *a, const struct eng_reader *reader,
+    long long id, struct contact **out, size_t *n, struct contact_summary *s)
 {
-	return contacts(db, a, DIR_ORG_CONTACTS, id, out, n, s);
+	return contacts(db, a, DIR_ORG_CONTACTS, reader, id, out, n, s);
 }
 
 static void

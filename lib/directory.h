@@ -13,6 +13,7 @@
 #include "db.h"
 
 struct arena;
+struct eng_reader;
 
 struct category {
 	const char	*code;		/* what counting rules use: "mp" */
@@ -167,8 +168,9 @@ struct contact {
 	const char	*date;		/* YYYY-MM-DD */
 	const char	*type;		/* type code */
 	const char	*type_label;
-	const char	*title;
+	const char	*title;		/* or its confidential stand-in */
 	int		 is_new;	/* this person's first engagement */
+	int		 text_hidden;	/* not for this reader's eyes */
 };
 
 struct type_count {
@@ -210,8 +212,13 @@ enum db_err	 person_get(struct db *, struct arena *, long long id,
 enum db_err	 person_save(struct db *, const char *actor, struct person *);
 enum db_err	 person_delete(struct db *, const char *actor, long long id);
 enum db_err	 person_restore(struct db *, const char *actor, long long id);
-/* Their engagements, newest first, and a summary of them. */
-enum db_err	 person_contacts(struct db *, struct arena *, long long id,
+/*
+ * Their engagements, newest first, and a summary of them; the title of a
+ * confidential one the reader may not read is replaced (lib/eng_privacy.h;
+ * NULL: nobody in particular).
+ */
+enum db_err	 person_contacts(struct db *, struct arena *,
+		    const struct eng_reader *, long long id,
 		    struct contact **, size_t *, struct contact_summary *);
 
 /* How many of the people filter f matches have each party, most first. */
@@ -273,7 +280,9 @@ enum db_err	 org_get(struct db *, struct arena *, long long id,
 enum db_err	 org_save(struct db *, const char *actor, struct organisation *);
 enum db_err	 org_delete(struct db *, const char *actor, long long id);
 enum db_err	 org_restore(struct db *, const char *actor, long long id);
-enum db_err	 org_contacts(struct db *, struct arena *, long long id,
+/* An organisation's engagements, as person_contacts() gives a person's. */
+enum db_err	 org_contacts(struct db *, struct arena *,
+		    const struct eng_reader *, long long id,
 		    struct contact **, size_t *, struct contact_summary *);
 
 /* Summarise a list of contacts (newest first). */

@@ -361,6 +361,7 @@ eng_form_show(struct ctx *c, const struct choices *ch, struct eng_state *st,
 	v.conflict = st->conflict;
 	v.nconflict = st->nconflict;
 	v.not_saved = st->not_saved;
+	v.confidential = st->confidential;
 	app_begin_page(c);
 	ui_engagement_form(&c->html, &v);
 }
@@ -575,6 +576,15 @@ read_followups(struct ctx *c, const struct choices *ch, struct eng_state *st)
 	return 0;
 }
 
+/* A checkbox of the form is ticked (posted as 1). */
+static int
+checked(struct ctx *c, const char *name)
+{
+	const char	*v = req_form(&c->req, name);
+
+	return v != NULL && strcmp(v, "1") == 0;
+}
+
 enum db_err
 eng_state_read(struct ctx *c, const struct choices *ch,
     const struct engagement *current, struct eng_state *st)
@@ -587,6 +597,7 @@ eng_state_read(struct ctx *c, const struct choices *ch,
 		return DB_NOMEM;
 	if ((e = read_people(c, current, st)) != DB_OK)
 		return e;
+	st->confidential = checked(c, "confidential");
 	st->orgs = picked(c, "org_id", ch->orgs, ch->norgs, &st->norgs);
 	st->areas = picked(c, "area_id", ch->areas, ch->nareas, &st->nareas);
 	st->staff = picked(c, "staff_id", ch->users, ch->nusers, &st->nstaff);
@@ -627,6 +638,7 @@ engagement_from(struct ctx *c, const struct eng_state *st, long long id,
 	e->media_medium = v[F_MEDIUM].value;
 	e->media_programme = v[F_PROGRAMME].value;
 	e->media_link = v[F_LINK].value;
+	e->confidential = st->confidential;
 	e->mention_id = id == 0 && v[F_MENTION].error == NULL ?
 	    strtoll(v[F_MENTION].value, NULL, 10) : 0;
 	e->people = st->people;
@@ -792,6 +804,7 @@ eng_state_from(struct ctx *c, const struct choices *ch, const struct engagement 
 	st->nstaff = e->nstaff;
 	st->followups = e->followups;
 	st->nfollowups = e->nfollowups;
+	st->confidential = e->confidential;
 	return st->orgs && st->areas && st->staff ? 0 : -1;
 }
 

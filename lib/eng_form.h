@@ -58,6 +58,7 @@ struct eng_state {
 	struct conflict_row	*conflict;
 	size_t			 nconflict;
 	const char		*not_saved;	/* why the save failed, or NULL */
+	int			 confidential;	/* the box is ticked */
 };
 
 /* Load every choice the form offers. */

@@ -52,4 +52,17 @@
 	"px.id, px.full_name, " PARTY_THEN ", IFNULL(cx.label, " CATEGORY_THEN \
 	"), " NEW_TO_US
 
+/*
+ * Whether the reader may read engagement e's text (title, summary,
+ * outcome, follow-up actions): it is not confidential, or they are an
+ * admin, its author, or among the staff present.  The same rule as
+ * eng_can_read_text() in lib/eng_privacy.c, for lists that decide it row
+ * by row; check_eng_privacy holds the two to the same answers.  Binds, in
+ * order: ENG_READER_ARGS (lib/eng_privacy.h).
+ */
+#define ENG_TEXT_READABLE \
+	"(e.confidential = 0 OR ? = 1 OR IFNULL(e.created_by = ?, 0) " \
+	"OR EXISTS (SELECT 1 FROM engagement_staff rs " \
+	"WHERE rs.engagement_id = e.id AND rs.user_id = ?))"
+
 #endif

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "db.h"
 #include "directory.h"
+#include "eng_privacy.h"
 #include "eng_sql.h"
 #include "engagements.h"
 #include "form.h"
@@ -22,7 +23,9 @@
  * report's clauses share their SQL with lib/report.c (eng_sql.h).  The
  * last clause repeats the dates in a form the range optimizer can use
  * (it cannot see through "? IS NULL OR"), so a period reads its own rows
- * rather than the whole table.
+ * rather than the whole table.  A text search looks into an engagement's
+ * own text only where the reader may read it (ENG_TEXT_READABLE): a match
+ * on hidden text would tell them what it says.
  */
 #define FILTER \
 	"WHERE (e.deleted_at IS NOT NULL) = ? " \
@@ -39,8 +42,9 @@
 	"WHERE x.engagement_id = e.id AND px.category = ?)) " \
 	"AND (? = 0 OR EXISTS (SELECT 1 FROM engagement_policy_areas x " \
 	"WHERE x.engagement_id = e.id AND x.policy_area_id = ?)) " \
-	"AND (? IS NULL OR e.title LIKE ? OR e.summary LIKE ? " \
-	"OR e.outcome LIKE ? OR EXISTS (SELECT 1 FROM engagement_people x " \
+	"AND (? IS NULL OR (" ENG_TEXT_READABLE " AND (e.title LIKE ? " \
+	"OR e.summary LIKE ? OR e.outcome LIKE ?)) " \
+	"OR EXISTS (SELECT 1 FROM engagement_people x " \
 	"JOIN people px ON px.id = x.person_id " \
 	"WHERE x.engagement_id = e.id AND px.full_name LIKE ?)) " \
 	"AND (? = 0 OR EXISTS (SELECT 1 FROM kpi_hits h WHERE h.kpi_id = ? " \
@@ -110,7 +114,8 @@ static const char *const eng_sql[ENG__MAX] = {
 	/* The page's ids first, so the type join cannot reorder the scan. */
 	[ENG_LIST] =
 	    "SELECT e.id, e.occurred_on, IFNULL(TIME_FORMAT(e.occurred_time, "
-	    "'%H:%i'), ''), t.label, e.title FROM (SELECT e.id FROM "
+	    "'%H:%i'), ''), t.label, e.title, e.confidential, "
+	    ENG_TEXT_READABLE " FROM (SELECT e.id FROM "
 	    "engagements e " FILTER NEWEST_FIRST "LIMIT ? OFFSET ?) page "
 	    "JOIN engagements e ON e.id = page.id "
 	    "JOIN engagement_types t ON t.code = e.type " NEWEST_FIRST,
@@ -128,7 +133,8 @@ static const char *const eng_sql[ENG__MAX] = {
 	    "e.occurred_time, '%H:%i'), ''), e.title, e.summary, e.outcome, "
 	    "IFNULL(e.media_outlet_id, 0), IFNULL(o.name, ''), "
 	    "IFNULL(e.media_medium, ''), e.media_programme, e.media_link, "
-	    "e.version, e.deleted_at IS NOT NULL, IFNULL(u.display_name, '') "
+	    "e.version, e.deleted_at IS NOT NULL, IFNULL(u.display_name, ''), "
+	    "IFNULL(e.created_by, 0), e.confidential "
 	    "FROM engagements e JOIN engagement_types t ON t.code = e.type "
 	    "LEFT JOIN organisations o ON o.id = e.media_outlet_id "
 	    "LEFT JOIN users u ON u.id = e.created_by WHERE e.id = ?",
@@ -158,14 +164,16 @@ static const char *const eng_sql[ENG__MAX] = {
 	[ENG_INSERT] =
 	    "INSERT INTO engagements (type, occurred_on, occurred_time, title, "
 	    "summary, outcome, media_outlet_id, media_medium, media_programme, "
-	    "media_link, created_by, created_at, updated_at) VALUES (?, ?, "
-	    "NULLIF(?, ''), ?, ?, ?, NULLIF(?, 0), NULLIF(?, ''), ?, ?, "
-	    "NULLIF(?, 0), UTC_TIMESTAMP(), UTC_TIMESTAMP())",
+	    "media_link, confidential, created_by, created_at, updated_at) "
+	    "VALUES (?, ?, NULLIF(?, ''), ?, ?, ?, NULLIF(?, 0), "
+	    "NULLIF(?, ''), ?, ?, ?, NULLIF(?, 0), UTC_TIMESTAMP(), "
+	    "UTC_TIMESTAMP())",
 	[ENG_UPDATE] =
 	    "UPDATE engagements SET type = ?, occurred_on = ?, "
 	    "occurred_time = NULLIF(?, ''), title = ?, summary = ?, outcome = ?, "
 	    "media_outlet_id = NULLIF(?, 0), media_medium = NULLIF(?, ''), "
-	    "media_programme = ?, media_link = ?, version = version + 1, "
+	    "media_programme = ?, media_link = ?, confidential = ?, "
+	    "version = version + 1, "
 	    "updated_at = UTC_TIMESTAMP() "
 	    "WHERE id = ? AND version = ? AND deleted_at IS NULL",
 	[ENG_SET_DELETED] =
@@ -197,7 +205,8 @@ static const char *const eng_sql[ENG__MAX] = {
 	[ENG_FOLLOWUPS_FOR] =
 	    "SELECT f.id, f.engagement_id, e.title, f.action, IFNULL(f.owner_id, 0), "
 	    "IFNULL(u.display_name, ''), IFNULL(f.due_on, ''), "
-	    "f.done_at IS NOT NULL, IFNULL(f.done_at, '') FROM follow_ups f "
+	    "f.done_at IS NOT NULL, IFNULL(f.done_at, ''), " ENG_TEXT_READABLE
+	    " FROM follow_ups f "
 	    "JOIN engagements e ON e.id = f.engagement_id AND e.deleted_at IS NULL "
 	    "LEFT JOIN users u ON u.id = f.owner_id WHERE f.owner_id = ? "
 	    "AND (f.done_at IS NULL OR f.done_at > UTC_TIMESTAMP() - INTERVAL 30 DAY) "
@@ -316,7 +325,8 @@ engagement_check(const struct engagement *e, struct eng_problem *out,
 	DB_STR(opt((f)->party)), DB_STR(opt((f)->party)), \
 	DB_STR(opt((f)->category)), DB_STR(opt((f)->category)), \
 	DB_INT((f)->policy_area_id), DB_INT((f)->policy_area_id), \
-	DB_STR(like), DB_STR(like), DB_STR(like), DB_STR(like), DB_STR(like), \
+	DB_STR(like), ENG_READER_ARGS(&(f)->reader), DB_STR(like), \
+	DB_STR(like), DB_STR(like), DB_STR(like), \
 	DB_INT((f)->kpi_id), DB_INT((f)->kpi_id), \
 	DB_STR(opt((f)->medium)), DB_STR(opt((f)->medium)), \
 	DB_STR(opt((f)->org_kind)), DB_STR(opt((f)->org_kind)), \
@@ -390,8 +400,9 @@ engagement_list(struct db *db, struct arena *a, const struct eng_filter *f,
 	if (e != DB_OK)
 		return e;
 	*total = (size_t)db_num(DB_CELL(&r, 0, 0));
-	e = db_query_in(db, &eng_stmts, ENG_LIST, DB_ARGS(FILTER_ARGS(f, like),
-	    DB_INT(limit), DB_INT((long long)f->offset)), a, &r);
+	e = db_query_in(db, &eng_stmts, ENG_LIST, DB_ARGS(
+	    ENG_READER_ARGS(&f->reader), FILTER_ARGS(f, like), DB_INT(limit),
+	    DB_INT((long long)f->offset)), a, &r);
 	if (e == DB_OK)
 		e = db_query_in(db, &eng_stmts, ENG_LIST_PEOPLE,
 		    DB_ARGS(FILTER_ARGS(f, like), DB_INT(limit),
@@ -406,6 +417,10 @@ engagement_list(struct db *db, struct arena *a, const struct eng_filter *f,
 		(*out)[i].time = DB_CELL(&r, i, 2);
 		(*out)[i].type_label = DB_CELL(&r, i, 3);
 		(*out)[i].title = DB_CELL(&r, i, 4);
+		(*out)[i].confidential = db_num(DB_CELL(&r, i, 5)) != 0;
+		(*out)[i].text_hidden = db_num(DB_CELL(&r, i, 6)) == 0;
+		if ((*out)[i].text_hidden)
+			(*out)[i].title = ENG_CONFIDENTIAL_TITLE;
 	}
 	*n = r.nrows;
 	return attach_people(a, *out, *n, &pr);
@@ -517,6 +532,8 @@ engagement_get(struct db *db, struct arena *a, long long id,
 	en->version = (int)db_num(DB_CELL(&r, 0, 13));
 	en->deleted = db_num(DB_CELL(&r, 0, 14)) != 0;
 	en->created_by_name = DB_CELL(&r, 0, 15);
+	en->created_by = db_num(DB_CELL(&r, 0, 16));
+	en->confidential = db_num(DB_CELL(&r, 0, 17)) != 0;
 	if ((e = load_people(db, a, en)) == DB_OK &&
 	    (e = load_refs(db, a, ENG_ORGS, id, &en->orgs, &en->norgs)) == DB_OK &&
 	    (e = load_refs(db, a, ENG_STAFF, id, &en->staff, &en->nstaff)) == DB_OK &&
@@ -590,6 +607,7 @@ engagement_json(struct arena *a, const struct engagement *en)
 		    sizeof(*en->areas)), en->nareas) },
 		{ "media outlet", outlet }, { "medium", en->media_medium },
 		{ "programme", en->media_programme }, { "link", en->media_link },
+		{ "confidential", en->confidential ? "yes" : "no" },
 		{ "follow-ups", followup_list(a, en->followups, en->nfollowups) },
 	};
 
@@ -606,7 +624,8 @@ engagement_json(struct arena *a, const struct engagement *en)
 	DB_INT((en)->media_outlet_id), \
 	DB_STR((en)->media_medium ? (en)->media_medium : ""), \
 	DB_STR((en)->media_programme ? (en)->media_programme : ""), \
-	DB_STR((en)->media_link ? (en)->media_link : "")
+	DB_STR((en)->media_link ? (en)->media_link : ""), \
+	DB_INT((en)->confidential ? 1 : 0)
 
 static int
 kept(const struct engagement *en, long long followup_id)
@@ -789,10 +808,30 @@ engagement_restore(struct db *db, const char *actor, long long id)
 }
 
 enum db_err
-followups_for(struct db *db, struct arena *a, long long user_id,
-    struct followup **out, size_t *n)
+followups_for(struct db *db, struct arena *a, const struct eng_reader *reader,
+    long long user_id, struct followup **out, size_t *n)
 {
-	return load_followups(db, a, ENG_FOLLOWUPS_FOR, user_id, out, n);
+	struct db_rows	 r;
+	enum db_err	 e;
+	size_t		 i;
+
+	*n = 0;
+	reader = eng_reader_or_nobody(reader);
+	e = db_query_in(db, &eng_stmts, ENG_FOLLOWUPS_FOR, DB_ARGS(
+	    ENG_READER_ARGS(reader), DB_INT(user_id)), a, &r);
+	if (e != DB_OK)
+		return e;
+	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < r.nrows; i++) {
+		followup_from(&r, i, &(*out)[i]);
+		if (db_num(DB_CELL(&r, i, 9)) == 0) {
+			(*out)[i].engagement_title = ENG_CONFIDENTIAL_TITLE;
+			(*out)[i].action = ENG_CONFIDENTIAL_TEXT;
+		}
+	}
+	*n = r.nrows;
+	return DB_OK;
 }
 
 enum db_err

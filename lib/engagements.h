@@ -18,6 +18,16 @@
 struct arena;
 struct code_label;
 
+/*
+ * Who is reading, for confidential engagements (lib/eng_privacy.h): their
+ * user id (0: nobody in particular) and whether they are an admin.  A
+ * zeroed reader may read no confidential text.
+ */
+struct eng_reader {
+	long long	 user_id;
+	int		 admin;
+};
+
 struct eng_person {
 	long long	 id;
 	const char	*name;
@@ -61,6 +71,9 @@ struct engagement {
 	int			 version;
 	int			 deleted;
 	const char		*created_by_name;
+	long long		 created_by;	/* user id, 0: unknown */
+	int			 confidential;	/* lib/eng_privacy.h */
+	int			 text_hidden;	/* redacted */
 	struct eng_person	*people;
 	size_t			 npeople;
 	struct eng_ref		*orgs;
@@ -97,6 +110,7 @@ struct eng_filter {
 					   "existing": someone met before */
 	int		 decision_makers; /* 1: someone who was then a decision
 					   maker (with novelty: the same one) */
+	struct eng_reader reader;	/* q matches only text they may read */
 };
 
 /* One row of the list: the engagement and its people. */
@@ -105,7 +119,9 @@ struct eng_row {
 	const char		*date;
 	const char		*time;
 	const char		*type_label;
-	const char		*title;
+	const char		*title;		/* or its stand-in */
+	int			 confidential;
+	int			 text_hidden;	/* not for the reader */
 	struct eng_person	*people;
 	size_t			 npeople;
 };
@@ -129,12 +145,21 @@ enum db_err	 engagement_types(struct db *, struct arena *,
 size_t		 engagement_check(const struct engagement *,
 		    struct eng_problem *out, size_t max);
 
-/* Newest first (date, time, id); *total counts all matches. */
+/*
+ * Newest first (date, time, id); *total counts all matches, confidential
+ * or not.  A confidential row the filter's reader may not read comes with
+ * its title replaced (text_hidden set), and a text search (q) does not
+ * look into its title, summary or outcome.
+ */
 enum db_err	 engagement_list(struct db *, struct arena *,
 		    const struct eng_filter *, struct eng_row **, size_t *n,
 		    size_t *total);
 
-/* Everything about one engagement, deleted or not; DB_NOTFOUND if none. */
+/*
+ * Everything about one engagement, deleted or not, unredacted (a save
+ * needs it whole): callers that show it to someone pass it through
+ * eng_redact_for() first.  DB_NOTFOUND if none.
+ */
 enum db_err	 engagement_get(struct db *, struct arena *, long long id,
 		    struct engagement *);
 
@@ -150,8 +175,13 @@ enum db_err	 engagement_save(struct db *, const char *actor,
 enum db_err	 engagement_delete(struct db *, const char *actor, long long id);
 enum db_err	 engagement_restore(struct db *, const char *actor, long long id);
 
-/* A user's follow-ups: open ones by due date, then the last done ones. */
-enum db_err	 followups_for(struct db *, struct arena *, long long user_id,
+/*
+ * A user's follow-ups: open ones by due date, then the last done ones.
+ * The action and the engagement's title of one on a confidential
+ * engagement the reader may not read are replaced.
+ */
+enum db_err	 followups_for(struct db *, struct arena *,
+		    const struct eng_reader *, long long user_id,
 		    struct followup **, size_t *);
 
 /*

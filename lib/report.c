@@ -8,6 +8,7 @@
 #include "arena.h"
 #include "db.h"
 #include "directory.h"
+#include "eng_privacy.h"
 #include "eng_sql.h"
 #include "engagements.h"
 #include "form.h"
@@ -176,7 +177,8 @@ static const char *const rpt_sql[RPT__MAX] = {
 	/* The page of ids first: the date index gives them in order. */
 	[RPT_LIST] =
 	    "SELECT e.id, e.occurred_on, IFNULL(TIME_FORMAT(e.occurred_time, "
-	    "'%H:%i'), ''), t.label, e.title, e.outcome FROM (" LISTED ") page "
+	    "'%H:%i'), ''), t.label, e.title, e.outcome, e.confidential, "
+	    ENG_TEXT_READABLE " FROM (" LISTED ") page "
 	    "JOIN engagements e ON e.id = page.id "
 	    "JOIN engagement_types t ON t.code = e.type "
 	    "ORDER BY e.occurred_on, e.occurred_time, e.id",
@@ -695,16 +697,23 @@ attach_people(struct arena *a, struct report_row *rows, size_t n,
 	return DB_OK;
 }
 
+/*
+ * The listed engagements, with a confidential one's title and outcome
+ * replaced where the reader may not read them: it is still listed and
+ * counted.
+ */
 static enum db_err
-load_list(struct db *db, struct arena *a, struct engagement_report *rep)
+load_list(struct db *db, struct arena *a, const struct eng_reader *reader,
+    struct engagement_report *rep)
 {
 	const struct report_period	*p = &rep->period;
 	struct db_rows			 r, pr;
 	enum db_err			 e;
 	size_t				 i;
 
-	e = db_query_in(db, &rpt_stmts, RPT_LIST, DB_ARGS(DB_STR(p->from),
-	    DB_STR(p->to), DB_INT(REPORT_LIST_MAX)), a, &r);
+	e = db_query_in(db, &rpt_stmts, RPT_LIST, DB_ARGS(
+	    ENG_READER_ARGS(reader), DB_STR(p->from), DB_STR(p->to),
+	    DB_INT(REPORT_LIST_MAX)), a, &r);
 	if (e == DB_OK)
 		e = db_query_in(db, &rpt_stmts, RPT_LIST_PEOPLE, DB_ARGS(
 		    DB_STR(p->from), DB_STR(p->to), DB_INT(REPORT_LIST_MAX)),
@@ -721,6 +730,12 @@ load_list(struct db *db, struct arena *a, struct engagement_report *rep)
 		rep->rows[i].type_label = DB_CELL(&r, i, 3);
 		rep->rows[i].title = DB_CELL(&r, i, 4);
 		rep->rows[i].outcome = DB_CELL(&r, i, 5);
+		rep->rows[i].confidential = db_num(DB_CELL(&r, i, 6)) != 0;
+		rep->rows[i].text_hidden = db_num(DB_CELL(&r, i, 7)) == 0;
+		if (rep->rows[i].text_hidden) {
+			rep->rows[i].title = ENG_CONFIDENTIAL_TITLE;
+			rep->rows[i].outcome = ENG_CONFIDENTIAL_TEXT;
+		}
 	}
 	rep->nrows = r.nrows;
 	return attach_people(a, rep->rows, rep->nrows, &pr);
@@ -728,7 +743,7 @@ load_list(struct db *db, struct arena *a, struct engagement_report *rep)
 
 enum db_err
 report_build(struct db *db, struct arena *a, const struct report_period *p,
-    struct engagement_report *rep)
+    const struct eng_reader *reader, struct engagement_report *rep)
 {
 	struct db_rows	 now, before;
 	enum db_err	 e;
@@ -750,7 +765,7 @@ report_build(struct db *db, struct arena *a, const struct report_period *p,
 	rep->previous_total = sum_of(&before, "total", "");
 	if ((e = build_sections(db, a, &now, &before, rep)) != DB_OK)
 		return e;
-	return load_list(db, a, rep);
+	return load_list(db, a, reader, rep);
 }
 
 const struct report_item *

@@ -26,6 +26,7 @@
 
 struct arena;
 struct eng_person;
+struct eng_reader;
 
 /* Both ends included; YYYY-MM-DD. */
 struct report_period {
@@ -75,6 +76,8 @@ struct report_row {
 	const char		*type_label;
 	const char		*title;
 	const char		*outcome;	/* Markdown */
+	int			 confidential;
+	int			 text_hidden;	/* not for the reader */
 	struct eng_person	*people;
 	size_t			 npeople;
 };
@@ -131,10 +134,12 @@ enum db_err	 report_refresh(struct db *, const struct report_period *);
 /*
  * The whole report for period (checked by the caller), its counts beside
  * those of the same days a year earlier.  Everything is allocated in the
- * arena.
+ * arena.  The reader decides which confidential engagements' text the
+ * list shows (lib/eng_privacy.h); the counts are the same for everyone.
  */
 enum db_err	 report_build(struct db *, struct arena *,
-		    const struct report_period *, struct engagement_report *);
+		    const struct report_period *, const struct eng_reader *,
+		    struct engagement_report *);
 
 /* The item of a section with key, or NULL. */
 const struct report_item *report_item_find(const struct engagement_report *,

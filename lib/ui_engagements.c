@@ -199,6 +199,16 @@ ui_eng_person(struct html *h, const struct eng_person *p, int link)
 	html_close(h);
 }
 
+/* Marks a confidential engagement, to those who may read it and not. */
+static void
+confidential_tag(struct html *h)
+{
+	html_text(h, " ");
+	html_open(h, EL_SPAN, AT_CLASS, "tag tag-confidential", AT__MAX);
+	html_text(h, "Confidential");
+	html_close(h);
+}
+
 static void
 list_table(struct html *h, const struct eng_list_view *v)
 {
@@ -239,6 +249,8 @@ list_table(struct html *h, const struct eng_list_view *v)
 		html_open(h, EL_A, AT_HREF, href, AT__MAX);
 		html_text(h, r->title);
 		html_close(h);
+		if (r->confidential)
+			confidential_tag(h);
 		html_close(h);
 		html_open(h, EL_TD, AT__MAX);
 		html_open(h, EL_UL, AT_CLASS, "plain", AT__MAX);
@@ -444,7 +456,8 @@ detail_actions(struct html *h, const struct eng_detail_view *v)
 	char			 url[64];
 
 	html_open(h, EL_DIV, AT_CLASS, "actions", AT__MAX);
-	if (can_edit(v->session) && !e->deleted) {
+	/* Text hidden from them: not theirs to change either. */
+	if (can_edit(v->session) && !e->deleted && !e->text_hidden) {
 		snprintf(url, sizeof(url), "/engagements/%lld/edit", e->id);
 		html_open(h, EL_A, AT_HREF, url, AT_CLASS, "button primary",
 		    AT__MAX);
@@ -453,7 +466,7 @@ detail_actions(struct html *h, const struct eng_detail_view *v)
 		snprintf(url, sizeof(url), "/engagements/%lld/delete", e->id);
 		ui_post_button(h, url, v->session->csrf, "Delete", NULL, NULL);
 	}
-	if (can_edit(v->session) && e->deleted) {
+	if (can_edit(v->session) && e->deleted && !e->text_hidden) {
 		snprintf(url, sizeof(url), "/engagements/%lld/restore", e->id);
 		ui_post_button(h, url, v->session->csrf, "Restore", NULL, NULL);
 	}
@@ -476,6 +489,15 @@ ui_engagement_detail(struct html *h, const struct eng_detail_view *v)
 	if (e->deleted)
 		ui_notice(h, "This engagement is deleted. An editor can "
 		    "restore it.");
+	if (e->text_hidden)
+		ui_notice(h, "This engagement is confidential: only its "
+		    "author, the staff present and admins can read its title, "
+		    "summary, outcome and follow-ups. It is counted in lists "
+		    "and reports.");
+	else if (e->confidential)
+		ui_notice(h, "Confidential: only its author, the staff present "
+		    "and admins can read its title, summary, outcome and "
+		    "follow-ups.");
 	html_open(h, EL_DL, AT_CLASS, "facts", AT__MAX);
 	ui_dl_row(h, "Type", e->type_label);
 	html_elem(h, EL_DT, "Date");
@@ -724,6 +746,28 @@ followup_row(struct html *h, const struct eng_form_view *v, size_t i,
 	html_close(h);
 }
 
+/*
+ * The confidential box, with who can read it said beside it: ticking it
+ * hides the text from colleagues, so they must know what it does.
+ */
+static void
+confidential_field(struct html *h, const struct eng_form_view *v)
+{
+	html_open(h, EL_DIV, AT_CLASS, "field checkbox", AT__MAX);
+	html_open(h, EL_INPUT, AT_ID, "f-confidential", AT_NAME, "confidential",
+	    AT_TYPE, "checkbox", AT_VALUE, "1", AT_CHECKED, v->confidential ?
+	    "" : NULL, AT_ARIA_DESCRIBEDBY, "f-confidential-hint", AT__MAX);
+	label_for(h, "f-confidential", "Confidential (casework detail)");
+	html_open(h, EL_P, AT_CLASS, "hint", AT_ID, "f-confidential-hint",
+	    AT__MAX);
+	html_text(h, "Only its author, the staff present and admins can "
+	    "then read its title, summary, outcome and follow-ups. Everyone "
+	    "else sees \"Confidential engagement\", counted in lists and "
+	    "reports.");
+	html_close(h);
+	html_close(h);
+}
+
 /* Follow-up actions: those so far and one blank row to add another. */
 static void
 followups_fields(struct html *h, const struct eng_form_view *v)
@@ -799,6 +843,7 @@ ui_engagement_form(struct html *h, const struct eng_form_view *v)
 	    "there.", v->users, v->nusers, v->staff_chosen, v->nstaff_chosen);
 	field(h, v->form, "summary");
 	field(h, v->form, "outcome");
+	confidential_field(h, v);
 	media_fields(h, v);
 	followups_fields(h, v);
 	html_open(h, EL_DIV, AT_CLASS, "form-actions", AT__MAX);

@@ -95,6 +95,7 @@ struct eng_form_view {
 	const struct conflict_row *conflict;	/* after a 409 */
 	size_t			 nconflict;
 	const char		*not_saved;	/* why the save failed, or NULL */
+	int			 confidential;	/* lib/eng_privacy.h */
 };
 
 void	ui_engagement_form(struct html *, const struct eng_form_view *);

@@ -465,6 +465,13 @@ list_row(struct html *h, const struct report_row *row)
 	html_open(h, EL_A, AT_HREF, href, AT__MAX);
 	html_text(h, row->title);
 	html_close(h);
+	if (row->confidential) {
+		html_text(h, " ");
+		html_open(h, EL_SPAN, AT_CLASS, "tag tag-confidential",
+		    AT__MAX);
+		html_text(h, "Confidential");
+		html_close(h);
+	}
 	html_open(h, EL_SMALL, AT_CLASS, "type", AT__MAX);
 	html_textf(h, " %s", row->type_label);
 	html_close(h);
@@ -729,6 +736,7 @@ json_row(const struct report_row *row)
 	bad |= set(o, "type", json_string(row->type_label));
 	bad |= set(o, "title", json_string(row->title));
 	bad |= set(o, "outcome", json_string(row->outcome));
+	bad |= set(o, "confidential", json_boolean(row->confidential));
 	bad |= set(o, "people", people);
 	people = NULL;
 	if (bad) {

@@ -709,7 +709,8 @@ START_TEST(test_person_contacts)
 	    maya, org);
 	ck_assert_int_eq(engagement_delete(&db, "tester", e4), DB_OK);
 
-	ck_assert_int_eq(person_contacts(&db, &a, maya, &c, &n, &s), DB_OK);
+	ck_assert_int_eq(person_contacts(&db, &a, NULL, maya, &c, &n, &s),
+	    DB_OK);
 	ck_assert_uint_eq(n, 3);
 	ck_assert_int_eq(c[0].engagement_id, e2);
 	ck_assert_str_eq(c[0].date, "2025-05-01");
@@ -732,7 +733,7 @@ START_TEST(test_person_contacts)
 	ck_assert_int_eq(s.by_type[1].n, 2);
 
 	/* The organisation's history: its two live meetings. */
-	ck_assert_int_eq(org_contacts(&db, &a, org, &c, &n, &s), DB_OK);
+	ck_assert_int_eq(org_contacts(&db, &a, NULL, org, &c, &n, &s), DB_OK);
 	ck_assert_uint_eq(n, 2);
 	ck_assert_int_eq(c[0].engagement_id, e3);
 	ck_assert_int_eq(c[1].engagement_id, e1);
@@ -741,8 +742,8 @@ START_TEST(test_person_contacts)
 	ck_assert_int_eq(s.by_type[0].n, 2);
 
 	/* Nobody's history is empty: no first or last date. */
-	ck_assert_int_eq(person_contacts(&db, &a, maya + adam + 1000, &c, &n,
-	    &s), DB_OK);
+	ck_assert_int_eq(person_contacts(&db, &a, NULL, maya + adam + 1000, &c,
+	    &n, &s), DB_OK);
 	ck_assert_uint_eq(n, 0);
 	ck_assert_ptr_null(s.first);
 	ck_assert_ptr_null(s.last);
@@ -754,10 +755,11 @@ END_TEST
 START_TEST(test_contact_summarise)
 {
 	const struct contact	 c[] = {
-		{ 4, "2025-09-01", "meeting", "Meeting", "d", 0 },
-		{ 3, "2025-06-01", "correspondence", "Correspondence", "c", 0 },
-		{ 2, "2025-06-01", "meeting", "Meeting", "b", 0 },
-		{ 1, "2024-01-31", "meeting", "Meeting", "a", 1 },
+		{ 4, "2025-09-01", "meeting", "Meeting", "d", 0, 0 },
+		{ 3, "2025-06-01", "correspondence", "Correspondence", "c", 0,
+		    0 },
+		{ 2, "2025-06-01", "meeting", "Meeting", "b", 0, 0 },
+		{ 1, "2024-01-31", "meeting", "Meeting", "a", 1, 0 },
 	};
 	struct contact_summary	 s;
 
@@ -979,7 +981,8 @@ contacts_of(long long person)
 	size_t			 n, i;
 	const char		*out = "";
 
-	ck_assert_int_eq(person_contacts(&db, &a, person, &c, &n, &s), DB_OK);
+	ck_assert_int_eq(person_contacts(&db, &a, NULL, person, &c, &n, &s),
+	    DB_OK);
 	for (i = 0; i < n; i++)
 		out = arena_printf(&a, "%s%s%lld%s", out, i ? "," : "",
 		    c[i].engagement_id, c[i].is_new ? "*" : "");

@@ -225,7 +225,8 @@ new_in_contacts(long long eid, long long person)
 	struct contact_summary	 s;
 	size_t			 n, i;
 
-	ck_assert_int_eq(person_contacts(&db, &a, person, &c, &n, &s), DB_OK);
+	ck_assert_int_eq(person_contacts(&db, &a, NULL, person, &c, &n, &s),
+	    DB_OK);
 	for (i = 0; i < n; i++)
 		if (c[i].engagement_id == eid)
 			return c[i].is_new;
@@ -919,7 +920,7 @@ actions_for(long long user)
 	size_t		 n, i;
 	const char	*s = "";
 
-	ck_assert_int_eq(followups_for(&db, &a, user, &list, &n), DB_OK);
+	ck_assert_int_eq(followups_for(&db, &a, NULL, user, &list, &n), DB_OK);
 	for (i = 0; i < n; i++)
 		s = arena_printf(&a, "%s%s%s%s", s, i ? "," : "", list[i].action,
 		    list[i].done ? " (done)" : "");
@@ -957,7 +958,8 @@ START_TEST(test_followups)
 	/* Open ones by due date, those without one last. */
 	ck_assert_str_eq(actions_for(maya_user),
 	    "Call back,Due today,Send report,Whenever");
-	ck_assert_int_eq(followups_for(&db, &a, maya_user, &list, &n), DB_OK);
+	ck_assert_int_eq(followups_for(&db, &a, NULL, maya_user, &list, &n),
+	    DB_OK);
 	ck_assert_str_eq(list[0].engagement_title, "Meeting with actions");
 	ck_assert_int_eq(list[0].engagement_id, eid);
 	ck_assert_str_eq(list[0].due_on, day(-10));

@@ -29,6 +29,8 @@
 static struct db	 db;
 static struct conf	 conf;
 static struct arena	 a;
+/* Reads no confidential text: the counts must not depend on it. */
+static const struct eng_reader nobody = { 0, 0 };
 
 static long long	 maya_user;
 static long long	 pat, quinn, sam, rosa, sara, nina;	/* people */
@@ -254,7 +256,8 @@ report(const char *from, const char *to)
 	ck_assert_ptr_nonnull(r);
 	snprintf(p.from, sizeof(p.from), "%s", from);
 	snprintf(p.to, sizeof(p.to), "%s", to);
-	ck_assert_msg(report_build(&db, &a, &p, r) == DB_OK, "%s", db.error);
+	ck_assert_msg(report_build(&db, &a, &p, &nobody, r) == DB_OK, "%s",
+	    db.error);
 	return r;
 }
 
