@@ -21,7 +21,11 @@ struct html;
 struct session;
 
 /* GET /admin: what each section is for, and a link to it. */
-void	ui_admin_index(struct html *, const struct session *);
+struct retention_status;
+
+/* The admin sections, under the retention reminder when one is due. */
+void	ui_admin_index(struct html *, const struct session *,
+	    const struct retention_status *);
 
 /*
  * The users list: username, name, role, active or disabled, with an edit
