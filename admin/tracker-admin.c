@@ -10,9 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "admin.h"
+#include "app.h"
 #include "arena.h"
 #include "auth.h"
 #include "cli.h"
@@ -23,6 +25,7 @@
 #include "import_parse.h"
 #include "kpi.h"
 #include "migrate.h"
+#include "privacy_retention.h"
 #include "users.h"
 
 #ifndef PKGDATADIR
@@ -51,6 +54,8 @@ usage_to(FILE *out)
 	    "  import moderngov COUNCIL FILE|URL\n"
 	    "                               import a council's councillors (ModernGov)\n"
 	    "  kpi-rebuild                  count every KPI again (after a bulk load)\n"
+	    "  retention --dry-run          list the people the retention rules make due\n"
+	    "  retention [--yes]            erase them (asks first on a terminal)\n"
 	    "  purge                        remove expired sessions\n"
 	    "  check-config [--sql-dir DIR] check the configuration and database\n"
 	    "  backup [-o FILE]             dump the database (standard output by default)\n"
@@ -452,6 +457,110 @@ cmd_kpi_rebuild(struct db *db)
 	return 0;
 }
 
+/* "36 months" in a static buffer, for one printf argument. */
+static const char *
+rule_text(int months)
+{
+	static char	 text[24];
+
+	snprintf(text, sizeof(text), "%d months", months);
+	return text;
+}
+
+/* The people due, one a line, for the admin who runs retention. */
+static void
+print_due(const struct retention_due *d, size_t n)
+{
+	size_t	 i;
+
+	if (n > 0)
+		printf("%-8s %-20s %-12s %-10s %s\n", "ID", "CATEGORY",
+		    "LAST CONTACT", "RULE", "NAME");
+	for (i = 0; i < n; i++)
+		printf("%-8lld %-20s %-12s %-10s %s\n", d[i].person_id,
+		    d[i].category, d[i].last_contact,
+		    rule_text(d[i].months), d[i].full_name);
+}
+
+/* Progress on a terminal: "[3/40] erasing". */
+static void
+retention_progress(void *ctx, size_t i, size_t total)
+{
+	(void)ctx;
+	fprintf(stderr, "\r[%zu/%zu] erasing", i, total);
+	if (i == total)
+		fputc('\n', stderr);
+}
+
+/* Whether the admin at the terminal typed "yes" to erasing n people. */
+static int
+confirmed_on_tty(size_t n)
+{
+	char	 line[16];
+
+	if (!isatty(STDIN_FILENO)) {
+		fprintf(stderr, "%s: retention: %zu %s due; run with --yes to "
+		    "erase them (or --dry-run to list them)\n", progname, n,
+		    n == 1 ? "person is" : "people are");
+		return 0;
+	}
+	fprintf(stderr, "Erase %zu %s for good? Type yes to go on: ", n,
+	    n == 1 ? "person" : "people");
+	if (fgets(line, sizeof(line), stdin) == NULL)
+		return 0;
+	return strcmp(line, "yes\n") == 0 || strcmp(line, "yes") == 0;
+}
+
+/* retention [--dry-run | --yes] */
+static int
+cmd_retention(struct db *db, int argc, char **argv)
+{
+	struct arena		 a;
+	struct retention_due	*due;
+	char			 today[11];
+	size_t			 n, erased;
+	int			 dry = 0, yes = 0, rc = 0;
+	enum db_err		 e;
+
+	if (argc == 1 && strcmp(argv[0], "--dry-run") == 0)
+		dry = 1;
+	else if (argc == 1 && strcmp(argv[0], "--yes") == 0)
+		yes = 1;
+	else if (argc != 0) {
+		usage();
+		return 2;
+	}
+	/* Days are UK days, as on the web pages (app_main() does the same). */
+	setenv("TZ", "Europe/London", 1);
+	tzset();
+	app_today(today);
+	arena_init(&a);
+	if ((e = retention_due_list(db, &a, today, &due, &n)) != DB_OK) {
+		rc = db_fail(db, e, "retention");
+		goto done;
+	}
+	print_due(due, n);
+	if (dry) {
+		printf("retention: %zu %s due (dry run: nothing erased)\n", n,
+		    n == 1 ? "person" : "people");
+		goto done;
+	}
+	if (n > 0 && !yes && !confirmed_on_tty(n)) {
+		rc = 2;
+		goto done;
+	}
+	e = retention_run(db, actor(), today, isatty(STDERR_FILENO) ?
+	    retention_progress : NULL, NULL, &erased);
+	if (e != DB_OK)
+		rc = db_fail(db, e, "retention");
+	else
+		printf("retention: %zu %s erased\n", erased,
+		    erased == 1 ? "person" : "people");
+done:
+	arena_free(&a);
+	return rc;
+}
+
 /* backup [-o FILE] */
 static int
 cmd_backup(struct db *db, const struct conf *conf, int argc, char **argv)
@@ -512,6 +621,8 @@ run(struct db *db, const struct conf *conf, int argc, char **argv)
 		return cmd_import(db, argc - 1, argv + 1);
 	if (strcmp(argv[0], "kpi-rebuild") == 0 && argc == 1)
 		return cmd_kpi_rebuild(db);
+	if (strcmp(argv[0], "retention") == 0)
+		return cmd_retention(db, argc - 1, argv + 1);
 	if (strcmp(argv[0], "purge") == 0 && argc == 1) {
 		if ((e = session_purge(db, conf)) != DB_OK)
 			return db_fail(db, e, "purge");

@@ -1,7 +1,8 @@
 /*
  * admin.fcgi: /admin and its sections: users, policy areas and person
  * categories, which need the admin role, and the CSV import of people
- * (/admin/import), which editors may use too.  A saved change
+ * (/admin/import), which editors may use too, and the retention rules
+ * (/admin/retention) with the monthly reminder on /admin.  A saved change
  * redirects (303) to its list with ?saved=1; a refused one comes back
  * as a 400 page with the message beside the field and what was typed.
  * The forms and pages are lib/admin_form.c's and lib/import_form.c's.
@@ -18,21 +19,110 @@
 #include "form.h"
 #include "import_form.h"
 #include "people_import.h"
+#include "privacy_retention.h"
 #include "ui_admin.h"
+#include "ui_privacy_erase.h"
 #include "users.h"
 
 static void
 admin_index(struct ctx *c)
 {
-	long		 no_basis;
-	enum db_err	 e;
+	struct retention_status	 s;
+	char			 today[11];
+	long			 no_basis;
+	enum db_err		 e;
 
-	if ((e = person_count_no_basis(c->db, &no_basis)) != DB_OK) {
+	app_today(today);
+	if ((e = person_count_no_basis(c->db, &no_basis)) != DB_OK ||
+	    (e = retention_status(c->db, &c->arena, today, &s)) != DB_OK) {
 		app_db_error(c, e);
 		return;
 	}
 	app_begin_page(c);
-	ui_admin_index(&c->html, &c->session, no_basis);
+	ui_admin_index(&c->html, &c->session, no_basis, &s);
+}
+
+/* Retention (issue 11): the rules, who is due, the reminder. */
+
+static void
+retention_page(struct ctx *c, const char *error, const char *category)
+{
+	struct retention_view	 v;
+	struct retention_status	 s;
+	struct retention_rule	*rules;
+	struct retention_due	*due;
+	char			 today[11];
+	enum db_err		 e;
+
+	memset(&v, 0, sizeof(v));
+	app_today(today);
+	if ((e = retention_rules(c->db, &c->arena, &rules, &v.nrules)) !=
+	    DB_OK ||
+	    (e = retention_due_list(c->db, &c->arena, today, &due, &v.ndue)) !=
+	    DB_OK ||
+	    (e = retention_status(c->db, &c->arena, today, &s)) != DB_OK) {
+		app_db_error(c, e);
+		return;
+	}
+	v.session = &c->session;
+	v.rules = rules;
+	v.due = due;
+	v.status = &s;
+	v.error = error;
+	v.error_category = category;
+	v.saved = req_query(&c->req, "saved") != NULL;
+	if (error != NULL)
+		c->resp.status = 400;
+	app_begin_page(c);
+	ui_retention_page(&c->html, &v);
+}
+
+static void
+retention_get(struct ctx *c)
+{
+	retention_page(c, NULL, NULL);
+}
+
+/* months: empty for no limit, else a whole number 1..1200; -2 if bad. */
+static int
+months_of(const char *s)
+{
+	char	*end;
+	long	 n;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	n = strtol(s, &end, 10);
+	if (*end != '\0' || n < 1 || n > RETENTION_MONTHS_MAX)
+		return -2;
+	return (int)n;
+}
+
+static void
+retention_post(struct ctx *c)
+{
+	const char	*category = req_form(&c->req, "category");
+	const char	*exempt = req_form(&c->req, "exempt_current");
+	int		 months = months_of(req_form(&c->req, "months"));
+	enum db_err	 e;
+
+	if (category == NULL || *category == '\0') {
+		app_error(c, 400, "The form did not say which category.");
+		return;
+	}
+	if (months == -2) {
+		retention_page(c, "Months must be a whole number from 1 to "
+		    "1200, or empty for no limit.", category);
+		return;
+	}
+	e = retention_rule_save(c->db, app_actor(c), category, months,
+	    exempt != NULL && strcmp(exempt, "1") == 0);
+	if (e == DB_NOTFOUND)
+		app_error(c, 400, "There is no such category.");
+	else if (e != DB_OK)
+		app_db_error(c, e);
+	else
+		resp_redirect(&c->resp, "/admin/retention?saved=1");
 }
 
 /* Users */
@@ -345,6 +435,7 @@ static const struct route routes[] = {
 	    policy_area_edit_post, 0, ROLE_ADMIN },
 	{ "/admin/categories", categories_get, categories_post, 0,
 	    ROLE_ADMIN },
+	{ "/admin/retention", retention_get, retention_post, 0, ROLE_ADMIN },
 	{ "/admin/members", members_get, import_form_members_post, 0,
 	    ROLE_ADMIN },
 	{ "/admin/import", import_get, NULL, 0, ROLE_EDITOR },

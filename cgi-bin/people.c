@@ -6,6 +6,7 @@
  *	POST	/people/ID/delete, /people/ID/restore
  *	GET	/people/duplicates; POST /people/ID/merge (other=ID),
  *		/people/merges/ID/undo
+ *	GET+POST /people/ID/erase (admins), GET /people/erased
  *
  * and the same under /organisations (without the CSV).  Viewers read;
  * editors and admins write.  A successful POST redirects (303) to the
@@ -24,7 +25,9 @@
 #include "dir_pages.h"
 #include "directory.h"
 #include "eng_privacy.h"
+#include "privacy_erase.h"
 #include "ui_directory.h"
+#include "ui_privacy_erase.h"
 #include "users.h"
 
 #define PER_PAGE	25
@@ -35,6 +38,23 @@ static int
 can_edit(const struct ctx *c)
 {
 	return c->session.role >= WRITE_ROLE;
+}
+
+/*
+ * Refuse (409) a change to an erased person: 1 when refused or the
+ * check failed (the page is written), else 0.
+ */
+static int
+refuse_erased(struct ctx *c, long long id)
+{
+	int	 erased = privacy_is_erased(c->db, id);
+
+	if (erased == -1)
+		app_db_error(c, DB_ERROR);
+	else if (erased)
+		app_error(c, 409, "This person has been erased: their record "
+		    "cannot be edited, deleted, restored or merged.");
+	return erased != 0;
 }
 
 /* After a delete or restore: the 303 to the record with flag, or the error. */
@@ -105,6 +125,21 @@ people_csv(struct ctx *c)
 	ui_people_csv(&c->resp.body, p, n);
 }
 
+/* An erased person's page: that they were erased, and no more. */
+static void
+person_erased_show(struct ctx *c)
+{
+	struct erase_preview	 p;
+	enum db_err		 e;
+
+	if ((e = privacy_erase_preview(c->db, &c->arena, c->id, &p)) != DB_OK) {
+		dir_fail(c, e);
+		return;
+	}
+	app_begin_page(c);
+	ui_erased_person(&c->html, &c->session, &p);
+}
+
 static void
 person_show(struct ctx *c)
 {
@@ -115,6 +150,10 @@ person_show(struct ctx *c)
 
 	if (dir_person_load(c, &p, 0) == -1)
 		return;
+	if (privacy_is_erased(c->db, p.id) == 1) {
+		person_erased_show(c);
+		return;
+	}
 	memset(&v, 0, sizeof(v));
 	if ((e = dir_person_page(c->db, &c->arena, &reader, &p, PERSON_MENTIONS,
 	    &v)) != DB_OK) {
@@ -136,7 +175,7 @@ person_form_get(struct ctx *c)
 
 	if (c->id == 0)
 		dir_person_form_get(c, NULL);
-	else if (dir_person_load(c, &p, 1) == 0)
+	else if (!refuse_erased(c, c->id) && dir_person_load(c, &p, 1) == 0)
 		dir_person_form_get(c, &p);
 }
 
@@ -147,13 +186,16 @@ person_form_post(struct ctx *c)
 
 	if (c->id == 0)
 		dir_person_form_post(c, NULL);
-	else if (dir_person_load(c, &saved, 1) == 0)
+	else if (!refuse_erased(c, c->id) &&
+	    dir_person_load(c, &saved, 1) == 0)
 		dir_person_form_post(c, &saved);
 }
 
 static void
 person_delete_post(struct ctx *c)
 {
+	if (refuse_erased(c, c->id))
+		return;
 	flagged(c, person_delete(c->db, app_actor(c), c->id), "/people",
 	    "deleted");
 }
@@ -161,6 +203,8 @@ person_delete_post(struct ctx *c)
 static void
 person_restore_post(struct ctx *c)
 {
+	if (refuse_erased(c, c->id))
+		return;
 	flagged(c, person_restore(c->db, app_actor(c), c->id), "/people",
 	    "restored");
 }
@@ -209,6 +253,8 @@ person_merge_post(struct ctx *c)
 		app_error(c, 400, "A record cannot be merged into itself.");
 		return;
 	}
+	if (refuse_erased(c, c->id) || refuse_erased(c, other_id))
+		return;
 	if (dir_person_load(c, &keep, 1) == -1)
 		return;
 	if ((e = person_get(c->db, &c->arena, other_id, &other)) != DB_OK) {
@@ -255,6 +301,91 @@ merge_undo_post(struct ctx *c)
 		dir_fail(c, e);
 	else
 		dir_redirect(c, "/people", m.survivor_id, "unmerged");
+}
+
+/* --- erasure (admins) ---------------------------------------------------- */
+
+/* The confirmation page, with what was typed and why it was refused. */
+static void
+erase_confirm_page(struct ctx *c, const struct erase_preview *p,
+    const char *typed, const char *error)
+{
+	struct erase_confirm_view	 v = { &c->session, p, typed, error };
+
+	if (error != NULL)
+		c->resp.status = 400;
+	app_begin_page(c);
+	ui_erase_confirm(&c->html, &v);
+}
+
+/* Load what erasing the route's person would touch; -1 if not (answered). */
+static int
+erase_load(struct ctx *c, struct erase_preview *p)
+{
+	enum db_err	 e;
+
+	if ((e = privacy_erase_preview(c->db, &c->arena, c->id, p)) != DB_OK) {
+		dir_fail(c, e);
+		return -1;
+	}
+	if (p->erased) {
+		app_error(c, 409, "This person has been erased already.");
+		return -1;
+	}
+	return 0;
+}
+
+static void
+person_erase_get(struct ctx *c)
+{
+	struct erase_preview	 p;
+
+	if (erase_load(c, &p) == 0)
+		erase_confirm_page(c, &p, NULL, NULL);
+}
+
+/* Whether typed is name, ignoring surrounding spaces and ASCII case. */
+static int
+typed_matches(const char *typed, const char *name)
+{
+	size_t	 n;
+
+	while (*typed == ' ' || *typed == '\t')
+		typed++;
+	n = strlen(typed);
+	while (n > 0 && (typed[n - 1] == ' ' || typed[n - 1] == '\t'))
+		n--;
+	return n == strlen(name) && strncasecmp(typed, name, n) == 0;
+}
+
+static void
+person_erase_post(struct ctx *c)
+{
+	struct erase_preview	 p;
+	const char		*typed = params_get(&c->req.form, "confirm");
+	enum db_err		 e;
+
+	if (erase_load(c, &p) == -1)
+		return;
+	if (typed == NULL || !typed_matches(typed, p.full_name)) {
+		erase_confirm_page(c, &p, typed, "Type the person's full name "
+		    "exactly as shown above to confirm the erasure.");
+		return;
+	}
+	e = privacy_erase_person(c->db, c->id, app_actor(c), "request");
+	if (e == DB_CONFLICT)
+		app_error(c, 409, "This person has been erased already.");
+	else if (e != DB_OK)
+		dir_fail(c, e);
+	else
+		resp_redirect(&c->resp, "/people/erased");
+}
+
+static void
+person_erased_get(struct ctx *c)
+{
+	app_begin_page(c);
+	ui_erase_done(&c->html, &c->session);
 }
 
 /* --- organisations ------------------------------------------------------- */
@@ -353,6 +484,7 @@ static const struct route routes[] = {
 	{ "/people.csv", people_csv, NULL, 0, ROLE_VIEWER },
 	{ "/people/new", person_form_get, person_form_post, 0, WRITE_ROLE },
 	{ "/people/duplicates", people_duplicates, NULL, 0, ROLE_VIEWER },
+	{ "/people/erased", person_erased_get, NULL, 0, ROLE_ADMIN },
 	{ "/people/merges/:id/undo", NULL, merge_undo_post, 0, WRITE_ROLE },
 	{ "/people/:id/merge", NULL, person_merge_post, 0, WRITE_ROLE },
 	{ "/people/:id", person_show, NULL, 0, ROLE_VIEWER },
@@ -361,6 +493,8 @@ static const struct route routes[] = {
 	{ "/people/:id/delete", NULL, person_delete_post, 0, WRITE_ROLE },
 	{ "/people/:id/restore", NULL, person_restore_post, 0, WRITE_ROLE },
 	{ "/people/:id/history", person_history, NULL, 0, ROLE_VIEWER },
+	{ "/people/:id/erase", person_erase_get, person_erase_post, 0,
+	    ROLE_ADMIN },
 	{ "/organisations", orgs_list, NULL, 0, ROLE_VIEWER },
 	{ "/organisations/new", org_form_get, org_form_post, 0, WRITE_ROLE },
 	{ "/organisations/:id", org_show, NULL, 0, ROLE_VIEWER },

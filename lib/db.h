@@ -119,6 +119,8 @@ enum db_slot {
 	DB_SLOT_REPORT,
 	DB_SLOT_APPG,
 	DB_SLOT_DBADMIN,
+	DB_SLOT_PRIVACY_ERASE,	/* issue 11: erasure */
+	DB_SLOT_RETENTION,	/* issue 11: retention */
 	DB_SLOT__MAX
 };
 

@@ -63,7 +63,7 @@ const struct code_label houses[] = {
 
 /* The filter's WHERE clause; the binds are in person_filter_args(). */
 #define PERSON_WHERE \
-	"WHERE (p.deleted_at IS NOT NULL) = ? " \
+	"WHERE p.erased_at IS NULL AND (p.deleted_at IS NOT NULL) = ? " \
 	"AND (? = '' OR p.full_name LIKE ? OR p.role_title LIKE ? " \
 	"OR p.constituency LIKE ? OR o.name LIKE ?) " \
 	"AND (? = '' OR p.category = ?) AND (? = '' OR p.party = ?) " \
@@ -188,7 +188,8 @@ static const char *const dir_sql[DIR__MAX] = {
 	[DIR_PERSON_SET_DELETED] =
 	    "UPDATE people SET deleted_at = IF(? = 1, UTC_TIMESTAMP(), NULL), "
 	    "version = version + 1, updated_at = UTC_TIMESTAMP() "
-	    "WHERE id = ? AND (deleted_at IS NULL) = (? = 1)",
+	    "WHERE id = ? AND (deleted_at IS NULL) = (? = 1) "
+	    "AND erased_at IS NULL",
 	[DIR_PERSON_CONTACTS] =
 	    "SELECT e.id, e.occurred_on, e.type, t.label, e.title, " IS_NEW_SQL
 	    ", " ENG_TEXT_READABLE " FROM engagement_people ep "

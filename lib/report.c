@@ -765,7 +765,7 @@ report_build(struct db *db, struct arena *a, const struct report_period *p,
 	rep->previous_total = sum_of(&before, "total", "");
 	if ((e = build_sections(db, a, &now, &before, rep)) != DB_OK)
 		return e;
-	return load_list(db, a, reader, rep);
+	return load_list(db, a, eng_reader_or_nobody(reader), rep);
 }
 
 const struct report_item *

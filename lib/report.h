@@ -135,7 +135,8 @@ enum db_err	 report_refresh(struct db *, const struct report_period *);
  * The whole report for period (checked by the caller), its counts beside
  * those of the same days a year earlier.  Everything is allocated in the
  * arena.  The reader decides which confidential engagements' text the
- * list shows (lib/eng_privacy.h); the counts are the same for everyone.
+ * list shows (lib/eng_privacy.h; NULL is nobody in particular); the
+ * counts are the same for everyone.
  */
 enum db_err	 report_build(struct db *, struct arena *,
 		    const struct report_period *, const struct eng_reader *,

@@ -12,6 +12,7 @@
 #include "ui.h"
 #include "ui_admin.h"
 #include "ui_privacy.h"
+#include "ui_privacy_erase.h"
 #include "users.h"
 
 static const char *
@@ -79,7 +80,8 @@ row_button(struct html *h, const char *action, const char *csrf,
 }
 
 void
-ui_admin_index(struct html *h, const struct session *s, long no_basis)
+ui_admin_index(struct html *h, const struct session *s, long no_basis,
+    const struct retention_status *retention)
 {
 	static const struct {
 		const char	*href, *label, *blurb;
@@ -101,11 +103,15 @@ ui_admin_index(struct html *h, const struct session *s, long no_basis)
 		    "aims, objectives, yearly goals and KPIs, their targets "
 		    "and how each KPI is counted; every change with its "
 		    "reason in the decision log." },
+		{ "/admin/retention", "Retention", "How long people are kept "
+		    "after the last contact with them, by category, and who "
+		    "is due for erasure." },
 	};
 	const struct page	 p = { "Admin", s, AREA_ADMIN };
 	size_t			 i;
 
 	layout_begin(h, &p);
+	ui_retention_reminder(h, retention);
 	ui_privacy_no_basis(h, no_basis);
 	html_elem(h, EL_P, "Viewers read everything; editors also record and "
 	    "edit; admins also manage what is on these pages.");

@@ -20,12 +20,15 @@ struct option;
 struct html;
 struct session;
 
+struct retention_status;
+
 /*
  * GET /admin: what each section is for, and a link to it, under the
- * count of people with no lawful basis recorded (ui_privacy_no_basis()).
+ * retention reminder when one is due and the count of people with no
+ * lawful basis recorded (ui_privacy_no_basis()).
  */
-void	ui_admin_index(struct html *, const struct session *,
-	    long no_basis);
+void	ui_admin_index(struct html *, const struct session *, long no_basis,
+	    const struct retention_status *);
 
 /*
  * The users list: username, name, role, active or disabled, with an edit

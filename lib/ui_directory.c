@@ -886,6 +886,15 @@ ui_person_detail(struct html *h, const struct person_view *v)
 	notices(h, v->notice, pe->deleted, "person");
 	record_actions(h, v->session, v->can_edit, "/people", pe->id,
 	    pe->deleted);
+	if (v->session != NULL && v->session->role == ROLE_ADMIN) {
+		/* Issue 11: erasure, for admins only (the route checks too). */
+		char	 erase[HREF_MAX];
+
+		snprintf(erase, sizeof(erase), "/people/%lld/erase", pe->id);
+		html_open(h, EL_P, AT__MAX);
+		anchor(h, erase, "Erase this person\u2026", NULL);
+		html_close(h);
+	}
 	merged_notice(h, pe, v->merges, v->nmerges);
 	person_fields(h, pe);
 	ui_privacy_basis(h, pe);
