@@ -119,6 +119,7 @@ enum db_slot {
 	DB_SLOT_REPORT,
 	DB_SLOT_APPG,
 	DB_SLOT_DBADMIN,
+	DB_SLOT_PRIVACY_SAR,	/* lib/privacy_sar.c (issue 11) */
 	DB_SLOT__MAX
 };
 

@@ -20,6 +20,7 @@
 #include "mentions.h"
 #include "ui.h"
 #include "ui_directory.h"
+#include "ui_privacy_sar.h"
 
 /* Longest href built with snprintf: a path and a record id. */
 #define HREF_MAX	96
@@ -862,6 +863,7 @@ ui_person_detail(struct html *h, const struct person_view *v)
 	notices(h, v->notice, pe->deleted, "person");
 	record_actions(h, v->session, v->can_edit, "/people", pe->id,
 	    pe->deleted);
+	ui_sar_person_action(h, v->session, pe->id);	/* admins only */
 	merged_notice(h, pe, v->merges, v->nmerges);
 	person_fields(h, pe);
 	terms_section(h, v->terms, v->nterms);

@@ -139,6 +139,7 @@ const MATRIX = {
 	'POST /people/:id/delete': 'E',
 	'POST /people/:id/restore': 'E',
 	'GET /people/:id/history': 'V',
+	'GET /people/:id/export': 'A',	// subject access: the data protection lead
 	'GET /organisations': 'V',
 	'GET /organisations/new': 'E',
 	'POST /organisations/new': 'E',
