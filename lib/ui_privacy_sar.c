@@ -134,7 +134,10 @@ intro(struct html *h, const struct sar_export *x)
 	    "engagement are counted as \"" SAR_OTHER_PERSON "\", and their "
 	    "names are replaced by \"" SAR_REDACTED "\" wherever they occur in "
 	    "the text below. Our staff are counted, not named. Press items are "
-	    "published text and are shown as stored.");
+	    "published text and are shown as stored. Read it through before "
+	    "sending it: someone named otherwise than by their full name in "
+	    "the directory (a surname alone, a first name, a title) is not "
+	    "found.");
 	html_close(h);
 }
 
@@ -690,7 +693,9 @@ json_about(const struct sar_export *x)
 	bad |= set(o, "generated_by", str(x->generated_by));
 	bad |= set(o, "redaction", json_string("Other people are not named: "
 	    "participants are counted, and their names in free text are "
-	    "replaced by \"" SAR_REDACTED "\". Staff are counted, not named."));
+	    "replaced by \"" SAR_REDACTED "\". Staff are counted, not named. "
+	    "Someone named otherwise than by their full name in the directory "
+	    "is not found: read the export through before sending it."));
 	return bad ? (json_decref(o), NULL) : o;
 }
 
