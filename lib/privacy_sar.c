@@ -23,10 +23,19 @@
  * the person's id twice).
  */
 #define SUBJECT(col) \
-	"(" col " = ? OR " col " IN (SELECT pm.merged_id FROM person_merges pm " \
-	"WHERE pm.survivor_id = ? AND pm.undone_at IS NULL))"
+	"(" col " IN (SELECT CAST(? AS UNSIGNED) UNION SELECT pm.merged_id " \
+	"FROM person_merges pm WHERE pm.survivor_id = ? AND pm.undone_at IS NULL))"
 
 #define STAMP(col)	"DATE_FORMAT(" col ", '%Y-%m-%d %H:%i:%s')"
+
+/*
+ * An audit row as the export shows it.  Each branch of SAR_AUDIT finds
+ * its rows through the (entity, entity_id) key: an IN (subquery) here
+ * scanned the whole log, seconds on a log of 100,000 rows.
+ */
+#define AUDIT_ROW \
+	"SELECT l.id, " STAMP("l.at") ", l.actor, l.entity, l.entity_id, " \
+	"l.action, l.before_data, l.after_data FROM audit_log l "
 
 enum {
 	SAR_COLUMNS,
@@ -125,53 +134,22 @@ static const char *const sar_sql[SAR__MAX] = {
 	 * Their record's rows, and those of the engagements they took part
 	 * in (the people and staff in these are rewritten by the caller).
 	 */
-	[SAR_AUDIT] = "SELECT l.id, " STAMP("l.at") ", l.actor, l.entity, "
-	    "l.entity_id, l.action, l.before_data, l.after_data FROM audit_log l "
-	    "WHERE l.entity = 'person' AND " SUBJECT("l.entity_id") " "
-	    "UNION ALL SELECT l.id, " STAMP("l.at") ", l.actor, l.entity, "
-	    "l.entity_id, l.action, l.before_data, l.after_data "
-	    "FROM engagement_people x JOIN audit_log l "
+	[SAR_AUDIT] = AUDIT_ROW "WHERE l.entity = 'person' AND l.entity_id = ? "
+	    "UNION ALL " AUDIT_ROW "JOIN person_merges pm ON l.entity = 'person' "
+	    "AND l.entity_id = pm.merged_id WHERE pm.survivor_id = ? "
+	    "AND pm.undone_at IS NULL "
+	    "UNION ALL " AUDIT_ROW "JOIN engagement_people x "
 	    "ON l.entity = 'engagement' AND l.entity_id = x.engagement_id "
 	    "WHERE x.person_id = ? ORDER BY 1 DESC",
 	/*
-	 * Everyone else whose name the export would carry: the other people
-	 * at their engagements, and any directory person named in the free
-	 * text gathered.  Not the person's own records, nor a namesake (whose
-	 * name cannot be told from theirs).  Binds: SUBJECT (2), the id
-	 * twice, SUBJECT (2), the id twice, SUBJECT (2), the id twice, the
-	 * name 4 times.
+	 * Everyone in the directory, whose names redaction looks for, less
+	 * the person's own records (the caller drops them: a subquery here
+	 * ran once a row).  Matching is in C: LOCATE over every name and
+	 * text took minutes on a big directory.  No DISTINCT: it would fold
+	 * "José" into "Jose", and the C match is byte for byte.
 	 */
-	[SAR_OTHER_NAMES] = "SELECT DISTINCT p.full_name FROM people p "
-	    "WHERE p.full_name <> '' AND NOT " SUBJECT("p.id") " "
-	    "AND p.full_name <> (SELECT s.full_name FROM people s WHERE s.id = ?) "
-	    "AND (p.id IN (SELECT y.person_id FROM engagement_people x "
-	    "JOIN engagement_people y ON y.engagement_id = x.engagement_id "
-	    "WHERE x.person_id = ?) "
-	    "OR EXISTS (SELECT 1 FROM people s WHERE " SUBJECT("s.id") " AND "
-	    "(LOCATE(p.full_name, s.notes) > 0 "
-	    "OR LOCATE(p.full_name, s.role_title) > 0)) "
-	    "OR EXISTS (SELECT 1 FROM engagement_people x JOIN engagements e "
-	    "ON e.id = x.engagement_id WHERE x.person_id = ? AND "
-	    "(LOCATE(p.full_name, e.title) > 0 OR LOCATE(p.full_name, e.summary) > 0 "
-	    "OR LOCATE(p.full_name, e.outcome) > 0)) "
-	    "OR EXISTS (SELECT 1 FROM engagement_people x JOIN follow_ups f "
-	    "ON f.engagement_id = x.engagement_id WHERE x.person_id = ? AND "
-	    "LOCATE(p.full_name, f.action) > 0) "
-	    "OR EXISTS (SELECT 1 FROM audit_log l WHERE l.entity = 'person' AND "
-	    SUBJECT("l.entity_id") " AND (LOCATE(p.full_name, l.before_data) > 0 "
-	    "OR LOCATE(p.full_name, l.after_data) > 0)) "
-	    "OR EXISTS (SELECT 1 FROM engagement_people x JOIN audit_log l "
-	    "ON l.entity = 'engagement' AND l.entity_id = x.engagement_id "
-	    "WHERE x.person_id = ? AND (LOCATE(p.full_name, l.before_data) > 0 "
-	    "OR LOCATE(p.full_name, l.after_data) > 0)) "
-	    "OR EXISTS (SELECT 1 FROM person_terms pt WHERE pt.person_id = ? "
-	    "AND LOCATE(p.full_name, pt.role_title) > 0) "
-	    "OR EXISTS (SELECT 1 FROM appg_actions ac WHERE "
-	    "(LOCATE(?, ac.owner) > 0 OR LOCATE(?, ac.action) > 0) AND "
-	    "LOCATE(p.full_name, CONCAT_WS(' ', ac.action, ac.owner)) > 0) "
-	    "OR EXISTS (SELECT 1 FROM appg_benefits b WHERE "
-	    "(LOCATE(?, b.source) > 0 OR LOCATE(?, b.description) > 0) AND "
-	    "LOCATE(p.full_name, CONCAT_WS(' ', b.source, b.description)) > 0))",
+	[SAR_OTHER_NAMES] = "SELECT p.id, p.full_name FROM people p "
+	    "WHERE p.full_name <> ''",
 	[SAR_NOW] = "SELECT " STAMP("UTC_TIMESTAMP()"),
 };
 
@@ -195,7 +173,8 @@ name_at(const char *text, const char *s, const char *const *names, size_t n)
 {
 	size_t	 i, len, best = 0;
 
-	if (s > text && word_byte((unsigned char)s[-1]))
+	if (s > text && word_byte((unsigned char)s[-1]) &&
+	    word_byte((unsigned char)*s))
 		return 0;
 	for (i = 0; i < n; i++) {
 		len = strlen(names[i]);
@@ -220,20 +199,128 @@ names_word(const char *text, const char *name)
 	return 0;
 }
 
+/*
+ * The names to look for, sorted by their first word (any ASCII case), so
+ * that each word of a text is looked up rather than every name tried at
+ * every place.  Names that do not start with a word byte are few and
+ * tried everywhere.
+ */
+struct sar_names {
+	const char	**by_first;
+	size_t		  n;
+	const char	**odd;
+	size_t		  nodd;
+};
+
+static size_t
+first_word_len(const char *s)
+{
+	size_t	 i = 0;
+
+	while (s[i] != '\0' && word_byte((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
+static int
+word_cmp(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int	 c = strncasecmp(a, b, alen < blen ? alen : blen);
+
+	if (c != 0)
+		return c;
+	return alen < blen ? -1 : alen > blen;
+}
+
+static int
+first_word_cmp(const void *pa, const void *pb)
+{
+	const char	*a = *(const char *const *)pa;
+	const char	*b = *(const char *const *)pb;
+
+	return word_cmp(a, first_word_len(a), b, first_word_len(b));
+}
+
+const struct sar_names *
+sar_names_index(struct arena *a, const char *const *names, size_t n)
+{
+	struct sar_names	*ix = arena_alloc(a, sizeof(*ix));
+	size_t			 i;
+
+	if (ix == NULL)
+		return NULL;
+	ix->by_first = arena_alloc(a, (n + 1) * sizeof(char *));
+	ix->odd = arena_alloc(a, (n + 1) * sizeof(char *));
+	if (ix->by_first == NULL || ix->odd == NULL)
+		return NULL;
+	ix->n = ix->nodd = 0;
+	for (i = 0; i < n; i++) {
+		if (*names[i] == '\0')
+			continue;
+		if (first_word_len(names[i]) > 0)
+			ix->by_first[ix->n++] = names[i];
+		else
+			ix->odd[ix->nodd++] = names[i];
+	}
+	qsort(ix->by_first, ix->n, sizeof(char *), first_word_cmp);
+	return ix;
+}
+
+/* The first of ix->by_first whose first word is not before s's word. */
+static size_t
+lower_bound(const struct sar_names *ix, const char *s, size_t wlen)
+{
+	size_t	 lo = 0, hi = ix->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (word_cmp(ix->by_first[mid], first_word_len(ix->by_first[mid]),
+		    s, wlen) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The length of the longest indexed name standing as words at s. */
+static size_t
+indexed_name_at(const char *text, const char *s, const struct sar_names *ix)
+{
+	size_t	 wlen, i, len, best = 0;
+
+	if (!word_byte((unsigned char)*s) ||
+	    (s > text && word_byte((unsigned char)s[-1])))
+		return 0;
+	wlen = first_word_len(s);
+	for (i = lower_bound(ix, s, wlen); i < ix->n &&
+	    word_cmp(ix->by_first[i], first_word_len(ix->by_first[i]), s,
+	    wlen) == 0; i++) {
+		len = strlen(ix->by_first[i]);
+		if (len > best && strncasecmp(s, ix->by_first[i], len) == 0 &&
+		    !word_byte((unsigned char)s[len]))
+			best = len;
+	}
+	return best;
+}
+
 const char *
-sar_redact(struct arena *a, const char *text, const char *const *names,
-    size_t n)
+sar_redact(struct arena *a, const char *text, const struct sar_names *ix)
 {
 	struct buf	 b;
 	const char	*s, *out;
-	size_t		 len;
+	size_t		 len, odd;
 	int		 changed = 0;
 
-	if (text == NULL || n == 0)
+	if (text == NULL || ix == NULL || ix->n + ix->nodd == 0)
 		return text;
 	buf_init(&b);
 	for (s = text; *s != '\0'; ) {
-		if ((len = name_at(text, s, names, n)) > 0) {
+		len = indexed_name_at(text, s, ix);
+		odd = ix->nodd > 0 ? name_at(text, s, ix->odd, ix->nodd) : 0;
+		if (odd > len)
+			len = odd;
+		if (len > 0) {
 			buf_puts(&b, SAR_REDACTED);
 			s += len;
 			changed = 1;
@@ -582,7 +669,7 @@ gather_audit(struct db *db, struct arena *a, long long id,
 	size_t		 i;
 
 	if ((e = db_query_in(db, &sar_stmts, SAR_AUDIT,
-	    DB_ARGS(SUBJECT_ARGS(id), DB_INT(id)), a, &r)) != DB_OK)
+	    DB_ARGS(DB_INT(id), DB_INT(id), DB_INT(id)), a, &r)) != DB_OK)
 		return e;
 	if ((x->audit = array(a, r.nrows, sizeof(*l))) == NULL)
 		return DB_NOMEM;
@@ -609,41 +696,41 @@ gather_audit(struct db *db, struct arena *a, long long id,
 }
 
 /*
- * The names to redact: those the database found, less any that stands
- * as words in the person's own name ("Smith" in "John Smith").
+ * The names to redact: everyone else's in the directory, less their own
+ * records' and any that stands as words in their name ("Smith" in "John
+ * Smith", or a namesake's, which cannot be told from theirs).  Needs the
+ * merges gathered.
  */
 static enum db_err
-gather_other_names(struct db *db, struct arena *a, long long id,
-    const char *name, struct sar_export *x)
+gather_other_names(struct db *db, struct arena *a, const char *name,
+    struct sar_export *x)
 {
 	struct db_rows	 r;
 	enum db_err	 e;
 	size_t		 i;
 
-	if ((e = db_query_in(db, &sar_stmts, SAR_OTHER_NAMES,
-	    DB_ARGS(SUBJECT_ARGS(id), DB_INT(id), DB_INT(id),
-	    SUBJECT_ARGS(id), DB_INT(id), DB_INT(id), SUBJECT_ARGS(id),
-	    DB_INT(id), DB_INT(id), DB_STR(name), DB_STR(name), DB_STR(name),
-	    DB_STR(name)), a, &r)) != DB_OK)
+	if ((e = db_query_in(db, &sar_stmts, SAR_OTHER_NAMES, NULL, 0, a,
+	    &r)) != DB_OK)
 		return e;
 	if ((x->redacted_names = array(a, r.nrows, sizeof(char *))) == NULL)
 		return DB_NOMEM;
 	x->nredacted_names = 0;
 	for (i = 0; i < r.nrows; i++)
-		if (!names_word(name, text(&r, i, 0)))
-			x->redacted_names[x->nredacted_names++] = text(&r, i, 0);
+		if (!is_subject(x, db_num(cell(&r, i, 0))) &&
+		    !names_word(name, text(&r, i, 1)))
+			x->redacted_names[x->nredacted_names++] = text(&r, i, 1);
 	return DB_OK;
 }
 
 /* Redact *s in place; -1 when out of memory. */
 static int
-redact(struct arena *a, const struct sar_export *x, const char **s)
+redact(struct arena *a, const struct sar_names *ix, const char **s)
 {
 	const char	*out;
 
 	if (*s == NULL)
 		return 0;
-	out = sar_redact(a, *s, x->redacted_names, x->nredacted_names);
+	out = sar_redact(a, *s, ix);
 	if (out == NULL)
 		return -1;
 	*s = out;
@@ -654,28 +741,32 @@ redact(struct arena *a, const struct sar_export *x, const char **s)
 static enum db_err
 redact_all(struct arena *a, struct sar_export *x)
 {
-	int	 bad = 0;
-	size_t	 i;
+	const struct sar_names	*ix;
+	int			 bad = 0;
+	size_t			 i;
 
+	ix = sar_names_index(a, x->redacted_names, x->nredacted_names);
+	if (ix == NULL)
+		return DB_NOMEM;
 	for (i = 0; i < x->nprofile; i++)
 		if (strcmp(x->profile[i].name, "full_name") != 0)
-			bad |= redact(a, x, &x->profile[i].value);
+			bad |= redact(a, ix, &x->profile[i].value);
 	for (i = 0; i < x->nterms; i++)
-		bad |= redact(a, x, &x->terms[i].role_title);
+		bad |= redact(a, ix, &x->terms[i].role_title);
 	for (i = 0; i < x->nengagements; i++) {
-		bad |= redact(a, x, &x->engagements[i].title);
-		bad |= redact(a, x, &x->engagements[i].summary);
-		bad |= redact(a, x, &x->engagements[i].outcome);
+		bad |= redact(a, ix, &x->engagements[i].title);
+		bad |= redact(a, ix, &x->engagements[i].summary);
+		bad |= redact(a, ix, &x->engagements[i].outcome);
 	}
 	for (i = 0; i < x->nfollow_ups; i++)
-		bad |= redact(a, x, &x->follow_ups[i].action);
+		bad |= redact(a, ix, &x->follow_ups[i].action);
 	for (i = 0; i < x->nappg_texts; i++) {
-		bad |= redact(a, x, &x->appg_texts[i].text);
-		bad |= redact(a, x, &x->appg_texts[i].detail);
+		bad |= redact(a, ix, &x->appg_texts[i].text);
+		bad |= redact(a, ix, &x->appg_texts[i].detail);
 	}
 	for (i = 0; i < x->naudit; i++) {
-		bad |= redact(a, x, &x->audit[i].before);
-		bad |= redact(a, x, &x->audit[i].after);
+		bad |= redact(a, ix, &x->audit[i].before);
+		bad |= redact(a, ix, &x->audit[i].after);
 	}
 	return bad ? DB_NOMEM : DB_OK;
 }
@@ -696,7 +787,7 @@ gather_rest(struct db *db, struct arena *a, const struct person *p,
 	    (e = gather_appg_roles(db, a, p->id, x)) != DB_OK ||
 	    (e = gather_appg_texts(db, a, p->full_name, x)) != DB_OK ||
 	    (e = gather_audit(db, a, p->id, x)) != DB_OK ||
-	    (e = gather_other_names(db, a, p->id, p->full_name, x)) != DB_OK)
+	    (e = gather_other_names(db, a, p->full_name, x)) != DB_OK)
 		return e;
 	return redact_all(a, x);
 }

@@ -138,7 +138,8 @@ struct sar_export {
 	size_t			 nappg_texts;
 	struct sar_audit	*audit;
 	size_t			 naudit;
-	const char		**redacted_names; /* what was redacted (not shown) */
+	/* Everyone else's name in the directory, looked for (not shown). */
+	const char		**redacted_names;
 	size_t			 nredacted_names;
 };
 
@@ -161,11 +162,19 @@ enum db_err	 sar_export(struct db *, struct arena *, const char *actor,
 		    struct sar_export *x);
 
 /*
- * text with each of names (whole words, any ASCII case) replaced by
- * SAR_REDACTED, longest names first so "Ann Lee-Smith" goes whole; text
+ * names (none empty) indexed for sar_redact(), in the arena; the strings
+ * are not copied and must outlive it.  NULL on out of memory.
+ */
+struct sar_names;
+const struct sar_names *sar_names_index(struct arena *,
+		    const char *const *names, size_t n);
+
+/*
+ * text with each indexed name (whole words, any ASCII case) replaced by
+ * SAR_REDACTED, the longest first so "Ann Lee-Smith" goes whole; text
  * itself when nothing matched; NULL stays NULL.  NULL on out of memory.
  */
 const char	*sar_redact(struct arena *, const char *text,
-		    const char *const *names, size_t n);
+		    const struct sar_names *);
 
 #endif

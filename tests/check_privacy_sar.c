@@ -172,13 +172,29 @@ START_TEST(test_redact_whole_words)
 	    "Ann Leeward stay.";
 	const char	*out;
 
-	out = sar_redact(&a, in, names, 2);
+	const struct sar_names *ix = sar_names_index(&a, names, 2);
+
+	out = sar_redact(&a, in, ix);
 	ck_assert_str_eq(out, SAR_REDACTED " met " SAR_REDACTED "; Joanne "
 	    "Leeds and Ann Leeward stay.");
-	ck_assert_ptr_null(sar_redact(&a, NULL, names, 2));
+	ck_assert_ptr_null(sar_redact(&a, NULL, ix));
 	/* A name inside a longer UTF-8 word is not a match. */
-	out = sar_redact(&a, "Zo\xc3\xab Ann Lee\xc3\xa9 and Ann Lee.", names, 2);
+	out = sar_redact(&a, "Zo\xc3\xab Ann Lee\xc3\xa9 and Ann Lee.", ix);
 	ck_assert_str_eq(out, "Zo\xc3\xab Ann Lee\xc3\xa9 and " SAR_REDACTED ".");
+}
+END_TEST
+
+/* Names sharing a first word, and one that starts with punctuation. */
+START_TEST(test_redact_index)
+{
+	const char *const names[] = { "Ann", "Zed Ann", "Ann Lee", "(Bo) Li",
+	    "Ann Lee-Smith", "Annie May" };
+	const struct sar_names	*ix = sar_names_index(&a, names, 6);
+
+	ck_assert_str_eq(sar_redact(&a, "ANN met Zed Ann, Ann Lee-Smith and "
+	    "(Bo) Li; Annie stays, Annie May goes; xAnn stays.", ix),
+	    SAR_REDACTED " met " SAR_REDACTED ", " SAR_REDACTED " and "
+	    SAR_REDACTED "; Annie stays, " SAR_REDACTED " goes; xAnn stays.");
 }
 END_TEST
 
@@ -187,7 +203,7 @@ START_TEST(test_unchanged_text_is_not_copied)
 	const char *const names[] = { "Ann Lee" };
 	const char	*in = "nobody named";
 
-	ck_assert_ptr_eq(sar_redact(&a, in, names, 1), in);
+	ck_assert_ptr_eq(sar_redact(&a, in, sar_names_index(&a, names, 1)), in);
 }
 END_TEST
 
@@ -492,6 +508,7 @@ suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_redact_whole_words);
+	tcase_add_test(tc, test_redact_index);
 	tcase_add_test(tc, test_unchanged_text_is_not_copied);
 	tcase_add_test(tc, test_other_people_redacted);
 	tcase_add_test(tc, test_own_name_kept);
