@@ -7,6 +7,8 @@
  *	GET	/people/duplicates; POST /people/ID/merge (other=ID),
  *		/people/merges/ID/undo
  *	GET+POST /people/ID/erase (admins), GET /people/erased
+ *	GET	/people/ID/export[?format=json]: the subject access export
+ *		(admins only), logged in the audit log
  *
  * and the same under /organisations (without the CSV).  Viewers read;
  * editors and admins write.  A successful POST redirects (303) to the
@@ -26,8 +28,10 @@
 #include "directory.h"
 #include "eng_privacy.h"
 #include "privacy_erase.h"
+#include "privacy_sar.h"
 #include "ui_directory.h"
 #include "ui_privacy_erase.h"
+#include "ui_privacy_sar.h"
 #include "users.h"
 
 #define PER_PAGE	25
@@ -388,6 +392,54 @@ person_erased_get(struct ctx *c)
 	ui_erase_done(&c->html, &c->session);
 }
 
+/*
+ * GET /people/ID/export: everything held about the person, as a page or
+ * (format=json) as a download; either way one audit row says who took it.
+ * Admins only, in the route table: subject access is the data protection
+ * lead's job.  An erased person has nothing to export.
+ */
+static void
+person_export(struct ctx *c)
+{
+	const char		*format = req_query(&c->req, "format");
+	struct sar_export	 x;
+	char			 name[80];
+	const char		*disp;
+	enum db_err		 e;
+
+	if (format == NULL || *format == '\0')
+		format = "html";
+	if (strcmp(format, "html") != 0 && strcmp(format, "json") != 0) {
+		app_error(c, 400, "The format must be html or json.");
+		return;
+	}
+	e = sar_export(c->db, &c->arena, app_actor(c), c->id, format, &x);
+	if (e != DB_OK) {
+		dir_fail(c, e);
+		return;
+	}
+	if (x.erased) {
+		app_error(c, 409, "This person has been erased: the tracker "
+		    "keeps nothing about them to export, only a record that an "
+		    "erasure happened, which does not name them.");
+		return;
+	}
+	if (strcmp(format, "html") == 0) {
+		app_begin_page(c);
+		ui_sar_page(&c->html, &c->session, &x);
+		return;
+	}
+	buf_reset(&c->resp.body);
+	resp_header_set(&c->resp, "Content-Type",
+	    "application/json; charset=utf-8");
+	ui_sar_json_filename(name, sizeof(name), &x);
+	if ((disp = arena_printf(&c->arena, "attachment; filename=\"%s\"",
+	    name)) != NULL)
+		resp_header_set(&c->resp, "Content-Disposition", disp);
+	if (ui_sar_json(&c->resp.body, &x) == -1)
+		app_error(c, 500, NULL);
+}
+
 /* --- organisations ------------------------------------------------------- */
 
 static void
@@ -495,6 +547,8 @@ static const struct route routes[] = {
 	{ "/people/:id/history", person_history, NULL, 0, ROLE_VIEWER },
 	{ "/people/:id/erase", person_erase_get, person_erase_post, 0,
 	    ROLE_ADMIN },
+
+	{ "/people/:id/export", person_export, NULL, 0, ROLE_ADMIN },
 	{ "/organisations", orgs_list, NULL, 0, ROLE_VIEWER },
 	{ "/organisations/new", org_form_get, org_form_post, 0, WRITE_ROLE },
 	{ "/organisations/:id", org_show, NULL, 0, ROLE_VIEWER },

@@ -22,6 +22,7 @@
 #include "ui.h"
 #include "ui_directory.h"
 #include "ui_privacy.h"
+#include "ui_privacy_sar.h"
 
 /* Longest href built with snprintf: a path and a record id. */
 #define HREF_MAX	96
@@ -895,6 +896,7 @@ ui_person_detail(struct html *h, const struct person_view *v)
 		anchor(h, erase, "Erase this person\u2026", NULL);
 		html_close(h);
 	}
+	ui_sar_person_action(h, v->session, pe->id);	/* admins only */
 	merged_notice(h, pe, v->merges, v->nmerges);
 	person_fields(h, pe);
 	ui_privacy_basis(h, pe);

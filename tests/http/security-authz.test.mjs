@@ -144,6 +144,7 @@ const MATRIX = {
 	'GET /people/:id/erase': 'A',
 	'POST /people/:id/erase': 'A',
 	'GET /people/erased': 'A',
+	'GET /people/:id/export': 'A',	// subject access: the data protection lead
 	'GET /organisations': 'V',
 	'GET /organisations/new': 'E',
 	'POST /organisations/new': 'E',
