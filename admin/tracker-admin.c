@@ -26,6 +26,7 @@
 #include "kpi.h"
 #include "migrate.h"
 #include "privacy_retention.h"
+#include "report.h"
 #include "users.h"
 
 #ifndef PKGDATADIR
@@ -56,6 +57,7 @@ usage_to(FILE *out)
 	    "  kpi-rebuild                  count every KPI again (after a bulk load)\n"
 	    "  retention --dry-run          list the people the retention rules make due\n"
 	    "  retention [--yes]            erase them (asks first on a terminal)\n"
+	    "  report-refresh               recompute the report's stale day summaries\n"
 	    "  purge                        remove expired sessions\n"
 	    "  check-config [--sql-dir DIR] check the configuration and database\n"
 	    "  backup [-o FILE]             dump the database (standard output by default)\n"
@@ -561,6 +563,22 @@ done:
 	return rc;
 }
 
+/*
+ * Recompute every stale day summary of the policy engagement report now,
+ * as after a bulk load, so the first report does not do it (see 008).
+ */
+static int
+cmd_report_refresh(struct db *db)
+{
+	static const struct report_period	 all = { "1000-01-01", "9999-12-31" };
+	enum db_err				 e;
+
+	if ((e = report_refresh(db, &all)) != DB_OK)
+		return db_fail(db, e, "report-refresh");
+	printf("report-refresh: day summaries up to date\n");
+	return 0;
+}
+
 /* backup [-o FILE] */
 static int
 cmd_backup(struct db *db, const struct conf *conf, int argc, char **argv)
@@ -623,6 +641,8 @@ run(struct db *db, const struct conf *conf, int argc, char **argv)
 		return cmd_kpi_rebuild(db);
 	if (strcmp(argv[0], "retention") == 0)
 		return cmd_retention(db, argc - 1, argv + 1);
+	if (strcmp(argv[0], "report-refresh") == 0 && argc == 1)
+		return cmd_report_refresh(db);
 	if (strcmp(argv[0], "purge") == 0 && argc == 1) {
 		if ((e = session_purge(db, conf)) != DB_OK)
 			return db_fail(db, e, "purge");

@@ -74,6 +74,7 @@
 	"ORDER BY e.occurred_on DESC, e.occurred_time DESC, e.id DESC "
 
 enum {
+	ENG_READ_COMMITTED,
 	ENG_TYPES,
 	ENG_LIST,
 	ENG_LIST_PEOPLE,
@@ -109,6 +110,15 @@ enum {
 };
 
 static const char *const eng_sql[ENG__MAX] = {
+	/*
+	 * A save reads its own engagement's links from its triggers (KPI
+	 * hits, the report's marks); at REPEATABLE READ those reads lock the
+	 * gap after the newest link, and two saves then deadlock inserting
+	 * their links into it (sql/014).  READ COMMITTED reads take no gap
+	 * locks; every check a save makes is a version or a key, not a read.
+	 */
+	[ENG_READ_COMMITTED] =
+	    "SET TRANSACTION ISOLATION LEVEL READ COMMITTED",
 	[ENG_TYPES] =
 	    "SELECT code, label FROM engagement_types ORDER BY sort_order, label",
 	/* The page's ids first, so the type join cannot reorder the scan. */
@@ -738,6 +748,19 @@ engagement_update(struct db *db, struct arena *a, const char *actor,
 	return e;
 }
 
+/* A transaction for writing engagements; see ENG_READ_COMMITTED. */
+static enum db_err
+begin_write(struct db *db)
+{
+	enum db_err	 e;
+
+	/* Inside another transaction (logging a mention) it already runs. */
+	if (db->tx_depth == 0 && (e = db_exec_in(db, &eng_stmts,
+	    ENG_READ_COMMITTED, NULL, 0, NULL, NULL)) != DB_OK)
+		return e;
+	return db_begin(db);
+}
+
 enum db_err
 engagement_save(struct db *db, const char *actor, long long user_id,
     struct engagement *en)
@@ -747,7 +770,7 @@ engagement_save(struct db *db, const char *actor, long long user_id,
 	enum db_err		 e;
 
 	arena_init(&a);
-	if ((e = db_begin(db)) != DB_OK)
+	if ((e = begin_write(db)) != DB_OK)
 		goto out;
 	if (en->id != 0)
 		e = engagement_update(db, &a, actor, en);
@@ -783,7 +806,7 @@ set_deleted(struct db *db, const char *actor, long long id, int deleted)
 	unsigned long long	 affected = 0;
 	enum db_err		 e;
 
-	if ((e = db_begin(db)) != DB_OK)
+	if ((e = begin_write(db)) != DB_OK)
 		return e;
 	e = db_exec_in(db, &eng_stmts, ENG_SET_DELETED, DB_ARGS(DB_INT(deleted),
 	    DB_INT(id), DB_INT(deleted)), &affected, NULL);

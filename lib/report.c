@@ -69,6 +69,7 @@ static const char *const section_dimension[RS__MAX] = {
 enum {
 	RPT_DIRTY_COUNT,
 	RPT_READ_COMMITTED,
+	RPT_LOCK,
 	RPT_CLAIMS_CLEAR,
 	RPT_CLAIM,
 	RPT_CLEAR_DAYS,
@@ -82,6 +83,8 @@ enum {
 	RPT_COUNT_DM,
 	RPT_COUNT_DM_NEW,
 	RPT_COUNT_DM_EXISTING,
+	RPT_MONTHS_CLEAR,
+	RPT_MONTHS_ADD,
 	RPT_UNMARK,
 	RPT_SUMS,
 	RPT_TYPES,
@@ -99,6 +102,9 @@ static const char *const rpt_sql[RPT__MAX] = {
 	/* Each count sees what is committed when it starts, never locks. */
 	[RPT_READ_COMMITTED] =
 	    "SET TRANSACTION ISOLATION LEVEL READ COMMITTED",
+	/* One refresh at a time, so the month sums add committed days. */
+	[RPT_LOCK] =
+	    "SELECT id FROM report_refresh_lock WHERE id = 1 FOR UPDATE",
 	[RPT_CLAIMS_CLEAR] =
 	    "DELETE FROM report_refresh_claims WHERE conn = CONNECTION_ID()",
 	[RPT_CLAIM] =
@@ -153,13 +159,31 @@ static const char *const rpt_sql[RPT__MAX] = {
 	    "SELECT e.occurred_on, 'dm', 'existing', COUNT(DISTINCT e.id) "
 	    WITH_PEOPLE_THEN "WHERE " CLAIMED "AND " DECISION_MAKER_THEN " "
 	    "AND NOT " NEW_TO_US " GROUP BY e.occurred_on" KEEP_LATEST,
+	/* The months of the claimed days, summed again from their days. */
+	[RPT_MONTHS_CLEAR] =
+	    "DELETE FROM report_month_counts WHERE month IN (SELECT "
+	    "c.day - INTERVAL DAYOFMONTH(c.day) - 1 DAY FROM report_refresh_claims c "
+	    "WHERE c.conn = CONNECTION_ID())",
+	[RPT_MONTHS_ADD] =
+	    "INSERT INTO report_month_counts (month, dimension, item, n) "
+	    "SELECT m.month, d.dimension, d.item, SUM(d.n) FROM (SELECT DISTINCT "
+	    "c.day - INTERVAL DAYOFMONTH(c.day) - 1 DAY AS month "
+	    "FROM report_refresh_claims c WHERE c.conn = CONNECTION_ID()) m "
+	    "JOIN report_day_counts d ON d.day BETWEEN m.month AND LAST_DAY(m.month) "
+	    "GROUP BY m.month, d.dimension, d.item",
 	/* Only the marks this refresh saw: one made since stays. */
 	[RPT_UNMARK] =
 	    "DELETE d FROM report_dirty_days d JOIN report_refresh_claims c "
 	    "ON c.day = d.day AND c.gen = d.gen WHERE c.conn = CONNECTION_ID()",
+	/* Whole months from their sums, the days either side from theirs. */
 	[RPT_SUMS] =
-	    "SELECT dimension, item, SUM(n) FROM report_day_counts "
-	    "WHERE day BETWEEN ? AND ? GROUP BY dimension, item",
+	    "SELECT dimension, item, SUM(n) FROM ("
+	    "SELECT dimension, item, n FROM report_month_counts "
+	    "WHERE month BETWEEN ? AND ? UNION ALL "
+	    "SELECT dimension, item, n FROM report_day_counts "
+	    "WHERE day BETWEEN ? AND ? UNION ALL "
+	    "SELECT dimension, item, n FROM report_day_counts "
+	    "WHERE day BETWEEN ? AND ?) s GROUP BY dimension, item",
 	[RPT_TYPES] =
 	    "SELECT code, label, 0 FROM engagement_types ORDER BY sort_order, label",
 	[RPT_CATEGORIES] =
@@ -342,14 +366,21 @@ refresh_chunk(struct db *db, const struct report_period *p)
 	static const unsigned counts[] = { RPT_COUNT_TOTAL, RPT_COUNT_TYPE,
 	    RPT_COUNT_MEDIUM, RPT_COUNT_ORG_KIND, RPT_COUNT_CATEGORY,
 	    RPT_COUNT_PARTY, RPT_COUNT_AREA, RPT_COUNT_DM, RPT_COUNT_DM_NEW,
-	    RPT_COUNT_DM_EXISTING };
+	    RPT_COUNT_DM_EXISTING, RPT_MONTHS_CLEAR, RPT_MONTHS_ADD };
+	struct arena	 a;
+	struct db_rows	 r;
 	enum db_err	 e;
 	size_t		 i;
 
 	if ((e = db_exec_in(db, &rpt_stmts, RPT_READ_COMMITTED, NULL, 0, NULL,
 	    NULL)) != DB_OK || (e = db_begin(db)) != DB_OK)
 		return e;
-	e = db_exec_in(db, &rpt_stmts, RPT_CLAIMS_CLEAR, NULL, 0, NULL, NULL);
+	arena_init(&a);
+	e = db_query_in(db, &rpt_stmts, RPT_LOCK, NULL, 0, &a, &r);
+	arena_free(&a);
+	if (e == DB_OK)
+		e = db_exec_in(db, &rpt_stmts, RPT_CLAIMS_CLEAR, NULL, 0, NULL,
+		    NULL);
 	if (e == DB_OK)
 		e = db_exec_in(db, &rpt_stmts, RPT_CLAIM, DB_ARGS(DB_STR(p->from),
 		    DB_STR(p->to), DB_INT(REFRESH_DAYS)), NULL, NULL);
@@ -409,6 +440,62 @@ report_refresh(struct db *db, const struct report_period *p)
 }
 
 /* --- the report ----------------------------------------------------------- */
+
+/* An empty range of dates for RPT_SUMS. */
+#define NO_DAYS_FROM	"1000-01-02"
+#define NO_DAYS_TO	"1000-01-01"
+
+/*
+ * p as its whole months (the first day of the first and of the last;
+ * empty when it holds none) and the days before and after them.
+ */
+static void
+split_period(const struct report_period *p, struct report_period *months,
+    struct report_period *head, struct report_period *tail)
+{
+	int	 y1, m1, d1, y2, m2, d2, first, last;
+
+	date_parts(p->from, &y1, &m1, &d1);
+	date_parts(p->to, &y2, &m2, &d2);
+	/* Months counted from year 0, January 0. */
+	first = y1 * 12 + m1 - 1 + (d1 != 1);
+	last = y2 * 12 + m2 - 1 - (d2 != month_days(y2, m2));
+	if (first > last) {
+		snprintf(months->from, sizeof(months->from), NO_DAYS_FROM);
+		snprintf(months->to, sizeof(months->to), NO_DAYS_TO);
+		*head = *p;
+		*tail = *months;
+		return;
+	}
+	date_set(months->from, first / 12, first % 12 + 1, 1);
+	date_set(months->to, last / 12, last % 12 + 1, 1);
+	*head = *tail = *months;
+	snprintf(head->from, sizeof(head->from), NO_DAYS_FROM);
+	snprintf(head->to, sizeof(head->to), NO_DAYS_TO);
+	snprintf(tail->from, sizeof(tail->from), NO_DAYS_FROM);
+	snprintf(tail->to, sizeof(tail->to), NO_DAYS_TO);
+	if (d1 != 1) {
+		*head = *p;
+		date_set(head->to, y1, m1, month_days(y1, m1));
+	}
+	if (d2 != month_days(y2, m2)) {
+		*tail = *p;
+		date_set(tail->from, y2, m2, 1);
+	}
+}
+
+/* The summed counts of p: rows of dimension, item, count. */
+static enum db_err
+sums(struct db *db, struct arena *a, const struct report_period *p,
+    struct db_rows *out)
+{
+	struct report_period	 months, head, tail;
+
+	split_period(p, &months, &head, &tail);
+	return db_query_in(db, &rpt_stmts, RPT_SUMS, DB_ARGS(
+	    DB_STR(months.from), DB_STR(months.to), DB_STR(head.from),
+	    DB_STR(head.to), DB_STR(tail.from), DB_STR(tail.to)), a, out);
+}
 
 /* The sum of a dimension's item in rows from RPT_SUMS. */
 static long
@@ -754,11 +841,9 @@ report_build(struct db *db, struct arena *a, const struct report_period *p,
 	if ((e = report_refresh(db, &rep->period)) != DB_OK ||
 	    (e = report_refresh(db, &rep->previous)) != DB_OK)
 		return e;
-	e = db_query_in(db, &rpt_stmts, RPT_SUMS, DB_ARGS(DB_STR(p->from),
-	    DB_STR(p->to)), a, &now);
+	e = sums(db, a, p, &now);
 	if (e == DB_OK)
-		e = db_query_in(db, &rpt_stmts, RPT_SUMS, DB_ARGS(DB_STR(
-		    rep->previous.from), DB_STR(rep->previous.to)), a, &before);
+		e = sums(db, a, &rep->previous, &before);
 	if (e != DB_OK)
 		return e;
 	rep->total = sum_of(&now, "total", "");

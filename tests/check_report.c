@@ -65,8 +65,8 @@ reset_tables(void)
 	    "DELETE FROM policy_areas; "
 	    "UPDATE person_categories SET decision_maker = code IN ('mp', "
 	    "'peer', 'councillor', 'civil_servant', 'fcdo_official'); "
-	    "DELETE FROM report_day_counts; DELETE FROM report_dirty_days; "
-	    "DELETE FROM report_refresh_claims");
+	    "DELETE FROM report_day_counts; DELETE FROM report_month_counts; "
+	    "DELETE FROM report_dirty_days; DELETE FROM report_refresh_claims");
 	th_reset(&db);
 }
 
@@ -859,6 +859,53 @@ START_TEST(test_refresh_keeps_newer_marks)
 }
 END_TEST
 
+/*
+ * Whole months come from their month sums, the days either side from
+ * the days (sql/014): every cut of a period counts each engagement once,
+ * and the sums follow a date moved from one month to another.
+ */
+START_TEST(test_months_and_days_either_side)
+{
+	static const struct {
+		const char	*from, *to;
+		long		 total;
+	} cuts[] = {
+		{ "2024-07-01", "2025-06-30", 5 },	/* whole months */
+		{ "2024-07-31", "2024-09-01", 4 },	/* a day, August, a day */
+		{ "2024-08-01", "2024-08-31", 2 },	/* one month */
+		{ "2024-08-02", "2024-08-30", 0 },	/* inside one month */
+		{ "2024-08-31", "2024-09-01", 2 },	/* across a month end */
+		{ "2024-07-15", "2025-02-28", 5 },	/* part, months, whole Feb */
+		{ "2024-02-29", "2024-02-29", 1 },	/* a leap day */
+		{ "2024-02-01", "2024-07-31", 2 },
+	};
+	struct engagement_report	*r;
+	long long			 moved;
+	size_t				 i;
+
+	ENG(.date = "2024-02-29", .people = WITH(pat));
+	ENG(.date = "2024-07-31", .people = WITH(rosa));
+	ENG(.date = "2024-08-01", .people = WITH(pat));
+	moved = ENG(.date = "2024-08-31", .people = WITH(rosa));
+	ENG(.date = "2024-09-01", .people = WITH(pat));
+	ENG(.date = "2025-02-28", .people = WITH(rosa));
+	for (i = 0; i < sizeof(cuts) / sizeof(cuts[0]); i++) {
+		r = report(cuts[i].from, cuts[i].to);
+		ck_assert_msg(r->total == cuts[i].total, "%s to %s: %ld, not %ld",
+		    cuts[i].from, cuts[i].to, r->total, cuts[i].total);
+		ck_assert_drill_down(r);
+	}
+	sqlf("UPDATE engagements SET occurred_on = '2024-10-15' WHERE id = %lld",
+	    moved);
+	ck_assert_int_eq(report("2024-08-01", "2024-08-31")->total, 1);
+	r = report("2024-10-01", "2024-10-31");
+	ck_assert_int_eq(r->total, 1);
+	ck_assert_int_eq(count(r, RS_PARTY, "Crossbench"), 1);
+	ck_assert_drill_down(r);
+	ck_assert_int_eq(report("2024-07-01", "2025-06-30")->total, 5);
+}
+END_TEST
+
 /* The list: date order, outcomes, at most REPORT_LIST_MAX. */
 START_TEST(test_list)
 {
@@ -915,6 +962,7 @@ suite(void)
 	tcase_add_test(tc, test_previous_year);
 	tcase_add_test(tc, test_summaries_follow_changes);
 	tcase_add_test(tc, test_refresh_keeps_newer_marks);
+	tcase_add_test(tc, test_months_and_days_either_side);
 	tcase_add_test(tc, test_list);
 	suite_add_tcase(s, tc);
 	return s;
