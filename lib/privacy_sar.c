@@ -146,10 +146,12 @@ static const char *const sar_sql[SAR__MAX] = {
 	 * the person's own records (the caller drops them: a subquery here
 	 * ran once a row).  Matching is in C: LOCATE over every name and
 	 * text took minutes on a big directory.  No DISTINCT: it would fold
-	 * "José" into "Jose", and the C match is byte for byte.
+	 * "José" into "Jose", and the C match is byte for byte.  Erased
+	 * people are left out: their row is named "Erased person", which
+	 * names no one.
 	 */
 	[SAR_OTHER_NAMES] = "SELECT p.id, p.full_name FROM people p "
-	    "WHERE p.full_name <> ''",
+	    "WHERE p.full_name <> '' AND p.erased_at IS NULL",
 	[SAR_NOW] = "SELECT " STAMP("UTC_TIMESTAMP()"),
 };
 
