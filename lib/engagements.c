@@ -69,11 +69,16 @@
 #define NEWEST_FIRST \
 	"ORDER BY e.occurred_on DESC, e.occurred_time DESC, e.id DESC "
 
+/* The ids of a page of the list: ENG_PAGE_IDS binds, unused ones 0. */
+#define IDS10	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+#define PAGE_IDS "(" IDS10 IDS10 IDS10 IDS10 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
 enum {
 	ENG_TYPES,
 	ENG_LIST,
-	ENG_LIST_PEOPLE,
+	ENG_PAGE_PEOPLE,
 	ENG_COUNT,
+	ENG_COUNT_UPTO,
 	ENG_GET,
 	ENG_PEOPLE,
 	ENG_ORGS,
@@ -114,15 +119,22 @@ static const char *const eng_sql[ENG__MAX] = {
 	    "engagements e " FILTER NEWEST_FIRST "LIMIT ? OFFSET ?) page "
 	    "JOIN engagements e ON e.id = page.id "
 	    "JOIN engagement_types t ON t.code = e.type " NEWEST_FIRST,
-	[ENG_LIST_PEOPLE] =
+	/*
+	 * The people of the rows of one page, by their ids: the page's
+	 * filter is not run a second time.
+	 */
+	[ENG_PAGE_PEOPLE] =
 	    "SELECT x.engagement_id, " PERSON_ON_ENGAGEMENT
 	    " FROM engagement_people x JOIN engagements e ON e.id = x.engagement_id "
 	    "JOIN people px ON px.id = x.person_id " ENG_PERSON_THEN
-	    "WHERE x.engagement_id IN (SELECT id FROM (SELECT e.id FROM "
-	    "engagements e " FILTER NEWEST_FIRST "LIMIT ? OFFSET ?) page) "
+	    "WHERE x.engagement_id IN " PAGE_IDS " "
 	    "ORDER BY x.engagement_id, px.full_name",
 	[ENG_COUNT] =
 	    "SELECT COUNT(*) FROM engagements e " FILTER,
+	/* Counting stops at the bind: a million matches cost what it does. */
+	[ENG_COUNT_UPTO] =
+	    "SELECT COUNT(*) FROM (SELECT 1 FROM engagements e " FILTER
+	    "LIMIT ?) upto",
 	[ENG_GET] =
 	    "SELECT e.id, e.type, t.label, e.occurred_on, IFNULL(TIME_FORMAT("
 	    "e.occurred_time, '%H:%i'), ''), e.title, e.summary, e.outcome, "
@@ -371,13 +383,58 @@ attach_people(struct arena *a, struct eng_row *rows, size_t n,
 	return DB_OK;
 }
 
+/* The number of matches, exact or (count_cap) up to count_cap + 1. */
+static enum db_err
+count_matches(struct db *db, struct arena *a, const struct eng_filter *f,
+    const char *like, size_t *total)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+
+	if (f->count_cap)
+		e = db_query_in(db, &eng_stmts, ENG_COUNT_UPTO,
+		    DB_ARGS(FILTER_ARGS(f, like),
+		    DB_INT((long long)f->count_cap + 1)), a, &r);
+	else
+		e = db_query_in(db, &eng_stmts, ENG_COUNT,
+		    DB_ARGS(FILTER_ARGS(f, like)), a, &r);
+	if (e == DB_OK)
+		*total = (size_t)db_num(DB_CELL(&r, 0, 0));
+	return e;
+}
+
+/*
+ * The people of the rows, read by id ENG_PAGE_IDS rows at a time (one
+ * statement for a page, a few hundred for the CSV of a year): the
+ * filter is not run again, and each batch is attached to its own rows.
+ */
+static enum db_err
+rows_people(struct db *db, struct arena *a, struct eng_row *rows, size_t n)
+{
+	struct db_val	 ids[ENG_PAGE_IDS];
+	struct db_rows	 pr;
+	enum db_err	 e;
+	size_t		 at, i, batch;
+
+	for (at = 0; at < n; at += batch) {
+		batch = n - at < ENG_PAGE_IDS ? n - at : ENG_PAGE_IDS;
+		for (i = 0; i < ENG_PAGE_IDS; i++)
+			ids[i] = DB_INT(i < batch ? rows[at + i].id : 0);
+		if ((e = db_query_in(db, &eng_stmts, ENG_PAGE_PEOPLE, ids,
+		    ENG_PAGE_IDS, a, &pr)) != DB_OK ||
+		    (e = attach_people(a, rows + at, batch, &pr)) != DB_OK)
+			return e;
+	}
+	return DB_OK;
+}
+
 enum db_err
 engagement_list(struct db *db, struct arena *a, const struct eng_filter *f,
     struct eng_row **out, size_t *n, size_t *total)
 {
 	const char	*like = opt(f->q) ? like_escape(a, f->q) : NULL;
 	long long	 limit = f->limit ? (long long)f->limit : 1LL << 40;
-	struct db_rows	 r, pr;
+	struct db_rows	 r;
 	enum db_err	 e;
 	size_t		 i;
 
@@ -385,17 +442,10 @@ engagement_list(struct db *db, struct arena *a, const struct eng_filter *f,
 	*total = 0;
 	if (opt(f->q) && like == NULL)
 		return DB_NOMEM;
-	e = db_query_in(db, &eng_stmts, ENG_COUNT, DB_ARGS(FILTER_ARGS(f, like)),
-	    a, &r);
-	if (e != DB_OK)
+	if ((e = count_matches(db, a, f, like, total)) != DB_OK)
 		return e;
-	*total = (size_t)db_num(DB_CELL(&r, 0, 0));
 	e = db_query_in(db, &eng_stmts, ENG_LIST, DB_ARGS(FILTER_ARGS(f, like),
 	    DB_INT(limit), DB_INT((long long)f->offset)), a, &r);
-	if (e == DB_OK)
-		e = db_query_in(db, &eng_stmts, ENG_LIST_PEOPLE,
-		    DB_ARGS(FILTER_ARGS(f, like), DB_INT(limit),
-		    DB_INT((long long)f->offset)), a, &pr);
 	if (e != DB_OK)
 		return e;
 	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
@@ -408,7 +458,7 @@ engagement_list(struct db *db, struct arena *a, const struct eng_filter *f,
 		(*out)[i].title = DB_CELL(&r, i, 4);
 	}
 	*n = r.nrows;
-	return attach_people(a, *out, *n, &pr);
+	return rows_people(db, a, *out, *n);
 }
 
 static enum db_err
