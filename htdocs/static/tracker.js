@@ -62,7 +62,7 @@
 		var listId = input.id + "-matches";
 		var list = document.createElement("ul");
 		var status = document.createElement("p");
-		var matches = [], active = -1, timer = null, asked = 0;
+		var matches = [], active = -1, timer = null, asked = 0, shown = "";
 
 		list.id = listId;
 		list.className = "typeahead";
@@ -77,7 +77,11 @@
 		input.setAttribute("aria-controls", listId);
 		input.setAttribute("aria-expanded", "false");
 
+		/* Closed: answers still on their way are for nothing now. */
 		function close() {
+			clearTimeout(timer);
+			asked++;
+			shown = "";
 			list.hidden = true;
 			active = -1;
 			input.setAttribute("aria-expanded", "false");
@@ -111,7 +115,17 @@
 			input.focus();
 		}
 
+		/*
+		 * Answers come back as the user types on: one with the same
+		 * people as shown changes nothing, so the option the user has
+		 * moved to stays chosen; otherwise it stays if still listed.
+		 */
 		function show(found) {
+			var key = found.map(function (m) { return m.id; }).join();
+			var was = active >= 0 ? matches[active].id : null;
+			if (key === shown && !list.hidden)
+				return;
+			shown = key;
 			matches = found;
 			list.replaceChildren();
 			found.forEach(function (m, i) {
@@ -131,6 +145,10 @@
 				list.append(li);
 			});
 			active = -1;
+			found.forEach(function (m, i) {
+				if (m.id === was)
+					highlight(i);
+			});
 			list.hidden = found.length === 0;
 			input.setAttribute("aria-expanded",
 			    found.length ? "true" : "false");

@@ -394,6 +394,17 @@ test('a viewer sees no "Log an engagement", gets a 403 page on the form, and a P
 	}
 });
 
+// Type text into the focused field, key by key, and wait for the
+// type-ahead's answer to the whole of it (earlier answers may come first).
+async function typeAndWait(page, text) {
+	const answered = page.waitForResponse((r) => {
+		const u = new URL(r.url());
+		return u.pathname === '/people/search.json' && u.searchParams.get('q') === text;
+	});
+	await page.keyboard.type(text);
+	assert.equal((await answered).status(), 200);
+}
+
 test('with the script, People offers directory matches as you type; picking with the keyboard adds each at once and saves them', async () => {
 	const { context, page, problems } = await openPage();
 	const tok = token();
@@ -421,7 +432,7 @@ test('with the script, People offers directory matches as you type; picking with
 		const list = page.getByRole('listbox', { name: 'Matching people' });
 		// Words in any order, any case: both are offered, by name.
 		await people.focus();
-		await page.keyboard.type(`picked ${tok}`);
+		await typeAndWait(page, `picked ${tok}`);
 		await list.waitFor();
 		assert.equal(await people.getAttribute('aria-expanded'), 'true');
 		const options = list.getByRole('option');
@@ -441,8 +452,9 @@ test('with the script, People offers directory matches as you type; picking with
 		assert.equal(await people.inputValue(), '', 'the field is cleared for the next');
 		assert.ok(await list.isHidden());
 		// The second by its first name.
-		await page.keyboard.type('ben pick');
+		await typeAndWait(page, 'ben pick');
 		await list.getByRole('option', { name: new RegExp(second) }).waitFor();
+		assert.equal(await list.getByRole('option').count(), 1);
 		await page.keyboard.press('ArrowDown');
 		await page.keyboard.press('Enter');
 		const box2 = page.getByLabel(`${second} (Peer)`, { exact: true });
@@ -452,7 +464,7 @@ test('with the script, People offers directory matches as you type; picking with
 		assert.equal(page.url(), url);
 		// A name not in the directory: no matches; Escape closes; the
 		// text stays for the server to explain.
-		await page.keyboard.type(`Nobody ${tok}`);
+		await typeAndWait(page, `Nobody ${tok}`);
 		await page.getByText('No matches.').waitFor({ state: 'attached' });
 		assert.ok(await list.isHidden());
 		assert.equal(await people.inputValue(), `Nobody ${tok}`);
