@@ -10,7 +10,8 @@
 #            floor) and committing one INSERT (/floor/insert, the write
 #            floor);
 #   pages:   login, engagement list, engagement detail, board dashboard,
-#            one-year policy engagement report, mentions inbox (logged in);
+#            one-year policy engagement report, mentions inbox (logged in),
+#            and the people type-ahead's search (in the table, not in P);
 #   save:    POST /engagements/new with session and CSRF (bench/save.lua);
 #   ingest:  bench/feeds.sh (xmllint --stream floor, tracker-feeds parse
 #            with 1,000 watch terms, node rss-parser peer).
@@ -211,6 +212,9 @@ measure detail "/engagements/$detail"
 measure dashboard "/reports/dashboard?year=2024-25"
 measure report "/reports/engagement?from=2024-07-01&to=2025-06-30"
 measure mentions /mentions
+# The forms' people type-ahead (issue 10): one keystroke partway through a
+# name, as the script asks while someone types.
+measure search "/people/search.json?q=Bench+person+48"
 # One save by hand first: the form must answer 303 (saved), or the run
 # would measure error pages.
 code=$(curl -s -o "$SVC_DIR/save.html" -w '%{http_code}' -H "Cookie: $BENCH_COOKIE" \
@@ -258,6 +262,7 @@ row detail "/engagements/$detail" select
 row dashboard "/reports/dashboard?year=2024-25" select
 row report "/reports/engagement?from=2024-07-01&to=2025-06-30" select
 row mentions /mentions select
+row search "/people/search.json?q=Bench+person+48" select
 row save "POST /engagements/new" insert
 echo "  saves made by the save run: $((saved - before))"
 

@@ -67,17 +67,6 @@ redirect(struct ctx *c, const char *fmt, ...)
 	resp_redirect(&c->resp, url);
 }
 
-static struct appg_people_list
-people_list(struct ctx *c, enum db_err *e)
-{
-	struct appg_people_list	 p = { NULL, 0 };
-	struct appg_choice	*choices = NULL;
-
-	*e = appg_parliamentarians(c->db, &c->arena, &choices, &p.n);
-	p.choices = choices;
-	return p;
-}
-
 /* Raw text as the whole response, of a content type. */
 static void
 send_text(struct ctx *c, const char *type, const char *text)
@@ -131,11 +120,6 @@ show_group(struct ctx *c, long long id, struct form *officer,
 		fail(c, e, "group");
 		return;
 	}
-	v.people = people_list(c, &e);
-	if (e != DB_OK) {
-		app_db_error(c, e);
-		return;
-	}
 	if ((officer == NULL && appg_form_empty(c, APPG_FORM_OFFICER, &fo)) ||
 	    (member == NULL && appg_form_empty(c, APPG_FORM_MEMBER, &fm)) ||
 	    (benefit == NULL && appg_form_empty(c, APPG_FORM_BENEFIT, &fb))) {
@@ -176,10 +160,9 @@ register_get(struct ctx *c)
 
 static void
 show_form(struct ctx *c, const char *title, const char *action,
-    const char *back, struct form *f, int people)
+    const char *back, struct form *f)
 {
 	struct appg_form_view	 v;
-	enum db_err		 e = DB_OK;
 
 	memset(&v, 0, sizeof(v));
 	v.session = &c->session;
@@ -187,12 +170,6 @@ show_form(struct ctx *c, const char *title, const char *action,
 	v.action = action;
 	v.back = back;
 	v.form = f;
-	if (people)
-		v.people = people_list(c, &e);
-	if (e != DB_OK) {
-		app_db_error(c, e);
-		return;
-	}
 	app_begin_page(c);
 	ui_appg_form(&c->html, &v);
 }
@@ -206,7 +183,7 @@ group_new_get(struct ctx *c)
 		app_error(c, 500, NULL);
 		return;
 	}
-	show_form(c, "New group", "/appg/new", "/appg", &f, 0);
+	show_form(c, "New group", "/appg/new", "/appg", &f);
 }
 
 static void
@@ -318,7 +295,7 @@ group_edit_get(struct ctx *c)
 		return;
 	}
 	show_form(c, "Edit group", arena_printf(&c->arena, "/appg/%lld/edit",
-	    c->id), arena_printf(&c->arena, "/appg/%lld", c->id), &f, 0);
+	    c->id), arena_printf(&c->arena, "/appg/%lld", c->id), &f);
 }
 
 static void
@@ -477,15 +454,14 @@ struct row_kind {
 	const char	*path;		/* in URLs and the group page's anchor */
 	const char	*what;		/* in messages */
 	const char	*title;		/* of its edit page */
-	int		 people;	/* its form picks a person */
 };
 
 static const struct row_kind officer_kind =
-	{ "officers", "officer", "Edit officer", 1 };
+	{ "officers", "officer", "Edit officer" };
 static const struct row_kind member_kind =
-	{ "members", "member", "Edit member", 1 };
+	{ "members", "member", "Edit member" };
 static const struct row_kind benefit_kind =
-	{ "benefits", "benefit", "Edit benefit", 0 };
+	{ "benefits", "benefit", "Edit benefit" };
 
 /*
  * An officer, member or benefit's own page: its form, filled from the
@@ -496,7 +472,6 @@ row_page(struct ctx *c, const struct row_kind *k, struct form *f,
     long long group_id, const char *problem)
 {
 	struct appg_form_view	 v;
-	enum db_err		 e = DB_OK;
 
 	memset(&v, 0, sizeof(v));
 	v.session = &c->session;
@@ -507,12 +482,6 @@ row_page(struct ctx *c, const struct row_kind *k, struct form *f,
 	    k->path, c->id);
 	v.form = f;
 	v.problem = problem;
-	if (k->people)
-		v.people = people_list(c, &e);
-	if (e != DB_OK) {
-		app_db_error(c, e);
-		return;
-	}
 	app_begin_page(c);
 	ui_appg_form(&c->html, &v);
 }
@@ -851,17 +820,11 @@ show_meeting_form(struct ctx *c, const struct appg_bundle *b,
     struct appg_meeting_form *mf, long long id)
 {
 	struct appg_meeting_form_view	 v;
-	enum db_err			 e;
 
 	memset(&v, 0, sizeof(v));
 	v.session = &c->session;
 	v.group = &b->group;
 	v.mf = mf;
-	v.people = people_list(c, &e);
-	if (e != DB_OK) {
-		app_db_error(c, e);
-		return;
-	}
 	v.title = id ? "Edit meeting" : "Record a meeting";
 	v.action = id ? arena_printf(&c->arena, "/appg/meetings/%lld/edit", id) :
 	    arena_printf(&c->arena, "/appg/%lld/meetings/new", b->group.id);

@@ -21,7 +21,12 @@
 #include "ui_engagements.h"
 #include "users.h"
 
-#define PER_PAGE	50
+#define PER_PAGE	ENG_PAGE_IDS
+/*
+ * The list counts its matches up to this many: past it the page says
+ * "more than 500" rather than count a million rows on every view.
+ */
+#define COUNT_CAP	500
 
 /*
  * A confidential engagement is changed only by those who may read it
@@ -83,7 +88,7 @@ form_post(struct ctx *c, long long id, const char *action, const char *title)
 	enum db_err		 e;
 	int			 done = 0, tried = 0;
 
-	if ((e = eng_choices_load_base(c, &ch)) == DB_OK && id != 0) {
+	if ((e = eng_choices_load(c, &ch)) == DB_OK && id != 0) {
 		if ((e = engagement_get(c->db, &c->arena, id, &current)) == DB_OK) {
 			if (!may_change(c, &current))
 				return;
@@ -105,10 +110,7 @@ form_post(struct ctx *c, long long id, const char *action, const char *title)
 		return;
 	}
 	if (tried && keep_unsaved(c, e, &st))
-		e = DB_OK;	/* the form, without the type-ahead: no database */
-	else if (e == DB_OK && !done)
-		/* Loaded after the save, so it holds a person just added. */
-		e = eng_directory_load(c, &ch);
+		e = DB_OK;	/* the form again, as typed */
 	if (e != DB_OK) {
 		app_db_error(c, e);
 		return;
@@ -230,6 +232,7 @@ list_get(struct ctx *c)
 	f.reader = eng_reader_of(&c->session);
 	f.limit = PER_PAGE;
 	f.offset = (v.page - 1) * PER_PAGE;
+	f.count_cap = COUNT_CAP;
 	e = engagement_list(c->db, &c->arena, &f, &rows, &v.nrows, &v.total);
 	if (e == DB_OK)
 		e = eng_filter_choices(c, &v);
@@ -248,6 +251,7 @@ list_get(struct ctx *c)
 	v.filter = &f;
 	v.rows = rows;
 	v.per_page = PER_PAGE;
+	v.count_cap = COUNT_CAP;
 	v.query = eng_filter_query(c, &f);
 	app_begin_page(c);
 	ui_engagement_list(&c->html, &v);

@@ -9,6 +9,8 @@
  *	GET+POST /people/ID/erase (admins), GET /people/erased
  *	GET	/people/ID/export[?format=json]: the subject access export
  *		(admins only), logged in the audit log
+ *	GET	/people/search.json?q=...&limit=N&set=parliamentarians: the
+ *		forms' type-ahead (lib/people_search.h)
  *
  * and the same under /organisations (without the CSV).  Viewers read;
  * editors and admins write.  A successful POST redirects (303) to the
@@ -27,6 +29,7 @@
 #include "dir_pages.h"
 #include "directory.h"
 #include "eng_privacy.h"
+#include "people_search.h"
 #include "privacy_erase.h"
 #include "privacy_sar.h"
 #include "ui_directory.h"
@@ -531,12 +534,48 @@ org_history(struct ctx *c)
 		history(c, "organisation", o.id, o.name, ui_org_history);
 }
 
+/*
+ * The type-ahead's matches as JSON.  A bad limit or set is the caller's
+ * mistake (the forms' script sends good ones): 400 with a JSON message.
+ */
+static void
+people_search_get(struct ctx *c)
+{
+	const char		*q = req_query(&c->req, "q");
+	const char		*lim = req_query(&c->req, "limit");
+	int			 set = people_set_from(req_query(&c->req, "set"));
+	long long		 limit = 0;
+	struct people_match	*m;
+	size_t			 n;
+	enum db_err		 e;
+
+	buf_reset(&c->resp.body);
+	resp_header_set(&c->resp, "Content-Type",
+	    "application/json; charset=utf-8");
+	if (lim != NULL && *lim != '\0' && (validate_integer(lim) != NULL ||
+	    (limit = strtoll(lim, NULL, 10)) < 1 || limit > PEOPLE_SEARCH_MAX))
+		set = -1;
+	if (set == -1) {
+		c->resp.status = 400;
+		buf_printf(&c->resp.body, "{\"error\": \"limit is 1 to %d; set "
+		    "is all or parliamentarians\"}\n", PEOPLE_SEARCH_MAX);
+		return;
+	}
+	e = people_search(c->db, &c->arena, q, (enum people_set)set,
+	    (size_t)limit, &m, &n);
+	if (e != DB_OK)
+		app_db_error(c, e);
+	else if (ui_people_search_json(&c->resp.body, m, n) == -1)
+		app_error(c, 500, NULL);
+}
+
 static const struct route routes[] = {
 	{ "/people", people_list, NULL, 0, ROLE_VIEWER },
 	{ "/people.csv", people_csv, NULL, 0, ROLE_VIEWER },
 	{ "/people/new", person_form_get, person_form_post, 0, WRITE_ROLE },
 	{ "/people/duplicates", people_duplicates, NULL, 0, ROLE_VIEWER },
 	{ "/people/erased", person_erased_get, NULL, 0, ROLE_ADMIN },
+	{ "/people/search.json", people_search_get, NULL, 0, ROLE_VIEWER },
 	{ "/people/merges/:id/undo", NULL, merge_undo_post, 0, WRITE_ROLE },
 	{ "/people/:id/merge", NULL, person_merge_post, 0, WRITE_ROLE },
 	{ "/people/:id", person_show, NULL, 0, ROLE_VIEWER },

@@ -202,11 +202,6 @@ static const char *const appg_sql[APPG__MAX] = {
 	    "AND g.deleted_at IS NULL WHERE o.deleted_at IS NULL "
 	    "AND o.group_id <> ? AND o.person_id IN (SELECT person_id "
 	    "FROM appg_officers WHERE group_id = ?) ORDER BY o.person_id, o.id",
-	[P_PARLIAMENTARIANS] =
-	    "SELECT p.id, p.full_name, c.label, p.party, p.is_current "
-	    "FROM people p JOIN person_categories c ON c.code = p.category "
-	    "WHERE p.deleted_at IS NULL AND p.category IN ('mp', 'peer') "
-	    "ORDER BY p.full_name, p.id",
 	[A_PEOPLE] =
 	    "SELECT p.id, p.full_name FROM people p WHERE p.id IN "
 	    "(SELECT person_id FROM appg_attendance WHERE meeting_id = ?) "
@@ -1249,32 +1244,6 @@ appg_benefit_set_deleted(struct db *db, const char *actor, long long id,
 		return e;
 	return set_deleted(db, actor, B_SET_DELETED, id, deleted, group,
 	    "benefit");
-}
-
-enum db_err
-appg_parliamentarians(struct db *db, struct arena *a,
-    struct appg_choice **out, size_t *n)
-{
-	struct db_rows	 r;
-	enum db_err	 e;
-	size_t		 i;
-
-	*n = 0;
-	if ((e = query(db, a, P_PARLIAMENTARIANS, NULL, 0, &r)) != DB_OK)
-		return e;
-	if ((*out = table(a, r.nrows, sizeof(**out))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++) {
-		(*out)[i].id = db_num(DB_CELL(&r, i, 0));
-		(*out)[i].name = DB_CELL(&r, i, 1);
-		(*out)[i].hint = arena_printf(a, "%s%s%s%s", DB_CELL(&r, i, 2),
-		    *DB_CELL(&r, i, 3) ? ", " : "", DB_CELL(&r, i, 3),
-		    db_num(DB_CELL(&r, i, 4)) ? "" : " (former)");
-		if ((*out)[i].hint == NULL)
-			return DB_NOMEM;
-	}
-	*n = r.nrows;
-	return DB_OK;
 }
 
 /* --- meetings ----------------------------------------------------------------- */

@@ -52,13 +52,6 @@ struct appg_bundle {
 	struct appg_facts	 facts;		/* points into the above */
 };
 
-/* A parliamentarian to choose on a form: name, and how to tell them apart. */
-struct appg_choice {
-	long long	 id;
-	const char	*name;
-	const char	*hint;		/* "MP, Labour" */
-};
-
 struct appg_minutes {
 	long long			 meeting_id;
 	enum appg_minutes_status	 status;
@@ -157,14 +150,6 @@ enum db_err	 appg_member_set_deleted(struct db *, const char *actor,
 		    long long id, int deleted);
 enum db_err	 appg_benefit_set_deleted(struct db *, const char *actor,
 		    long long id, int deleted);
-
-/*
- * Parliamentarians of the directory to choose from: live MPs and Peers
- * (category mp or peer), by name (namesakes next to each other), former
- * ones marked in the hint.
- */
-enum db_err	 appg_parliamentarians(struct db *, struct arena *,
-		    struct appg_choice **, size_t *n);
 
 /* --- meetings -------------------------------------------------------------- */
 

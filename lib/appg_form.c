@@ -15,6 +15,7 @@
 #include "appg.h"
 #include "appg_form.h"
 #include "appg_rules.h"
+#include "buf.h"
 #include "directory.h"
 #include "form.h"
 #include "ui_appg.h"
@@ -468,6 +469,7 @@ appg_form_parliamentarian(struct ctx *c, const char *typed, const char *date,
     long long *id, const char **problem)
 {
 	struct person	*found, one;
+	struct buf	 numbers;
 	size_t		 n, i, sitting = 0;
 	enum db_err	 e;
 	int		 sat;
@@ -494,21 +496,29 @@ appg_form_parliamentarian(struct ctx *c, const char *typed, const char *date,
 		    "People pages first.", typed);
 		return DB_OK;
 	}
+	buf_init(&numbers);
 	for (i = 0; i < n; i++) {
-		if ((e = sat_on(c, found[i].id, date, &sat)) != DB_OK)
+		if ((e = sat_on(c, found[i].id, date, &sat)) != DB_OK) {
+			buf_free(&numbers);
 			return e;
+		}
 		if (sat) {
 			*id = found[i].id;
-			sitting++;
+			/* How to type each, the type-ahead's list or not. */
+			buf_printf(&numbers, "%s%s #%lld", sitting++ ? ", " : "",
+			    found[i].full_name, found[i].id);
 		}
 	}
-	if (sitting == 1)
+	if (sitting == 1) {
+		buf_free(&numbers);
 		return DB_OK;
+	}
 	*id = 0;
 	*problem = sitting > 1 ? arena_printf(&c->arena, "Several people are "
-	    "called \u201c%s\u201d: choose one from the list (they are "
-	    "numbered).", typed) : arena_printf(&c->arena, "%s was not an MP or "
+	    "called \u201c%s\u201d: type one of %s.", typed, numbers.data) :
+	    arena_printf(&c->arena, "%s was not an MP or "
 	    "a Peer on %s, by the directory's record.", typed, date);
+	buf_free(&numbers);
 	return DB_OK;
 }
 

@@ -122,6 +122,7 @@ enum db_slot {
 	DB_SLOT_PRIVACY_ERASE,	/* issue 11: erasure */
 	DB_SLOT_RETENTION,	/* issue 11: retention */
 	DB_SLOT_PRIVACY_SAR,	/* lib/privacy_sar.c (issue 11) */
+	DB_SLOT_PEOPLE_SEARCH,	/* lib/people_search.c */
 	DB_SLOT__MAX
 };
 

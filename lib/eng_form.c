@@ -21,6 +21,7 @@
 #include "users.h"
 
 #define MAX_FOLLOWUPS	50
+#define MAX_NAMESAKES	10	/* named in a message */
 
 static const struct field_option medium_options[] = {
 	{ "", "Not a media appearance" }, { "print", "Print" },
@@ -180,38 +181,12 @@ load_users(struct ctx *c, struct option **out, size_t *n)
 }
 
 /*
- * The directory for type-ahead: each person's name, with "#id" added when
- * two people share a name, and their party and category as the hint.
+ * Everything but people: the People field's type-ahead asks
+ * GET /people/search.json as the user types (htdocs/static/tracker.js),
+ * so the form's size does not grow with the directory.
  */
 enum db_err
-eng_directory_load(struct ctx *c, struct choices *ch)
-{
-	const struct person_filter	 f = { 0 };
-	struct person			*p;
-	enum db_err			 e;
-	size_t				 i, n, total;
-
-	if ((e = person_list(c->db, &c->arena, &f, &p, &n, &total)) != DB_OK)
-		return e;
-	if ((ch->directory = arena_alloc(&c->arena, (n + 1) *
-	    sizeof(*ch->directory))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < n; i++) {
-		int twin = (i > 0 && strcmp(p[i - 1].full_name,
-		    p[i].full_name) == 0) || (i + 1 < n &&
-		    strcmp(p[i + 1].full_name, p[i].full_name) == 0);
-
-		ch->directory[i].value = twin ? arena_printf(&c->arena,
-		    "%s #%lld", p[i].full_name, p[i].id) : p[i].full_name;
-		ch->directory[i].label = arena_printf(&c->arena, "%s%s%s",
-		    p[i].category_label, *p[i].party ? ", " : "", p[i].party);
-	}
-	ch->ndirectory = n;
-	return DB_OK;
-}
-
-enum db_err
-eng_choices_load_base(struct ctx *c, struct choices *ch)
+eng_choices_load(struct ctx *c, struct choices *ch)
 {
 	enum db_err	 e;
 
@@ -223,17 +198,6 @@ eng_choices_load_base(struct ctx *c, struct choices *ch)
 		e = load_users(c, &ch->users, &ch->nusers);
 	return e;
 }
-
-enum db_err
-eng_choices_load(struct ctx *c, struct choices *ch)
-{
-	enum db_err	 e;
-
-	if ((e = eng_choices_load_base(c, ch)) == DB_OK)
-		e = eng_directory_load(c, ch);
-	return e;
-}
-
 /* Append an option unless its value is there already. */
 static int
 add_option(struct arena *a, struct option **opts, size_t *n, long long id,
@@ -339,8 +303,6 @@ eng_form_show(struct ctx *c, const struct choices *ch, struct eng_state *st,
 	v.new_person_name = st->new_person_name;
 	v.categories = ch->categories;
 	v.ncategories = ch->ncategories;
-	v.directory = ch->directory;
-	v.ndirectory = ch->ndirectory;
 	v.orgs = ch->orgs;
 	v.norgs = ch->norgs;
 	v.outlets = ch->outlets;
@@ -459,6 +421,30 @@ lookup_typed(struct ctx *c, const char *typed, struct person **found,
 }
 
 /*
+ * The namesakes as they can be typed, "Name #12 (MP, Labour), Name #40
+ * (Peer)": without the type-ahead's list this is how to tell them apart.
+ */
+static const char *
+namesakes(struct arena *a, const struct person *p, size_t n)
+{
+	struct buf	 b;
+	const char	*s;
+	size_t		 i;
+
+	buf_init(&b);
+	for (i = 0; i < n && i < MAX_NAMESAKES; i++)
+		buf_printf(&b, "%s%s #%lld (%s%s%s)", i ? ", " : "",
+		    p[i].full_name, p[i].id, p[i].category_label,
+		    *p[i].party ? ", " : "", p[i].party);
+	if (n > MAX_NAMESAKES)
+		buf_printf(&b, " and %zu more (see the People pages)",
+		    n - MAX_NAMESAKES);
+	s = arena_strdup(a, b.data ? b.data : "");
+	buf_free(&b);
+	return s;
+}
+
+/*
  * Add the people typed in the People field (several when the script
  * added them as you typed).  The first unknown name stays in the field
  * with a message and the offer to add them to the directory.
@@ -492,8 +478,8 @@ eng_people_resolve(struct ctx *c, struct eng_state *st)
 		    "called \u201c%s\u201d is in the directory. Check the "
 		    "spelling, or add them as a new person below.", typed) :
 		    arena_printf(&c->arena, "Several people are called "
-		    "\u201c%s\u201d: choose one from the list (they are "
-		    "numbered).", typed);
+		    "\u201c%s\u201d: type one of %s.", typed,
+		    namesakes(&c->arena, found, n));
 		if (n == 0)
 			st->new_person_name = typed;
 	}

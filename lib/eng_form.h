@@ -30,8 +30,6 @@ struct choices {
 	struct field_option	*type_fopts;
 	struct option		*categories;
 	size_t			 ncategories;
-	struct option		*directory;
-	size_t			 ndirectory;
 	struct option		*orgs;
 	size_t			 norgs;
 	struct option		*outlets;
@@ -61,17 +59,11 @@ struct eng_state {
 	int			 confidential;	/* the box is ticked */
 };
 
-/* Load every choice the form offers. */
-enum db_err	 eng_choices_load(struct ctx *, struct choices *);
-
 /*
- * The same without the type-ahead directory (every person), which only a
- * form shown again needs: a save reads and checks its input without it,
- * and eng_directory_load() adds it before the form is shown.
+ * Load every choice the form offers.  People are not among them: the
+ * People field searches the directory as the user types.
  */
-enum db_err	 eng_choices_load_base(struct ctx *, struct choices *);
-/* Reload the type-ahead list (after a person was added). */
-enum db_err	 eng_directory_load(struct ctx *, struct choices *);
+enum db_err	 eng_choices_load(struct ctx *, struct choices *);
 /* Keep what an engagement links to choosable though retired or deleted. */
 int		 eng_keep_current(struct ctx *, struct choices *,
 		    const struct engagement *);

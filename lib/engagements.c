@@ -73,12 +73,20 @@
 #define NEWEST_FIRST \
 	"ORDER BY e.occurred_on DESC, e.occurred_time DESC, e.id DESC "
 
+/* The ids of a page of the list: ENG_PAGE_IDS binds, unused ones 0. */
+#define IDS10	"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+#define PAGE_IDS "(" IDS10 IDS10 IDS10 IDS10 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
 enum {
 	ENG_READ_COMMITTED,
 	ENG_TYPES,
 	ENG_LIST,
-	ENG_LIST_PEOPLE,
+	ENG_PAGE_PEOPLE,
 	ENG_COUNT,
+	ENG_COUNT_UPTO,
+	ENG_LIST_ALL,
+	ENG_COUNT_ALL,
+	ENG_COUNT_ALL_UPTO,
 	ENG_GET,
 	ENG_PEOPLE,
 	ENG_ORGS,
@@ -129,15 +137,42 @@ static const char *const eng_sql[ENG__MAX] = {
 	    "engagements e " FILTER NEWEST_FIRST "LIMIT ? OFFSET ?) page "
 	    "JOIN engagements e ON e.id = page.id "
 	    "JOIN engagement_types t ON t.code = e.type " NEWEST_FIRST,
-	[ENG_LIST_PEOPLE] =
+	/*
+	 * The people of the rows of one page, by their ids: the page's
+	 * filter is not run a second time.
+	 */
+	[ENG_PAGE_PEOPLE] =
 	    "SELECT x.engagement_id, " PERSON_ON_ENGAGEMENT
 	    " FROM engagement_people x JOIN engagements e ON e.id = x.engagement_id "
 	    "JOIN people px ON px.id = x.person_id " ENG_PERSON_THEN
-	    "WHERE x.engagement_id IN (SELECT id FROM (SELECT e.id FROM "
-	    "engagements e " FILTER NEWEST_FIRST "LIMIT ? OFFSET ?) page) "
+	    "WHERE x.engagement_id IN " PAGE_IDS " "
 	    "ORDER BY x.engagement_id, px.full_name",
 	[ENG_COUNT] =
 	    "SELECT COUNT(*) FROM engagements e " FILTER,
+	/* Counting stops at the bind: a million matches cost what it does. */
+	[ENG_COUNT_UPTO] =
+	    "SELECT COUNT(*) FROM (SELECT 1 FROM engagements e " FILTER
+	    "LIMIT ?) upto",
+	/*
+	 * The same three with no filter but live or deleted: the list as it
+	 * first opens.  Without FILTER's clauses to weigh, the page is a
+	 * walk down the date index that stops after it (a millisecond at a
+	 * million engagements, where FILTER's text takes a hundred).
+	 */
+	[ENG_LIST_ALL] =
+	    "SELECT e.id, e.occurred_on, IFNULL(TIME_FORMAT(e.occurred_time, "
+	    "'%H:%i'), ''), t.label, e.title, e.confidential, "
+	    ENG_TEXT_READABLE " FROM (SELECT e.id FROM "
+	    "engagements e WHERE (e.deleted_at IS NOT NULL) = ? " NEWEST_FIRST
+	    "LIMIT ? OFFSET ?) page "
+	    "JOIN engagements e ON e.id = page.id "
+	    "JOIN engagement_types t ON t.code = e.type " NEWEST_FIRST,
+	[ENG_COUNT_ALL] =
+	    "SELECT COUNT(*) FROM engagements e "
+	    "WHERE (e.deleted_at IS NOT NULL) = ?",
+	[ENG_COUNT_ALL_UPTO] =
+	    "SELECT COUNT(*) FROM (SELECT 1 FROM engagements e "
+	    "WHERE (e.deleted_at IS NOT NULL) = ? LIMIT ?) upto",
 	[ENG_GET] =
 	    "SELECT e.id, e.type, t.label, e.occurred_on, IFNULL(TIME_FORMAT("
 	    "e.occurred_time, '%H:%i'), ''), e.title, e.summary, e.outcome, "
@@ -391,13 +426,76 @@ attach_people(struct arena *a, struct eng_row *rows, size_t n,
 	return DB_OK;
 }
 
+/* 1 when f filters on nothing but live or deleted. */
+static int
+unfiltered(const struct eng_filter *f)
+{
+	return !opt(f->from) && !opt(f->to) && !opt(f->type) &&
+	    f->person_id == 0 && !opt(f->party) && !opt(f->category) &&
+	    f->policy_area_id == 0 && !opt(f->q) && f->kpi_id == 0 &&
+	    !opt(f->medium) && !opt(f->org_kind) && !opt(f->party_then) &&
+	    !opt(f->category_then) && !opt(f->novelty) && !f->decision_makers;
+}
+
+/* The number of matches, exact or (count_cap) up to count_cap + 1. */
+static enum db_err
+count_matches(struct db *db, struct arena *a, const struct eng_filter *f,
+    const char *like, size_t *total)
+{
+	long long	 deleted = f->deleted ? 1 : 0;
+	long long	 upto = (long long)f->count_cap + 1;
+	struct db_rows	 r;
+	enum db_err	 e;
+
+	if (unfiltered(f) && f->count_cap)
+		e = db_query_in(db, &eng_stmts, ENG_COUNT_ALL_UPTO,
+		    DB_ARGS(DB_INT(deleted), DB_INT(upto)), a, &r);
+	else if (unfiltered(f))
+		e = db_query_in(db, &eng_stmts, ENG_COUNT_ALL,
+		    DB_ARGS(DB_INT(deleted)), a, &r);
+	else if (f->count_cap)
+		e = db_query_in(db, &eng_stmts, ENG_COUNT_UPTO,
+		    DB_ARGS(FILTER_ARGS(f, like), DB_INT(upto)), a, &r);
+	else
+		e = db_query_in(db, &eng_stmts, ENG_COUNT,
+		    DB_ARGS(FILTER_ARGS(f, like)), a, &r);
+	if (e == DB_OK)
+		*total = (size_t)db_num(DB_CELL(&r, 0, 0));
+	return e;
+}
+
+/*
+ * The people of the rows, read by id ENG_PAGE_IDS rows at a time (one
+ * statement for a page, a few hundred for the CSV of a year): the
+ * filter is not run again, and each batch is attached to its own rows.
+ */
+static enum db_err
+rows_people(struct db *db, struct arena *a, struct eng_row *rows, size_t n)
+{
+	struct db_val	 ids[ENG_PAGE_IDS];
+	struct db_rows	 pr;
+	enum db_err	 e;
+	size_t		 at, i, batch;
+
+	for (at = 0; at < n; at += batch) {
+		batch = n - at < ENG_PAGE_IDS ? n - at : ENG_PAGE_IDS;
+		for (i = 0; i < ENG_PAGE_IDS; i++)
+			ids[i] = DB_INT(i < batch ? rows[at + i].id : 0);
+		if ((e = db_query_in(db, &eng_stmts, ENG_PAGE_PEOPLE, ids,
+		    ENG_PAGE_IDS, a, &pr)) != DB_OK ||
+		    (e = attach_people(a, rows + at, batch, &pr)) != DB_OK)
+			return e;
+	}
+	return DB_OK;
+}
+
 enum db_err
 engagement_list(struct db *db, struct arena *a, const struct eng_filter *f,
     struct eng_row **out, size_t *n, size_t *total)
 {
 	const char	*like = opt(f->q) ? like_escape(a, f->q) : NULL;
 	long long	 limit = f->limit ? (long long)f->limit : 1LL << 40;
-	struct db_rows	 r, pr;
+	struct db_rows	 r;
 	enum db_err	 e;
 	size_t		 i;
 
@@ -405,18 +503,16 @@ engagement_list(struct db *db, struct arena *a, const struct eng_filter *f,
 	*total = 0;
 	if (opt(f->q) && like == NULL)
 		return DB_NOMEM;
-	e = db_query_in(db, &eng_stmts, ENG_COUNT, DB_ARGS(FILTER_ARGS(f, like)),
-	    a, &r);
-	if (e != DB_OK)
+	if ((e = count_matches(db, a, f, like, total)) != DB_OK)
 		return e;
-	*total = (size_t)db_num(DB_CELL(&r, 0, 0));
-	e = db_query_in(db, &eng_stmts, ENG_LIST, DB_ARGS(
-	    ENG_READER_ARGS(&f->reader), FILTER_ARGS(f, like), DB_INT(limit),
-	    DB_INT((long long)f->offset)), a, &r);
-	if (e == DB_OK)
-		e = db_query_in(db, &eng_stmts, ENG_LIST_PEOPLE,
-		    DB_ARGS(FILTER_ARGS(f, like), DB_INT(limit),
-		    DB_INT((long long)f->offset)), a, &pr);
+	if (unfiltered(f))
+		e = db_query_in(db, &eng_stmts, ENG_LIST_ALL, DB_ARGS(
+		    ENG_READER_ARGS(&f->reader), DB_INT(f->deleted ? 1 : 0),
+		    DB_INT(limit), DB_INT((long long)f->offset)), a, &r);
+	else
+		e = db_query_in(db, &eng_stmts, ENG_LIST, DB_ARGS(
+		    ENG_READER_ARGS(&f->reader), FILTER_ARGS(f, like),
+		    DB_INT(limit), DB_INT((long long)f->offset)), a, &r);
 	if (e != DB_OK)
 		return e;
 	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
@@ -433,7 +529,7 @@ engagement_list(struct db *db, struct arena *a, const struct eng_filter *f,
 			(*out)[i].title = ENG_CONFIDENTIAL_TITLE;
 	}
 	*n = r.nrows;
-	return attach_people(a, *out, *n, &pr);
+	return rows_people(db, a, *out, *n);
 }
 
 static enum db_err

@@ -100,6 +100,12 @@ struct eng_filter {
 	int		 deleted;	/* 1: the deleted ones instead */
 	size_t		 offset;
 	size_t		 limit;		/* 0: all */
+	/*
+	 * 0: count every match; else stop counting past count_cap (the
+	 * total is then count_cap + 1, "more than count_cap"), so a long
+	 * list costs a page, not a count of everything.
+	 */
+	size_t		 count_cap;
 	long long	 kpi_id;	/* what this KPI counts (kpi_hits) */
 	/* For the report's drill-down (lib/eng_sql.h has the rules): */
 	const char	*medium;	/* print, broadcast or online */
@@ -145,11 +151,15 @@ enum db_err	 engagement_types(struct db *, struct arena *,
 size_t		 engagement_check(const struct engagement *,
 		    struct eng_problem *out, size_t max);
 
+/* The most rows of a page whose people are read by id (ENG_PAGE_PEOPLE). */
+#define ENG_PAGE_IDS	50
+
 /*
  * Newest first (date, time, id); *total counts all matches, confidential
- * or not.  A confidential row the filter's reader may not read comes with
- * its title replaced (text_hidden set), and a text search (q) does not
- * look into its title, summary or outcome.
+ * or not, or up to f->count_cap + 1 of them.  A confidential row the
+ * filter's reader may not read comes with its title replaced (text_hidden
+ * set), and a text search (q) does not look into its title, summary or
+ * outcome.
  */
 enum db_err	 engagement_list(struct db *, struct arena *,
 		    const struct eng_filter *, struct eng_row **, size_t *n,

@@ -109,6 +109,8 @@ static const struct {
 	[AT_ARIA_LABELLEDBY] = { "aria-labelledby", ATTR_TEXT },
 	[AT_FOCUSABLE] = { "focusable", ATTR_TEXT },
 	[AT_PRESERVEASPECTRATIO] = { "preserveAspectRatio", ATTR_TEXT },
+	[AT_DATA_SEARCH] = { "data-search", ATTR_URL },
+	[AT_DATA_PICK] = { "data-pick", ATTR_TEXT },
 };
 
 void

@@ -47,6 +47,12 @@ enum html_attr {
 	AT_VIEWBOX, AT_WIDTH, AT_HEIGHT, AT_X, AT_Y, AT_X1, AT_Y1, AT_X2, AT_Y2,
 	AT_TEXT_ANCHOR, AT_ARIA_HIDDEN, AT_ARIA_LABELLEDBY, AT_FOCUSABLE,
 	AT_PRESERVEASPECTRATIO,
+	/*
+	 * The people type-ahead (htdocs/static/tracker.js): where a name
+	 * field searches, and what choosing a name does ("add" a person to
+	 * a list, or "fill" the field).
+	 */
+	AT_DATA_SEARCH, AT_DATA_PICK,
 	AT__MAX
 };
 

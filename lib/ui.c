@@ -53,6 +53,24 @@ ui_pagination(struct html *h, const char *base, size_t page, size_t total,
 }
 
 void
+ui_pagination_open(struct html *h, const char *base, size_t page,
+    int has_next)
+{
+	if (page <= 1 && !has_next)
+		return;
+	html_open(h, EL_NAV, AT_CLASS, "pagination", AT_ARIA_LABEL, "Pages",
+	    AT__MAX);
+	if (page > 1)
+		page_link(h, base, page - 1, "prev", "← Previous");
+	html_open(h, EL_SPAN, AT__MAX);
+	html_textf(h, " Page %zu ", page);
+	html_close(h);
+	if (has_next)
+		page_link(h, base, page + 1, "next", "Next →");
+	html_close(h);
+}
+
+void
 ui_history(struct html *h, const struct audit_entry *e, size_t n)
 {
 	size_t	 i, j;

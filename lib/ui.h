@@ -26,6 +26,13 @@ struct html;
 void	ui_pagination(struct html *, const char *base, size_t page,
 	    size_t total, size_t per_page);
 
+/*
+ * The same for a list whose length is not known past a point ("more than
+ * 500"): "Page 12" with a previous link, and a next link when has_next.
+ */
+void	ui_pagination_open(struct html *, const char *base, size_t page,
+	    int has_next);
+
 /* The audit history of one record, newest first. */
 void	ui_history(struct html *, const struct audit_entry *, size_t n);
 

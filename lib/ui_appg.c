@@ -19,7 +19,7 @@
 #include "ui.h"
 #include "ui_appg.h"
 
-#define PEOPLE_LIST	"parliamentarians"
+#define PEOPLE_SEARCH	"/people/search.json?set=parliamentarians"
 
 static int
 can_edit(const struct session *s)
@@ -115,29 +115,17 @@ problem_box(struct html *h, const char *text)
 	html_close(h);
 }
 
-/* The type-ahead of parliamentarians (names, "#id" for namesakes). */
+/*
+ * The people type-ahead's script (tracker.js), for the pages with fields
+ * that name a parliamentarian: it asks PEOPLE_SEARCH as the user types
+ * and puts the name chosen, "#id" added for namesakes, in the field.
+ * Without it the typed name is looked up on save.
+ */
 static void
-people_datalist(struct html *h, const struct appg_people_list *p)
+typeahead_script(struct html *h)
 {
-	size_t	 i;
-
-	if (p->n == 0)
-		return;
-	html_open(h, EL_DATALIST, AT_ID, PEOPLE_LIST, AT__MAX);
-	for (i = 0; i < p->n; i++) {
-		const struct appg_choice *c = &p->choices[i];
-		int twin = (i > 0 && strcmp(p->choices[i - 1].name, c->name) == 0) ||
-		    (i + 1 < p->n && strcmp(p->choices[i + 1].name, c->name) == 0);
-		char value[300];
-
-		if (twin)
-			snprintf(value, sizeof(value), "%s #%lld", c->name, c->id);
-		else
-			snprintf(value, sizeof(value), "%s", c->name);
-		html_open(h, EL_OPTION, AT_VALUE, value, AT__MAX);
-		html_text(h, c->hint);
-		html_close(h);
-	}
+	html_open(h, EL_SCRIPT, AT_SRC, "/static/tracker.js", AT_DEFER, "",
+	    AT__MAX);
 	html_close(h);
 }
 
@@ -170,7 +158,8 @@ people_field(struct html *h, const struct form *f, size_t i)
 		html_close(h);
 	}
 	html_open(h, EL_INPUT, AT_ID, id, AT_NAME, fd->name, AT_TYPE, "text",
-	    AT_VALUE, fv->value, AT_LIST, PEOPLE_LIST, AT_AUTOCOMPLETE, "off",
+	    AT_VALUE, fv->value, AT_DATA_SEARCH, PEOPLE_SEARCH, AT_DATA_PICK,
+	    "fill", AT_AUTOCOMPLETE, "off",
 	    AT_ARIA_DESCRIBEDBY, *desc ? desc : NULL, AT_ARIA_INVALID,
 	    fv->error ? "true" : NULL, AT_REQUIRED,
 	    (fd->flags & FIELD_REQUIRED) ? "" : NULL, AT__MAX);
@@ -736,7 +725,7 @@ ui_appg_group(struct html *h, const struct appg_group_view *v)
 	html_close(h);
 	group_facts(h, g);
 	group_actions(h, v);
-	people_datalist(h, &v->people);
+	typeahead_script(h);
 	officers_section(h, v);
 	members_section(h, v);
 	checks_section(h, v);
@@ -895,7 +884,7 @@ ui_appg_form(struct html *h, const struct appg_form_view *v)
 	form_render_summary(h, v->form);
 	if (v->lead)
 		html_elem(h, EL_P, v->lead);
-	people_datalist(h, &v->people);
+	typeahead_script(h);
 	html_open(h, EL_FORM, AT_METHOD, "post", AT_ACTION, v->action,
 	    AT_CLASS, "stacked", AT__MAX);
 	layout_csrf_input(h, v->session->csrf);
@@ -949,7 +938,8 @@ row_input(struct html *h, const char *name, size_t n, const char *label,
 	html_text(h, label);
 	html_close(h);
 	html_open(h, EL_INPUT, AT_ID, id, AT_NAME, field, AT_TYPE, type,
-	    AT_VALUE, value ? value : "", AT_LIST, people ? PEOPLE_LIST : NULL,
+	    AT_VALUE, value ? value : "", AT_DATA_SEARCH,
+	    people ? PEOPLE_SEARCH : NULL, AT_DATA_PICK, people ? "fill" : NULL,
 	    AT_AUTOCOMPLETE, people ? "off" : NULL, AT__MAX);
 	html_close(h);
 }
@@ -1238,7 +1228,7 @@ ui_appg_meeting_form(struct html *h, const struct appg_meeting_form_view *v)
 	form_render_summary(h, &mf->form);
 	if (mf->nrow_errors > 0 || mf->chair_error != NULL)
 		problem_box(h, "Some rows below need attention: each says why.");
-	people_datalist(h, &v->people);
+	typeahead_script(h);
 	html_open(h, EL_FORM, AT_METHOD, "post", AT_ACTION, v->action,
 	    AT_CLASS, "meeting-form", AT__MAX);
 	layout_csrf_input(h, v->session->csrf);

@@ -22,12 +22,6 @@ struct conflict_row;
 struct html;
 struct session;
 
-/* The type-ahead list of parliamentarians every people field uses. */
-struct appg_people_list {
-	const struct appg_choice	*choices;
-	size_t				 n;
-};
-
 struct appg_list_view {
 	const struct session		*session;
 	const struct appg_group_row	*rows;
@@ -50,7 +44,6 @@ struct appg_group_view {
 	const struct appg_check		*checks;	/* APPG_CHECK__MAX */
 	int				 failing;
 	const char			*today;
-	struct appg_people_list		 people;
 	struct appg_inline_form		 officer;	/* the add forms */
 	struct appg_inline_form		 member;
 	struct appg_inline_form		 benefit;
@@ -67,7 +60,6 @@ struct appg_form_view {
 	const char		*action;	/* where the form posts */
 	const char		*back;		/* where "Cancel" goes */
 	const struct form	*form;
-	struct appg_people_list	 people;	/* when a field names someone */
 	const char		*lead;		/* a paragraph above, or NULL */
 	const char		*problem;	/* "There is a problem" text */
 	const struct conflict_row *conflict;	/* 409: both versions */
@@ -150,7 +142,6 @@ struct appg_meeting_form_view {
 	const char			*action;
 	const char			*back;
 	const struct appg_meeting_form	*mf;
-	struct appg_people_list		 people;
 };
 
 void	ui_appg_meeting_form(struct html *, const struct appg_meeting_form_view *);

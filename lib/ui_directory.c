@@ -6,7 +6,10 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "audit.h"
 #include "auth.h"
@@ -18,6 +21,7 @@
 #include "html.h"
 #include "layout.h"
 #include "mentions.h"
+#include "people_search.h"
 #include "privacy_basis.h"
 #include "ui.h"
 #include "ui_directory.h"
@@ -1195,4 +1199,34 @@ ui_directory_conflict(struct html *h, const struct dir_form_view *v,
 		ui_person_form(h, v);
 	else
 		ui_org_form(h, v);
+}
+
+/* One match as a JSON object, or NULL when out of memory. */
+static json_t *
+match_json(const struct people_match *m)
+{
+	return json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)m->id,
+	    "name", m->name, "value", m->value, "hint", m->hint);
+}
+
+int
+ui_people_search_json(struct buf *b, const struct people_match *m, size_t n)
+{
+	json_t	*list = json_array(), *o = NULL;
+	char	*text = NULL;
+	size_t	 i;
+	int	 bad = list == NULL;
+
+	for (i = 0; !bad && i < n; i++)
+		bad = json_array_append_new(list, match_json(&m[i])) == -1;
+	if (!bad && (o = json_pack("{s:O}", "people", list)) != NULL)
+		text = json_dumps(o, JSON_PRESERVE_ORDER | JSON_ESCAPE_SLASH);
+	json_decref(o);
+	json_decref(list);
+	if (text == NULL)
+		return -1;
+	buf_puts(b, text);
+	buf_putc(b, '\n');
+	free(text);
+	return 0;
 }

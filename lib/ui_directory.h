@@ -17,6 +17,7 @@ struct conflict_row;
 struct form;
 struct html;
 struct mention;
+struct people_match;
 struct session;
 struct watched_person;
 
@@ -160,5 +161,15 @@ void	ui_org_history(struct html *, const struct dir_history_view *);
  */
 void	ui_directory_conflict(struct html *, const struct dir_form_view *,
 	    int is_person);
+
+/*
+ * The type-ahead's answer (GET /people/search.json) into b, as
+ * {"people": [{"id": 12, "name": "...", "value": "...", "hint": "..."}]}:
+ * value is what to put in a form's name field (people_search.h).  JSON
+ * escaping by jansson, with "/" escaped too, so no "</" appears.
+ * Returns -1 when out of memory (b is then left empty).
+ */
+int	ui_people_search_json(struct buf *b, const struct people_match *,
+	    size_t n);
 
 #endif

@@ -305,6 +305,7 @@ ui_engagement_list(struct html *h, const struct eng_list_view *v)
 {
 	const struct page	 p = { v->filter->deleted ? "Deleted engagements" :
 	    "Engagements", v->session, AREA_ENGAGEMENTS };
+	int			 more = v->count_cap && v->total > v->count_cap;
 	char			 url[2300];
 
 	layout_begin(h, &p);
@@ -338,13 +339,21 @@ ui_engagement_list(struct html *h, const struct eng_list_view *v)
 		kpi_banner(h, v);
 	filter_form(h, v);
 	html_open(h, EL_P, AT_ROLE, "status", AT__MAX);
-	html_textf(h, "%zu engagement%s", v->total, v->total == 1 ? "" : "s");
+	if (more)
+		html_textf(h, "More than %zu engagements", v->count_cap);
+	else
+		html_textf(h, "%zu engagement%s", v->total,
+		    v->total == 1 ? "" : "s");
 	html_close(h);
 	if (v->nrows > 0)
 		list_table(h, v);
 	snprintf(url, sizeof(url), "/engagements%s%s", v->query,
 	    *v->query ? "&" : "?");
-	ui_pagination(h, url, v->page, v->total, v->per_page);
+	/* Past the count: a full page may have a next one. */
+	if (more)
+		ui_pagination_open(h, url, v->page, v->nrows == v->per_page);
+	else
+		ui_pagination(h, url, v->page, v->total, v->per_page);
 	layout_end(h);
 }
 
@@ -599,9 +608,12 @@ error_message(struct html *h, const char *id, const char *msg)
 
 /*
  * People: the ones chosen, as checkboxes to keep or drop, and a field to
- * add one by name with type-ahead from the directory (a datalist, so it
- * needs no script).  "Add person" posts the form back with everything
- * typed so far.
+ * add one by name.  Without script, "Add person" posts the form back with
+ * everything typed so far and the server finds the name (exactly, or
+ * "Name #id" for namesakes); with it, tracker.js offers matches from
+ * GET /people/search.json as the user types (data-search) and adds the
+ * one chosen as a ticked box (data-pick="add").  No list of the whole
+ * directory is sent: the page is the same size at any directory size.
  */
 static void
 people_field(struct html *h, const struct eng_form_view *v)
@@ -613,8 +625,9 @@ people_field(struct html *h, const struct eng_form_view *v)
 	    "field", AT__MAX);
 	label_for(h, "f-people", "People");
 	html_open(h, EL_P, AT_CLASS, "hint", AT_ID, "f-people-hint", AT__MAX);
-	html_text(h, "Type a name from the directory, then choose "
-	    "\u201cAdd person\u201d. Untick anyone to take them off.");
+	html_text(h, "Type a name from the directory and choose it from the "
+	    "names offered, or type it in full and choose \u201cAdd "
+	    "person\u201d. Untick anyone to take them off.");
 	html_close(h);
 	if (v->people_error)
 		error_message(h, "f-people-error", v->people_error);
@@ -638,7 +651,8 @@ people_field(struct html *h, const struct eng_form_view *v)
 	}
 	html_open(h, EL_DIV, AT_CLASS, "add-row", AT__MAX);
 	html_open(h, EL_INPUT, AT_ID, "f-people", AT_NAME, "people",
-	    AT_TYPE, "text", AT_LIST, "directory", AT_AUTOCOMPLETE, "off",
+	    AT_TYPE, "text", AT_AUTOCOMPLETE, "off",
+	    AT_DATA_SEARCH, "/people/search.json", AT_DATA_PICK, "add",
 	    AT_VALUE, form_value(v->form, "people"),
 	    AT_ARIA_DESCRIBEDBY, v->people_error ?
 	    "f-people-hint f-people-error" : "f-people-hint",
@@ -647,13 +661,6 @@ people_field(struct html *h, const struct eng_form_view *v)
 	    AT_VALUE, "add_person", AT__MAX);
 	html_text(h, "Add person");
 	html_close(h);
-	html_close(h);
-	html_open(h, EL_DATALIST, AT_ID, "directory", AT__MAX);
-	for (i = 0; i < v->ndirectory; i++) {
-		html_open(h, EL_OPTION, AT_VALUE, v->directory[i].value, AT__MAX);
-		html_text(h, v->directory[i].label);
-		html_close(h);
-	}
 	html_close(h);
 	html_close(h);
 }

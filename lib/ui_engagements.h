@@ -37,6 +37,7 @@ struct eng_list_view {
 	const struct eng_row	*rows;
 	size_t			 nrows;
 	size_t			 total;
+	size_t			 count_cap;	/* total > count_cap: "more than" */
 	size_t			 page;
 	size_t			 per_page;
 	const char		*query;		/* the filters as "?a=1&b=2" */
@@ -73,8 +74,6 @@ struct eng_form_view {
 	const char		*new_person_name;	/* offer to add them */
 	const struct option	*categories;	/* for a new person */
 	size_t			 ncategories;
-	const struct option	*directory;	/* type-ahead: names */
-	size_t			 ndirectory;
 	const struct option	*orgs;
 	size_t			 norgs;
 	const struct option	*outlets;	/* media outlets */

@@ -24,6 +24,7 @@
 #include "db.h"
 #include "directory.h"
 #include "engagements.h"
+#include "people_search.h"
 #include "testhelp.h"
 #include "users.h"
 
@@ -777,7 +778,7 @@ END_TEST
 START_TEST(test_group_list_and_choices)
 {
 	struct appg_group_row	*rows;
-	struct appg_choice	*c;
+	struct people_match	*c;
 	size_t			 n;
 	long long		 agm;
 
@@ -788,7 +789,9 @@ START_TEST(test_group_list_and_choices)
 	ck_assert_int_eq(rows[0].members, 24);
 	ck_assert_int_eq(rows[0].failing, 0);
 	ck_assert_str_eq(rows[0].last_meeting, "2026-03-17");
-	ck_assert_int_eq(appg_parliamentarians(&db, &a, &c, &n), DB_OK);
+	/* The forms' type-ahead of parliamentarians (people_search.h). */
+	ck_assert_int_eq(people_search(&db, &a, "member", PEOPLE_PARLIAMENTARIANS,
+	    PEOPLE_SEARCH_MAX, &c, &n), DB_OK);
 	ck_assert_int_eq(n, 26);
 	ck_assert_str_eq(c[0].name, "Member 00");
 	ck_assert_str_eq(c[0].hint, "MP, Labour");

@@ -394,7 +394,18 @@ test('a viewer sees no "Log an engagement", gets a 403 page on the form, and a P
 	}
 });
 
-test('with the script, picking names from the People type-ahead adds each at once, without a round trip', async () => {
+// Type text into the focused field, key by key, and wait for the
+// type-ahead's answer to the whole of it (earlier answers may come first).
+async function typeAndWait(page, text) {
+	const answered = page.waitForResponse((r) => {
+		const u = new URL(r.url());
+		return u.pathname === '/people/search.json' && u.searchParams.get('q') === text;
+	});
+	await page.keyboard.type(text);
+	assert.equal((await answered).status(), 200);
+}
+
+test('with the script, People offers directory matches as you type; picking with the keyboard adds each at once and saves them', async () => {
 	const { context, page, problems } = await openPage();
 	const tok = token();
 	const first = `Ada Picked ${tok}`;
@@ -411,29 +422,64 @@ test('with the script, picking names from the People type-ahead adds each at onc
 		await saveForm(page);
 
 		await page.goto(`${BASE_URL}/engagements/new`);
+		assert.equal(await page.locator('datalist').count(), 0, 'no list of people in the page');
 		await field(page, 'Date').fill('2024-03-02');
 		await field(page, 'Title').fill(title);
 		let posts = 0;
 		page.on('request', (r) => { if (r.method() === 'POST') posts++; });
 		const url = page.url();
-		for (const name of [first, second]) {
-			await field(page, 'People').fill(name);
-			await field(page, 'People').press('Tab');
-			await page.getByLabel(name, { exact: true }).waitFor();
-			assert.ok(await page.getByLabel(name, { exact: true }).isChecked(),
-			    `${name} is ticked at once`);
-			assert.equal(await field(page, 'People').inputValue(), '', 'the field is cleared');
-		}
+		const people = page.getByRole('combobox', { name: 'People' });
+		const list = page.getByRole('listbox', { name: 'Matching people' });
+		// Words in any order, any case: both are offered, by name.
+		await people.focus();
+		await typeAndWait(page, `picked ${tok}`);
+		await list.waitFor();
+		assert.equal(await people.getAttribute('aria-expanded'), 'true');
+		const options = list.getByRole('option');
+		assert.deepEqual((await options.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()),
+		    [`${first} MP, Labour`, `${second} Peer`]);
+		// Down, Down, Up: the first again; Enter picks it.
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('ArrowUp');
+		assert.equal(await options.nth(0).getAttribute('aria-selected'), 'true');
+		assert.equal(await people.getAttribute('aria-activedescendant'),
+		    await options.nth(0).getAttribute('id'));
+		await page.keyboard.press('Enter');
+		const box1 = page.getByLabel(`${first} (MP, Labour)`, { exact: true });
+		await box1.waitFor();
+		assert.ok(await box1.isChecked(), `${first} is ticked at once`);
+		assert.equal(await people.inputValue(), '', 'the field is cleared for the next');
+		assert.ok(await list.isHidden());
+		// The second by its first name.
+		await typeAndWait(page, 'ben pick');
+		await list.getByRole('option', { name: new RegExp(second) }).waitFor();
+		assert.equal(await list.getByRole('option').count(), 1);
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('Enter');
+		const box2 = page.getByLabel(`${second} (Peer)`, { exact: true });
+		await box2.waitFor();
+		assert.ok(await box2.isChecked());
 		assert.equal(posts, 0, 'no round trip to the server');
 		assert.equal(page.url(), url);
-		// A name not in the directory is left for the server to explain.
-		await field(page, 'People').fill(`Nobody ${tok}`);
-		await field(page, 'People').press('Tab');
-		assert.equal(await field(page, 'People').inputValue(), `Nobody ${tok}`);
-		await field(page, 'People').fill('');
-		await saveForm(page);
-		const people = (await peopleTable(page)).map((r) => r[0]).sort();
-		assert.deepEqual(people, [`${first} (Labour)`, second].sort());
+		// A name not in the directory: no matches; Escape closes; the
+		// text stays for the server to explain.
+		await typeAndWait(page, `Nobody ${tok}`);
+		await page.getByText('No matches.').waitFor({ state: 'attached' });
+		assert.ok(await list.isHidden());
+		assert.equal(await people.inputValue(), `Nobody ${tok}`);
+		await people.fill('');
+		// Save from the keyboard too.
+		await page.getByRole('button', { name: 'Save', exact: true }).focus();
+		const [res] = await Promise.all([
+			page.waitForResponse((r) => r.request().method() === 'POST' &&
+			    r.request().resourceType() === 'document'),
+			page.keyboard.press('Enter'),
+		]);
+		assert.equal(res.status(), 303);
+		await page.waitForURL(/\/engagements\/\d+\?saved=1$/);
+		const saved = (await peopleTable(page)).map((r) => r[0]).sort();
+		assert.deepEqual(saved, [`${first} (Labour)`, second].sort());
 		assert.deepEqual(problems, []);
 	} finally {
 		await context.close();

@@ -133,6 +133,7 @@ const MATRIX = {
 	'GET /people/new': 'E',
 	'POST /people/new': 'E',
 	'GET /people/duplicates': 'V',
+	'GET /people/search.json': 'V',	// the forms' people type-ahead
 	'POST /people/merges/:id/undo': 'E',
 	'POST /people/:id/merge': 'E',
 	'GET /people/:id': 'V',
