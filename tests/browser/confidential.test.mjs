@@ -126,6 +126,8 @@ function setUp() {
 			await page.goto(`${BASE_URL}/people/new`);
 			await field(page, 'Name').fill(PERSON);
 			await field(page, 'Category').selectOption({ label: 'MP' });
+			await field(page, 'Lawful basis').selectOption('public_role');
+			await field(page, 'Source').fill('UK Parliament register');
 			assert.equal(await submit(page, 'Save'), 303, `${PERSON} is made`);
 
 			await logEngagement(page, `Casework ${WORDS.title}`,

@@ -42,7 +42,7 @@ async function send(who, path, fields, csrf) {
 const PERSON = {
 	name: '', category: 'journalist', role_title: '', party: '', house: '',
 	constituency: '', organisation: '', email: '', phone: '', notes: '',
-	current: 'yes', version: '',
+	current: 'yes', version: '', lawful_basis: 'legitimate_interests',
 };
 
 async function createPerson(fields) {

@@ -41,7 +41,7 @@ async function send(who, path, fields) {
 const PERSON = {
 	name: '', category: 'other', role_title: '', party: '', house: '',
 	constituency: '', organisation: '', email: '', phone: '', notes: '',
-	current: 'yes', version: '',
+	current: 'yes', version: '', lawful_basis: 'legitimate_interests',
 };
 
 async function createPerson(fields) {

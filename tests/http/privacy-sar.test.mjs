@@ -45,7 +45,7 @@ async function createPerson(name, notes = '') {
 	const r = await send(admin(), '/people/new', {
 		name, category: 'mp', role_title: '', party: 'Labour', house: '',
 		constituency: '', organisation: '', email: '', phone: '', notes,
-		current: 'yes', version: '',
+		current: 'yes', version: '', lawful_basis: 'legitimate_interests',
 	});
 	assert.equal(r.status, 303, `create ${name}: ${pageText(r.body)}`);
 	const m = (r.location || '').match(/^\/people\/(\d+)\?saved=1$/);
