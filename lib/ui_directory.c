@@ -903,7 +903,7 @@ ui_person_detail(struct html *h, const struct person_view *v)
 	ui_sar_person_action(h, v->session, pe->id);	/* admins only */
 	merged_notice(h, pe, v->merges, v->nmerges);
 	person_fields(h, pe);
-	ui_privacy_basis(h, pe);
+	ui_privacy_basis(h, pe, v->can_edit);
 	terms_section(h, v->terms, v->nterms);
 	merges_section(h, v, pe);
 	press_section(h, v);

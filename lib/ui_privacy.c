@@ -12,7 +12,7 @@
 #include "ui_privacy.h"
 
 void
-ui_privacy_basis(struct html *h, const struct person *p)
+ui_privacy_basis(struct html *h, const struct person *p, int can_edit)
 {
 	const struct lawful_basis	*b = privacy_basis(p->lawful_basis);
 
@@ -24,7 +24,8 @@ ui_privacy_basis(struct html *h, const struct person *p)
 	    AT__MAX);
 	html_text(h, privacy_basis_label(p->lawful_basis));
 	if (b == NULL)
-		html_text(h, ": edit this person to record why we hold "
+		html_text(h, can_edit ? ": edit this person to record why we "
+		    "hold their details." : ": an editor can record why we hold "
 		    "their details.");
 	html_close(h);
 	ui_dl_row(h, b != NULL && b->needs_date ? "Consent given on" :

@@ -12,9 +12,10 @@ struct person;
 
 /*
  * "Why we hold their details": the basis's label ("Not recorded" with a
- * prompt to record one when there is none), its date, note and source.
+ * prompt to record one when there is none: to edit the person when
+ * can_edit, else to ask an editor), its date, note and source.
  */
-void	ui_privacy_basis(struct html *, const struct person *);
+void	ui_privacy_basis(struct html *, const struct person *, int can_edit);
 
 /*
  * The admin page's line on people without a basis: how many, with a

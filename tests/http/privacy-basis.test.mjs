@@ -213,6 +213,9 @@ test('someone with no basis recorded (added from an engagement) says so, can be 
 	const id = await quickAdd(`${RUN} Quick Added`);
 	const d = await view(admin(), `/people/${id}`);
 	assert.match(pageText(d.body), /Lawful basis Not recorded: edit this person to record why we hold their details\./);
+	const dv = await view(viewer(), `/people/${id}`);
+	assert.match(pageText(dv.body), /Lawful basis Not recorded: an editor can record why we hold their details\./,
+	    'a viewer, who cannot edit, is not told to');
 
 	const none = await view(admin(), `/people?q=${RUN}+Quick&basis=none`);
 	assert.deepEqual(listedNames(none.body), [`${RUN} Quick Added`]);
