@@ -23,7 +23,7 @@ static const char *const words[] = {
 	"refugee", "minister", "policy", "Member", "Constituency",
 	"parliament", "debate", "on", "Tuesday", "racial", "equality",
 	"Jewish", "community", "of", "and", "a", "to", "in", "H\xc3\xa9l\xc3\xa8ne",
-	"W\xc3\xb3jcik", "Stra\xc3\x9f" "e", "\xe2\x80\x94", "O\xe2\x80\x99Neill",
+	"W\xc3\xb3jcik", ("Stra\xc3\x9f" "e"), "\xe2\x80\x94", "O\xe2\x80\x99Neill",
 	"JCORE", "HIAS", "unaccompanied", "asylum-seeking", "report",
 	"(2024)", "\xe2\x80\x9cquoted\xe2\x80\x9d", "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d",
 };

@@ -276,8 +276,8 @@ reader(int which)
 }
 
 #define NREADERS	5
-static const char *const reader_names[NREADERS] = { "author", "staff "
-    "present", "another editor", "an admin", "nobody" };
+static const char *const reader_names[NREADERS] = { "author",
+    "staff present", "another editor", "an admin", "nobody" };
 
 /* The engagement list's row for id, with the reader. */
 static const struct eng_row *
