@@ -50,7 +50,16 @@ struct matcher {
 	unsigned char	 byte_class[256];	/* 0: a byte no term uses */
 	size_t		 nclasses;
 	size_t		 nstates;
-	int32_t		*delta;		/* [state * nclasses + class] */
+	/*
+	 * [state * nclasses + class]: the next state's row, that is its
+	 * number times nclasses, so a scan step is one load and one add.
+	 * States are numbered with those that have output (out_head not
+	 * 0) last, from out_from on: "row >= out_row" is the scan's only
+	 * other test per byte.
+	 */
+	int32_t		*delta;
+	int32_t		 out_row;	/* out_from * nclasses */
+	unsigned short	 ascii_fold[128];	/* see ascii_fold_fill() */
 	int32_t		*out_head;	/* first state with output on the fail chain, 0 none */
 	int32_t		*out_next;	/* the next such state after this one */
 	int32_t		*out_first;	/* first term ending at this state, -1 none */
@@ -351,6 +360,95 @@ automaton_free(struct matcher *m)
 	m->nstates = 0;
 }
 
+/* ascii_fold[] entries: the folded byte, and flags (see ascii_fold_fill()). */
+#define ASCII_WORD	0x100
+#define ASCII_SPACE	0x200
+
+/*
+ * ASCII folded: the byte (lower case), and whether it is a letter or
+ * digit (ASCII_WORD) or white space (ASCII_SPACE), as fold_char() says,
+ * so that the scan needs no call for most of any text.
+ */
+static void
+ascii_fold_fill(unsigned short *t)
+{
+	unsigned	 c;
+
+	for (c = 0; c < 128; c++) {
+		unsigned char	 out[4];
+		size_t		 outlen;
+		enum fold_class	 cls = fold_char(c, NULL, 1, out, &outlen);
+
+		t[c] = (unsigned short)(out[0] |
+		    (cls == FOLD_WORD ? ASCII_WORD : 0) |
+		    (cls == FOLD_SPACE ? ASCII_SPACE : 0));
+	}
+}
+
+/* Renumbered by perm (old state to new), int32_t arrays of n states. */
+static int32_t *
+states_permuted(const int32_t *v, const int32_t *perm, size_t n, int values)
+{
+	int32_t	*out;
+	size_t	 i;
+
+	if ((out = malloc((n ? n : 1) * sizeof(*out))) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++)
+		out[perm[i]] = values && v[i] != 0 ? perm[v[i]] : v[i];
+	return out;
+}
+
+/*
+ * Number the states with output last and make delta hold rows (see
+ * struct matcher): the scan's per-byte work is then a load, an add and
+ * a compare.  The root has no output, so it stays state 0 and 0 still
+ * means "none" in out_head and out_next.  -1: no memory (m unchanged).
+ */
+static int
+automaton_order(struct matcher *m)
+{
+	size_t		 n = m->nstates, nc = m->nclasses, i, j, next = 0;
+	int32_t		*perm, *delta = NULL, *head = NULL, *onext = NULL,
+			*first = NULL;
+
+	if ((perm = calloc(n, sizeof(*perm))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (m->out_head[i] == 0)
+			perm[i] = (int32_t)next++;
+	m->out_row = (int32_t)(next * nc);
+	for (i = 0; i < n; i++)
+		if (m->out_head[i] != 0)
+			perm[i] = (int32_t)next++;
+	delta = malloc(n * nc * sizeof(*delta));
+	head = states_permuted(m->out_head, perm, n, 1);
+	onext = states_permuted(m->out_next, perm, n, 1);
+	first = states_permuted(m->out_first, perm, n, 0);
+	if (delta == NULL || head == NULL || onext == NULL || first == NULL) {
+		free(perm);
+		free(delta);
+		free(head);
+		free(onext);
+		free(first);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		for (j = 0; j < nc; j++)
+			delta[(size_t)perm[i] * nc + j] =
+			    perm[m->delta[i * nc + j]] * (int32_t)nc;
+	free(perm);
+	free(m->delta);
+	free(m->out_head);
+	free(m->out_next);
+	free(m->out_first);
+	m->delta = delta;
+	m->out_head = head;
+	m->out_next = onext;
+	m->out_first = first;
+	return 0;
+}
+
 /*
  * The trie of the folded terms, then Aho-Corasick failure links in
  * breadth-first order, completing delta so that a scan is one table
@@ -378,7 +476,8 @@ matcher_build(struct matcher *m)
 	/* 256 used bytes would need class 256: impossible, 0xff is never used. */
 	m->nclasses = nc;
 
-	if (maxstates > SIZE_MAX / sizeof(int32_t) / nc)
+	/* Rows (state * nc) are int32_t in delta. */
+	if (maxstates > (size_t)INT32_MAX / nc)
 		return MATCH_NOMEM;
 	m->delta = calloc(maxstates * nc, sizeof(int32_t));
 	m->out_head = calloc(maxstates, sizeof(int32_t));
@@ -434,6 +533,10 @@ matcher_build(struct matcher *m)
 	}
 	free(fail);
 	free(queue);
+	fail = queue = NULL;
+	if (automaton_order(m) == -1)
+		goto fail;
+	ascii_fold_fill(m->ascii_fold);
 	m->built = 1;
 	return MATCH_OK;
 fail:
@@ -490,7 +593,8 @@ hit_push(struct scan *sc, long long id, size_t start, size_t end)
 
 /*
  * The terms ending at folded byte k-1, now that whether byte k is a word
- * byte is known (next_word; 0 at the end of the text).
+ * byte is known (next_word; 0 at the end of the text).  The current
+ * state has output.
  */
 static void
 scan_report(struct scan *sc, int next_word)
@@ -501,7 +605,8 @@ scan_report(struct scan *sc, int next_word)
 
 	if (sc->ring_word[(k - 1) & sc->mask] && next_word)
 		return;		/* ends inside a word */
-	for (u = m->out_head[sc->state]; u != 0; u = m->out_next[u]) {
+	u = m->out_head[(size_t)sc->state / m->nclasses];
+	for (; u != 0; u = m->out_next[u]) {
 		for (t = m->out_first[u]; t >= 0; t = m->term_next[t]) {
 			const struct term	*term = &m->terms[t];
 			size_t			 s0 = k - term->len;
@@ -522,6 +627,7 @@ scan_report(struct scan *sc, int next_word)
 	}
 }
 
+/* Feed folded byte b, from original bytes [start, end), to the automaton. */
 static inline void
 scan_byte(struct scan *sc, unsigned char b, int word, size_t start,
     size_t end)
@@ -529,13 +635,12 @@ scan_byte(struct scan *sc, unsigned char b, int word, size_t start,
 	const struct matcher	*m = sc->m;
 	size_t			 i = sc->k & sc->mask;
 
-	if (m->out_head[sc->state] != 0)
+	if (sc->state >= m->out_row)
 		scan_report(sc, word);
 	sc->ring_start[i] = start;
 	sc->ring_end[i] = end;
 	sc->ring_word[i] = (unsigned char)word;
-	sc->state = m->delta[(size_t)sc->state * m->nclasses +
-	    m->byte_class[b]];
+	sc->state = m->delta[(size_t)sc->state + m->byte_class[b]];
 	sc->k++;
 }
 
@@ -556,17 +661,18 @@ scan_field(struct scan *sc, enum match_field field, const char *text)
 		size_t		 used, outlen, off = (size_t)(p - base), i;
 		enum fold_class	 cls;
 
-		/* ASCII letters and digits, most of any text: no calls. */
-		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) {
-			scan_byte(sc, *p, 1, off, off + 1);
-			space = 0;
-			p++;
-			continue;
-		}
-		if (*p >= 'A' && *p <= 'Z') {
-			scan_byte(sc, (unsigned char)(*p - 'A' + 'a'), 1, off,
-			    off + 1);
-			space = 0;
+		/* ASCII, most of any text: a table, no calls. */
+		if (*p < 0x80) {
+			unsigned	 f = sc->m->ascii_fold[*p];
+
+			if (!(f & ASCII_SPACE)) {
+				scan_byte(sc, (unsigned char)f,
+				    (f & ASCII_WORD) != 0, off, off + 1);
+				space = 0;
+			} else if (!space) {
+				scan_byte(sc, ' ', 0, off, off + 1);
+				space = 1;
+			}
 			p++;
 			continue;
 		}
@@ -585,7 +691,7 @@ scan_field(struct scan *sc, enum match_field field, const char *text)
 		p += used;
 	}
 	/* The root (state 0) never has output, so k > 0 here. */
-	if (sc->m->out_head[sc->state] != 0)
+	if (sc->state >= sc->m->out_row)
 		scan_report(sc, 0);
 }
 
