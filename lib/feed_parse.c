@@ -806,10 +806,21 @@ html_walk(struct arena *a, const char *html, const char *base, int text)
 	return result;
 }
 
-/* ASCII whitespace, as isspace() in the C locale, without the call. */
+/*
+ * ASCII whitespace, as isspace() in the C locale, without the call; 2
+ * for 0xC2, which starts a no-break space (C2 A0) or another character.
+ */
 static const unsigned char blank[256] = {
-	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1
+	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+	[0xC2] = 2
 };
+
+/* Is p (before end) white space or a no-break space? */
+static inline int
+is_blank_at(const unsigned char *p, const unsigned char *end)
+{
+	return blank[*p] == 1 || (*p == 0xC2 && p + 1 < end && p[1] == 0xA0);
+}
 
 /* Collapse runs of whitespace (and no-break spaces) to one space; trim. */
 static char *
@@ -817,21 +828,20 @@ collapse_n(struct arena *a, const char *s, size_t len)
 {
 	const unsigned char	*p = (const unsigned char *)s, *end = p + len;
 	char			*out, *o;
-	int			 space = 0;
 
 	if ((out = arena_alloc(a, len + 1)) == NULL)
 		return NULL;
 	o = out;
 	while (p < end) {
-		if (blank[*p] || (p[0] == 0xC2 && p + 1 < end && p[1] == 0xA0)) {
-			p += *p == 0xC2 ? 2 : 1;
-			space = o != out;
+		/* Most bytes are copied with one test. */
+		if (blank[*p] == 0 || !is_blank_at(p, end)) {
+			*o++ = (char)*p++;
 			continue;
 		}
-		if (space)
+		while (p < end && is_blank_at(p, end))
+			p += *p == 0xC2 ? 2 : 1;
+		if (o != out && p < end)
 			*o++ = ' ';
-		space = 0;
-		*o++ = (char)*p++;
 	}
 	*o = '\0';
 	return out;
