@@ -822,14 +822,42 @@ is_blank_at(const unsigned char *p, const unsigned char *end)
 	return blank[*p] == 1 || (*p == 0xC2 && p + 1 < end && p[1] == 0xA0);
 }
 
-/* Collapse runs of whitespace (and no-break spaces) to one space; trim. */
+/*
+ * Is [p, end), which neither starts nor ends with a blank, collapsed
+ * already (no blank but single spaces)?  *end is followed by blanks and
+ * a NUL.  The libc scans go many bytes at a time, and most text is.
+ */
+static int
+collapsed_already(const unsigned char *p, const unsigned char *end)
+{
+	const char	*two;
+
+	/* strcspn() also stops at a NUL, so a NUL inside is not hidden. */
+	if (strcspn((const char *)p, "\t\n\v\f\r\xC2") < (size_t)(end - p))
+		return 0;
+	two = strstr((const char *)p, "  ");
+	return two == NULL || (const unsigned char *)two >= end;
+}
+
+/*
+ * Collapse runs of whitespace (and no-break spaces) to one space; trim.
+ * s[len] is a NUL.
+ */
 static char *
 collapse_n(struct arena *a, const char *s, size_t len)
 {
 	const unsigned char	*p = (const unsigned char *)s, *end = p + len;
 	char			*out, *o;
 
-	if ((out = arena_alloc(a, len + 1)) == NULL)
+	while (p < end && is_blank_at(p, end))
+		p += *p == 0xC2 ? 2 : 1;
+	/* C2 is never a continuation byte: "C2 A0" at the end is a space. */
+	while (end > p && (blank[end[-1]] == 1 ||
+	    (end - p >= 2 && end[-2] == 0xC2 && end[-1] == 0xA0)))
+		end -= blank[end[-1]] == 1 ? 1 : 2;
+	if (collapsed_already(p, end))
+		return arena_strndup(a, (const char *)p, (size_t)(end - p));
+	if ((out = arena_alloc(a, (size_t)(end - p) + 1)) == NULL)
 		return NULL;
 	o = out;
 	while (p < end) {
