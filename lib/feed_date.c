@@ -82,6 +82,19 @@ civil_from_days(long z, long *y, int *m, int *d)
 	*y += *m <= 2;
 }
 
+/*
+ * v (0 <= v < 10^n) as n decimal digits, zero-padded, no NUL: every
+ * dated entry is formatted, and snprintf() cost more than the parse.
+ */
+static void
+put_digits(char *out, long v, int n)
+{
+	while (n-- > 0) {
+		out[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
 /* Validate, shift to UTC and format. */
 static int
 finish(const struct tm_parts *p, char out[FEED_DATE_LEN + 1])
@@ -107,8 +120,19 @@ finish(const struct tm_parts *p, char out[FEED_DATE_LEN + 1])
 	civil_from_days(days, &y, &m, &d);
 	if (y < 1 || y > 9999)
 		return -1;
-	snprintf(out, FEED_DATE_LEN + 1, "%04ld-%02d-%02dT%02ld:%02ld:%02ldZ",
-	    y, m, d, rem / 3600, rem / 60 % 60, rem % 60);
+	put_digits(out, y, 4);
+	out[4] = '-';
+	put_digits(out + 5, m, 2);
+	out[7] = '-';
+	put_digits(out + 8, d, 2);
+	out[10] = 'T';
+	put_digits(out + 11, rem / 3600, 2);
+	out[13] = ':';
+	put_digits(out + 14, rem / 60 % 60, 2);
+	out[16] = ':';
+	put_digits(out + 17, rem % 60, 2);
+	out[19] = 'Z';
+	out[20] = '\0';
 	return 0;
 }
 

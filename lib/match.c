@@ -2,7 +2,8 @@
  * Watch-term matching: fold, then one Aho-Corasick pass.  See match.h.
  *
  * The text is never folded into a buffer.  Each character is decoded,
- * folded to 0-4 bytes and fed straight to the automaton; a ring of the
+ * folded to 0-4 bytes and fed straight to the automaton (ASCII through a
+ * table, in a loop without calls); a ring of the
  * last (longest term + 2) folded bytes remembers, for each, the original
  * byte span it came from and whether it is a word byte, which is all a
  * match needs for its word boundaries and its original offset.  A match
@@ -50,7 +51,16 @@ struct matcher {
 	unsigned char	 byte_class[256];	/* 0: a byte no term uses */
 	size_t		 nclasses;
 	size_t		 nstates;
-	int32_t		*delta;		/* [state * nclasses + class] */
+	/*
+	 * [state * nclasses + class]: the next state's row, that is its
+	 * number times nclasses, so a scan step is one load and one add.
+	 * States are numbered with those that have output (out_head not
+	 * 0) last, from out_from on: "row >= out_row" is the scan's only
+	 * other test per byte.
+	 */
+	int32_t		*delta;
+	int32_t		 out_row;	/* out_from * nclasses */
+	uint32_t	 ascii_scan[128];	/* see ascii_scan_fill() */
 	int32_t		*out_head;	/* first state with output on the fail chain, 0 none */
 	int32_t		*out_next;	/* the next such state after this one */
 	int32_t		*out_first;	/* first term ending at this state, -1 none */
@@ -352,6 +362,101 @@ automaton_free(struct matcher *m)
 }
 
 /*
+ * ascii_scan[] entries, for an ASCII byte: the class of its folded byte
+ * (ASCII_CLASS), what the ring keeps of it (ASCII_INFO: see struct
+ * scan), and whether it is white space.
+ */
+#define ASCII_CLASS(e)	((e) & 0xff)
+#define ASCII_INFO(e)	((e) >> 8 & 0xff)
+#define ASCII_SPACE	0x10000u
+
+/*
+ * Fill m->ascii_scan from fold_char() and the byte classes, so that the
+ * scan of ASCII, most of any text, is a table look-up and no call.
+ */
+static void
+ascii_scan_fill(struct matcher *m)
+{
+	unsigned	 c;
+
+	for (c = 0; c < 128; c++) {
+		unsigned char	 out[4];
+		size_t		 outlen;
+		enum fold_class	 cls = fold_char(c, NULL, 1, out, &outlen);
+
+		if (cls == FOLD_SPACE)
+			out[0] = ' ';
+		m->ascii_scan[c] = m->byte_class[out[0]] |
+		    (uint32_t)((cls == FOLD_WORD) | 1 << 1) << 8 |
+		    (cls == FOLD_SPACE ? ASCII_SPACE : 0);
+	}
+}
+
+/* Renumbered by perm (old state to new), int32_t arrays of n states. */
+static int32_t *
+states_permuted(const int32_t *v, const int32_t *perm, size_t n, int values)
+{
+	int32_t	*out;
+	size_t	 i;
+
+	if ((out = malloc((n ? n : 1) * sizeof(*out))) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++)
+		out[perm[i]] = values && v[i] != 0 ? perm[v[i]] : v[i];
+	return out;
+}
+
+/*
+ * Number the states with output last and make delta hold rows (see
+ * struct matcher): the scan's per-byte work is then a load, an add and
+ * a compare.  The root has no output, so it stays state 0 and 0 still
+ * means "none" in out_head and out_next.  -1: no memory (m unchanged).
+ */
+static int
+automaton_order(struct matcher *m)
+{
+	size_t		 n = m->nstates, nc = m->nclasses, i, j, next = 0;
+	int32_t		*perm, *delta = NULL, *head = NULL, *onext = NULL,
+			*first = NULL;
+
+	if ((perm = calloc(n, sizeof(*perm))) == NULL)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (m->out_head[i] == 0)
+			perm[i] = (int32_t)next++;
+	m->out_row = (int32_t)(next * nc);
+	for (i = 0; i < n; i++)
+		if (m->out_head[i] != 0)
+			perm[i] = (int32_t)next++;
+	delta = malloc(n * nc * sizeof(*delta));
+	head = states_permuted(m->out_head, perm, n, 1);
+	onext = states_permuted(m->out_next, perm, n, 1);
+	first = states_permuted(m->out_first, perm, n, 0);
+	if (delta == NULL || head == NULL || onext == NULL || first == NULL) {
+		free(perm);
+		free(delta);
+		free(head);
+		free(onext);
+		free(first);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		for (j = 0; j < nc; j++)
+			delta[(size_t)perm[i] * nc + j] =
+			    perm[m->delta[i * nc + j]] * (int32_t)nc;
+	free(perm);
+	free(m->delta);
+	free(m->out_head);
+	free(m->out_next);
+	free(m->out_first);
+	m->delta = delta;
+	m->out_head = head;
+	m->out_next = onext;
+	m->out_first = first;
+	return 0;
+}
+
+/*
  * The trie of the folded terms, then Aho-Corasick failure links in
  * breadth-first order, completing delta so that a scan is one table
  * look-up per folded byte.  Bytes that no term uses share class 0.
@@ -378,7 +483,8 @@ matcher_build(struct matcher *m)
 	/* 256 used bytes would need class 256: impossible, 0xff is never used. */
 	m->nclasses = nc;
 
-	if (maxstates > SIZE_MAX / sizeof(int32_t) / nc)
+	/* Rows (state * nc) are int32_t in delta. */
+	if (maxstates > (size_t)INT32_MAX / nc)
 		return MATCH_NOMEM;
 	m->delta = calloc(maxstates * nc, sizeof(int32_t));
 	m->out_head = calloc(maxstates, sizeof(int32_t));
@@ -434,6 +540,10 @@ matcher_build(struct matcher *m)
 	}
 	free(fail);
 	free(queue);
+	fail = queue = NULL;
+	if (automaton_order(m) == -1)
+		goto fail;
+	ascii_scan_fill(m);
 	m->built = 1;
 	return MATCH_OK;
 fail:
@@ -453,12 +563,14 @@ struct hit_list {
 struct scan {
 	const struct matcher	*m;
 	enum match_field	 field;
-	int32_t			 state;
-	size_t			 k;		/* folded bytes fed so far */
 	size_t			 mask;		/* ring size - 1 */
-	size_t			*ring_start;	/* original span of folded byte i */
-	size_t			*ring_end;
-	unsigned char		*ring_word;	/* folded byte i is a word byte */
+	/*
+	 * Folded byte i came from the original bytes [ring_start[i],
+	 * ring_start[i] + (ring_info[i] >> 1)); ring_info[i] & 1: it is a
+	 * word byte.  (One byte for both: fewer stores per folded byte.)
+	 */
+	size_t			*ring_start;
+	unsigned char		*ring_info;
 	struct hit_list		*hits;
 	long long		*excluded_by;
 	int			 nomem;
@@ -490,26 +602,27 @@ hit_push(struct scan *sc, long long id, size_t start, size_t end)
 
 /*
  * The terms ending at folded byte k-1, now that whether byte k is a word
- * byte is known (next_word; 0 at the end of the text).
+ * byte is known (next_word; 0 at the end of the text).  state (a row)
+ * has output.
  */
 static void
-scan_report(struct scan *sc, int next_word)
+scan_report(struct scan *sc, int32_t state, size_t k, int next_word)
 {
 	const struct matcher	*m = sc->m;
-	size_t			 k = sc->k;
 	int32_t			 u, t;
 
-	if (sc->ring_word[(k - 1) & sc->mask] && next_word)
+	if ((sc->ring_info[(k - 1) & sc->mask] & 1) && next_word)
 		return;		/* ends inside a word */
-	for (u = m->out_head[sc->state]; u != 0; u = m->out_next[u]) {
+	u = m->out_head[(size_t)state / m->nclasses];
+	for (; u != 0; u = m->out_next[u]) {
 		for (t = m->out_first[u]; t >= 0; t = m->term_next[t]) {
 			const struct term	*term = &m->terms[t];
 			size_t			 s0 = k - term->len;
 
 			if (term->titles_only && sc->field != MATCH_TITLE)
 				continue;
-			if (s0 > 0 && sc->ring_word[(s0 - 1) & sc->mask] &&
-			    sc->ring_word[s0 & sc->mask])
+			if (s0 > 0 && (sc->ring_info[(s0 - 1) & sc->mask] & 1) &&
+			    (sc->ring_info[s0 & sc->mask] & 1))
 				continue;	/* starts inside a word */
 			if (term->exclude) {
 				if (*sc->excluded_by == 0)
@@ -517,76 +630,119 @@ scan_report(struct scan *sc, int next_word)
 				continue;
 			}
 			hit_push(sc, term->id, sc->ring_start[s0 & sc->mask],
-			    sc->ring_end[(k - 1) & sc->mask]);
+			    sc->ring_start[(k - 1) & sc->mask] +
+			    (sc->ring_info[(k - 1) & sc->mask] >> 1));
 		}
 	}
 }
 
-static inline void
-scan_byte(struct scan *sc, unsigned char b, int word, size_t start,
-    size_t end)
-{
-	const struct matcher	*m = sc->m;
-	size_t			 i = sc->k & sc->mask;
+/*
+ * Where a field's scan is: a local of scan_field(), apart from struct
+ * scan, so that the compiler keeps it in registers (the ring's byte
+ * stores could alias anything reached through a pointer).
+ */
+struct scan_at {
+	int32_t			 state;		/* a row of delta */
+	size_t			 k;		/* folded bytes fed so far */
+	/* Copies of what the loop reads from sc and its matcher. */
+	const int32_t		*delta;
+	const unsigned char	*byte_class;
+	int32_t			 out_row;
+	size_t			 mask;
+	size_t			*ring_start;
+	unsigned char		*ring_info;
+};
 
-	if (m->out_head[sc->state] != 0)
-		scan_report(sc, word);
-	sc->ring_start[i] = start;
-	sc->ring_end[i] = end;
-	sc->ring_word[i] = (unsigned char)word;
-	sc->state = m->delta[(size_t)sc->state * m->nclasses +
-	    m->byte_class[b]];
-	sc->k++;
+/*
+ * Feed a folded byte of class cls to the automaton; info is what the
+ * ring keeps with start (see struct scan).
+ */
+static inline void
+scan_class(struct scan *sc, struct scan_at *at, unsigned cls,
+    unsigned info, size_t start)
+{
+	size_t	 i = at->k & at->mask;
+
+	if (at->state >= at->out_row)
+		scan_report(sc, at->state, at->k, (int)(info & 1));
+	at->ring_start[i] = start;
+	at->ring_info[i] = (unsigned char)info;
+	at->state = at->delta[(size_t)at->state + cls];
+	at->k++;
+}
+
+/*
+ * Feed folded byte b, from the n original bytes at start (n <= 4), to
+ * the automaton.
+ */
+static inline void
+scan_byte(struct scan *sc, struct scan_at *at, unsigned char b, int word,
+    size_t start, size_t n)
+{
+	scan_class(sc, at, at->byte_class[b], (unsigned)word | (unsigned)n << 1,
+	    start);
+}
+
+/*
+ * A run of ASCII from p, most of any text, with no calls unless a term
+ * may end here: p past the run.  *space: the last byte fed was a space
+ * (runs of white space are fed as one).
+ */
+static const unsigned char *
+scan_ascii(struct scan *sc, struct scan_at *at, const unsigned char *base,
+    const unsigned char *p, int *space)
+{
+	const uint32_t	*table = sc->m->ascii_scan;
+	uint32_t	 e;
+
+	for (; *p != '\0' && *p < 0x80; p++) {
+		e = table[*p];
+		if (e & ASCII_SPACE) {
+			if (*space)
+				continue;
+			*space = 1;
+		} else
+			*space = 0;
+		scan_class(sc, at, ASCII_CLASS(e), ASCII_INFO(e),
+		    (size_t)(p - base));
+	}
+	return p;
 }
 
 static void
 scan_field(struct scan *sc, enum match_field field, const char *text)
 {
 	const unsigned char	*base = (const unsigned char *)text, *p = base;
+	struct scan_at		 at = { 0, 0, sc->m->delta, sc->m->byte_class,
+	    sc->m->out_row, sc->mask, sc->ring_start, sc->ring_info };
 	int			 space = 0;
 
 	sc->field = field;
-	sc->state = 0;
-	sc->k = 0;
 	if (text == NULL)
 		return;
-	while (*p != '\0') {
+	while (*(p = scan_ascii(sc, &at, base, p, &space)) != '\0') {
 		unsigned char	 out[4];
 		uint32_t	 cp;
 		size_t		 used, outlen, off = (size_t)(p - base), i;
 		enum fold_class	 cls;
 
-		/* ASCII letters and digits, most of any text: no calls. */
-		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) {
-			scan_byte(sc, *p, 1, off, off + 1);
-			space = 0;
-			p++;
-			continue;
-		}
-		if (*p >= 'A' && *p <= 'Z') {
-			scan_byte(sc, (unsigned char)(*p - 'A' + 'a'), 1, off,
-			    off + 1);
-			space = 0;
-			p++;
-			continue;
-		}
 		used = utf8_next(p, &cp);
 		cls = fold_char(cp, p, used, out, &outlen);
 		if (cls == FOLD_SPACE) {
 			if (!space)
-				scan_byte(sc, ' ', 0, off, off + used);
+				scan_byte(sc, &at, ' ', 0, off, used);
 			space = 1;
 		} else if (cls != FOLD_IGNORE) {
 			for (i = 0; i < outlen; i++)
-				scan_byte(sc, out[i], cls == FOLD_WORD, off,
-				    off + used);
+				scan_byte(sc, &at, out[i], cls == FOLD_WORD,
+				    off, used);
 			space = 0;
 		}
 		p += used;
 	}
 	/* The root (state 0) never has output, so k > 0 here. */
-	if (sc->m->out_head[sc->state] != 0)
-		scan_report(sc, 0);
+	if (at.state >= at.out_row)
+		scan_report(sc, at.state, at.k, 0);
 }
 
 static int
@@ -627,9 +783,8 @@ matcher_scan(const struct matcher *m, const char *title, const char *body,
 	sc.hits = &list;
 	sc.excluded_by = excluded_by;
 	sc.ring_start = arena_alloc(a, ring * sizeof(size_t));
-	sc.ring_end = arena_alloc(a, ring * sizeof(size_t));
-	sc.ring_word = arena_alloc(a, ring);
-	if (sc.ring_start == NULL || sc.ring_end == NULL || sc.ring_word == NULL)
+	sc.ring_info = arena_alloc(a, ring);
+	if (sc.ring_start == NULL || sc.ring_info == NULL)
 		goto fail;
 
 	scan_field(&sc, MATCH_TITLE, title);

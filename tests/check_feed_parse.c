@@ -321,6 +321,16 @@ static const struct {
 	{ "&lt;!' <a href=\"foo\">x</a>", "<!' x" },
 	{ "<!DOCTYPE ~ &amp;", "<!DOCTYPE ~ &" },
 	{ "<!DOCTYPE html>x", "x" },
+	/* White space: text with none to collapse is copied as it is. */
+	{ "a b c", "a b c" },
+	{ "  a b  ", "a b" },
+	{ "a  b", "a b" },
+	{ "a\tb\r\nc", "a b c" },
+	{ "\xC2\xA0" "a\xC2\xA0\xC2\xA0" "b \xC2\xA0", "a b" },
+	{ "a &nbsp; b&nbsp;", "a b" },
+	{ "\xC2\xA3" "5 a", "\xC2\xA3" "5 a" },
+	{ "<p>a</p><p>b</p>", "a b" },
+	{ " ", "" },
 };
 #define NTEXT		(sizeof(text_cases) / sizeof(text_cases[0]))
 
