@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "audit.h"
 #include "auth.h"
+#include "buf.h"
 #include "mentions.h"
 
 enum {
@@ -43,27 +44,29 @@ enum {
 	"i.published_at IS NULL, " \
 	"DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i:%s'), " \
 	"DATE_FORMAT(m.updated_at, '%Y-%m-%dT%H:%i:%sZ'), " \
-	"IFNULL(i.story_id, i.id), f.id, " \
+	"m.story_id, f.id, " \
 	"IFNULL(o.name, IF(f.title = '', f.url, f.title)), IFNULL(o.id, 0), " \
 	"IFNULL(o.medium, '') "
 #define MS_FROM \
 	"FROM mentions m JOIN feed_items i ON i.id = m.item_id " \
-	"JOIN feeds f ON f.id = i.feed_id " \
+	"JOIN feeds f ON f.id = m.feed_id " \
 	"LEFT JOIN organisations o ON o.id = f.outlet_id "
 #define MS_NCOLUMNS	14
 
 /*
  * The mentions that pass the filters (state twice, feed twice, term
  * twice, person three times, from twice, to twice), each numbered within
- * its story, newest first: number 1 stands for the story.
+ * its story, newest first: number 1 stands for the story.  From the
+ * mentions alone (their story_id and feed_id, sql/015): an item is read
+ * only when a date bounds the list, and then only for the mentions the
+ * other filters kept.
  */
 #define MS_FILTERED \
-	"SELECT m.id, m.created_at, ROW_NUMBER() OVER (PARTITION BY IFNULL(i.story_id, i.id) " \
+	"SELECT m.id, m.created_at, ROW_NUMBER() OVER (PARTITION BY m.story_id " \
 	"ORDER BY m.created_at DESC, m.id DESC) AS rn " \
-	"FROM mentions m JOIN feed_items i ON i.id = m.item_id " \
-	"JOIN feeds f ON f.id = i.feed_id " \
+	"FROM mentions m JOIN feeds f ON f.id = m.feed_id " \
 	"WHERE f.deleted_at IS NULL AND (? = '' OR m.state = ?) " \
-	"AND (? = 0 OR f.id = ?) " \
+	"AND (? = 0 OR m.feed_id = ?) " \
 	"AND (? = 0 OR EXISTS (SELECT 1 FROM mention_hits h " \
 	"WHERE h.mention_id = m.id AND h.term_id = ?)) " \
 	"AND (? = 0 OR EXISTS (SELECT 1 FROM mention_hits h " \
@@ -71,14 +74,23 @@ enum {
 	"AND (t.person_id = ? OR t.person_id IN (SELECT pm.merged_id " \
 	"FROM person_merges pm WHERE pm.survivor_id = ? " \
 	"AND pm.undone_at IS NULL)))) " \
-	"AND (? IS NULL OR i.item_date >= ?) " \
-	"AND (? IS NULL OR i.item_date < ?)"
+	"AND (? IS NULL OR EXISTS (SELECT 1 FROM feed_items i " \
+	"WHERE i.id = m.item_id AND i.item_date >= ?)) " \
+	"AND (? IS NULL OR EXISTS (SELECT 1 FROM feed_items i " \
+	"WHERE i.id = m.item_id AND i.item_date < ?))"
 
 /* The person a term names, through a merge that was not undone. */
 #define MS_TERM_PERSON \
 	"IFNULL((SELECT pm.survivor_id FROM person_merges pm " \
 	"WHERE pm.merged_id = t.person_id AND pm.undone_at IS NULL " \
 	"ORDER BY pm.id DESC LIMIT 1), t.person_id)"
+
+/* The page's mentions, a JSON array of ids ([1,2]) or of [id, story] pairs. */
+#define MS_PAGE_IDS \
+	"JSON_TABLE(?, '$[*]' COLUMNS (mid BIGINT UNSIGNED PATH '$')) j "
+#define MS_PAGE_STORIES \
+	"JSON_TABLE(?, '$[*]' COLUMNS (mid BIGINT UNSIGNED PATH '$[0]', " \
+	"sid BIGINT UNSIGNED PATH '$[1]')) j "
 
 static const char *const ms_sql[MS__MAX] = {
 	/*
@@ -93,20 +105,25 @@ static const char *const ms_sql[MS__MAX] = {
 	    "ON p.id = m.id ORDER BY m.created_at DESC, m.id DESC",
 	[MS_COUNT] =
 	    "SELECT COUNT(*) FROM (" MS_FILTERED ") x WHERE x.rn = 1",
+	/* The other mentions of the page's stories: page mention first. */
 	[MS_ALSO] =
-	    "SELECT m.id, f.id, IFNULL(o.name, IF(f.title = '', f.url, f.title)), "
-	    "i.link, m.state FROM mentions m "
-	    "JOIN feed_items i ON i.id = m.item_id JOIN feeds f ON f.id = i.feed_id "
+	    "SELECT j.mid, m.id, f.id, IFNULL(o.name, IF(f.title = '', f.url, "
+	    "f.title)), i.link, m.state FROM " MS_PAGE_STORIES
+	    "JOIN mentions m ON m.story_id = j.sid AND m.id <> j.mid "
+	    "JOIN feeds f ON f.id = m.feed_id "
+	    "JOIN feed_items i ON i.id = m.item_id "
 	    "LEFT JOIN organisations o ON o.id = f.outlet_id "
-	    "WHERE i.story_id = ? AND m.id <> ? AND f.deleted_at IS NULL "
-	    "ORDER BY m.created_at DESC, m.id DESC",
+	    "WHERE f.deleted_at IS NULL "
+	    "ORDER BY j.mid, m.created_at DESC, m.id DESC",
+	/* The hits of the page's mentions: mention first. */
 	[MS_HITS] =
-	    "SELECT h.term_id, t.term, h.field, h.start, h.length, "
-	    "IFNULL(p.id, 0), IFNULL(p.full_name, '') "
-	    "FROM mention_hits h JOIN watch_terms t ON t.id = h.term_id "
+	    "SELECT h.mention_id, h.term_id, t.term, h.field, h.start, h.length, "
+	    "IFNULL(p.id, 0), IFNULL(p.full_name, '') FROM " MS_PAGE_IDS
+	    "JOIN mention_hits h ON h.mention_id = j.mid "
+	    "JOIN watch_terms t ON t.id = h.term_id "
 	    "LEFT JOIN people p ON t.person_id IS NOT NULL "
 	    "AND p.id = " MS_TERM_PERSON " AND p.deleted_at IS NULL "
-	    "WHERE h.mention_id = ? ORDER BY h.field, h.start, h.length DESC",
+	    "ORDER BY h.mention_id, h.field, h.start, h.length DESC",
 	[MS_STATE_OF] =
 	    "SELECT state FROM mentions WHERE id = ? FOR UPDATE",
 	[MS_SET_STATE] =
@@ -114,9 +131,9 @@ static const char *const ms_sql[MS__MAX] = {
 	    "WHERE id = ? AND state <> 'logged' AND state <> ?",
 	/* The other mentions of a mention's story in state from ('' any). */
 	[MS_STORY_OTHERS] =
-	    "SELECT m.id FROM mentions m0 JOIN feed_items i0 ON i0.id = m0.item_id "
-	    "JOIN feed_items i ON i.story_id = i0.story_id "
-	    "JOIN mentions m ON m.item_id = i.id JOIN feeds f ON f.id = i.feed_id "
+	    "SELECT m.id FROM mentions m0 "
+	    "JOIN mentions m ON m.story_id = m0.story_id "
+	    "JOIN feeds f ON f.id = m.feed_id "
 	    "WHERE m0.id = ? AND m.id <> m0.id AND f.deleted_at IS NULL "
 	    "AND m.state <> 'logged' AND (? = '' OR m.state = ?) "
 	    "ORDER BY m.id FOR UPDATE",
@@ -242,41 +259,121 @@ add_person(struct mention *m, long long id, const char *name)
 	m->people[m->npeople++].name = name;
 }
 
-/* The hits of m, its distinct terms and the people they name. */
+/*
+ * Rows [from, to) of MS_HITS (all of mention m) into m: its hits, its
+ * distinct terms and the people they name.
+ */
 static enum db_err
-load_hits(struct db *db, struct arena *a, struct mention *m)
+hits_to_mention(struct arena *a, const struct db_rows *r, size_t from,
+    size_t to, struct mention *m)
 {
-	struct db_rows	 r;
-	enum db_err	 e;
-	size_t		 i, j;
+	size_t	 i, j, n = to - from;
 
-	e = db_query_in(db, &ms_stmts, MS_HITS, DB_ARGS(DB_INT(m->id)), a, &r);
-	if (e != DB_OK)
-		return e;
 	m->nhits = m->nterms = m->npeople = 0;
-	if (r.nrows == 0)
+	if (n == 0)
 		return DB_OK;
-	if ((m->hits = arena_alloc(a, r.nrows * sizeof(*m->hits))) == NULL ||
-	    (m->terms = arena_alloc(a, r.nrows * sizeof(*m->terms))) == NULL ||
-	    (m->people = arena_alloc(a, r.nrows * sizeof(*m->people))) == NULL)
+	if ((m->hits = arena_alloc(a, n * sizeof(*m->hits))) == NULL ||
+	    (m->terms = arena_alloc(a, n * sizeof(*m->terms))) == NULL ||
+	    (m->people = arena_alloc(a, n * sizeof(*m->people))) == NULL)
 		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++) {
+	for (i = from; i < to; i++) {
 		struct mention_hit *h = &m->hits[m->nhits++];
 
-		h->term_id = db_num(DB_CELL(&r, i, 0));
-		h->term = cell(&r, i, 1);
-		h->field = strcmp(cell(&r, i, 2), "title") == 0 ?
+		h->term_id = db_num(DB_CELL(r, i, 1));
+		h->term = cell(r, i, 2);
+		h->field = strcmp(cell(r, i, 3), "title") == 0 ?
 		    MENTION_TITLE : MENTION_SUMMARY;
-		h->start = (size_t)db_num(DB_CELL(&r, i, 3));
-		h->length = (size_t)db_num(DB_CELL(&r, i, 4));
+		h->start = (size_t)db_num(DB_CELL(r, i, 4));
+		h->length = (size_t)db_num(DB_CELL(r, i, 5));
 		for (j = 0; j < m->nterms; j++)
 			if (strcmp(m->terms[j], h->term) == 0)
 				break;
 		if (j == m->nterms)
 			m->terms[m->nterms++] = h->term;
-		add_person(m, db_num(DB_CELL(&r, i, 5)), cell(&r, i, 6));
+		add_person(m, db_num(DB_CELL(r, i, 6)), cell(r, i, 7));
 	}
 	return DB_OK;
+}
+
+/*
+ * The page's mentions as a JSON array for JSON_TABLE: their ids, or with
+ * stories, [id, story] pairs.  Numbers only, so nothing needs quoting.
+ */
+static const char *
+page_json(struct arena *a, const struct mention *ms, size_t n, int stories)
+{
+	struct buf	 b;
+	const char	*s;
+	size_t		 i;
+
+	buf_init(&b);
+	buf_putc(&b, '[');
+	for (i = 0; i < n; i++) {
+		if (stories)
+			buf_printf(&b, "%s[%lld,%lld]", i ? "," : "", ms[i].id,
+			    ms[i].story_id);
+		else
+			buf_printf(&b, "%s%lld", i ? "," : "", ms[i].id);
+	}
+	buf_putc(&b, ']');
+	s = b.failed ? NULL : arena_strndup(a, b.data, b.len);
+	buf_free(&b);
+	return s;
+}
+
+/*
+ * The first row whose first column (a mention id, by which the rows are
+ * ordered, ascending) is id or above: a binary search.
+ */
+static size_t
+run_start(const struct db_rows *r, long long id)
+{
+	size_t	 lo = 0, hi = r->nrows, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (db_num(DB_CELL(r, mid, 0)) < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The end of the run of rows from row i whose first column is id (the
+ * statements order by it); i itself when row i is another mention's.
+ */
+static size_t
+run_end(const struct db_rows *r, size_t i, long long id)
+{
+	while (i < r->nrows && db_num(DB_CELL(r, i, 0)) == id)
+		i++;
+	return i;
+}
+
+/*
+ * The page's hits in one statement, given out to its mentions: the
+ * rows come ordered by mention, and the page by created_at, so each
+ * mention finds its run by looking up where it starts.
+ */
+static enum db_err
+load_hits(struct db *db, struct arena *a, struct mention *ms, size_t n)
+{
+	const char	*ids = page_json(a, ms, n, 0);
+	struct db_rows	 r;
+	enum db_err	 e;
+	size_t		 i, at;
+
+	if (ids == NULL)
+		return DB_NOMEM;
+	e = db_query_in(db, &ms_stmts, MS_HITS, DB_ARGS(DB_STR(ids)), a, &r);
+	for (i = 0; e == DB_OK && i < n; i++) {
+		at = run_start(&r, ms[i].id);
+		e = hits_to_mention(a, &r, at, run_end(&r, at, ms[i].id),
+		    &ms[i]);
+	}
+	return e;
 }
 
 /* Row i of MS_SELECT into *m. */
@@ -302,34 +399,49 @@ row_to_mention(struct arena *a, const struct db_rows *r, size_t i,
 	return m->published != NULL && m->created != NULL ? 0 : -1;
 }
 
+/* Rows [from, to) of MS_ALSO (all of mention m) as m's also list. */
 static enum db_err
-load_also(struct db *db, struct arena *a, struct mention *m)
+also_to_mention(struct arena *a, const struct db_rows *r, size_t from,
+    size_t to, struct mention *m)
 {
-	struct db_rows	 r;
-	enum db_err	 e;
-	size_t		 i;
+	size_t	 i;
 
-	e = db_query_in(db, &ms_stmts, MS_ALSO, DB_ARGS(DB_INT(m->story_id),
-	    DB_INT(m->id)), a, &r);
-	if (e != DB_OK)
-		return e;
 	m->nalso = 0;
-	if (r.nrows == 0)
+	if (to == from)
 		return DB_OK;
-	if ((m->also = arena_alloc(a, r.nrows * sizeof(*m->also))) == NULL)
+	if ((m->also = arena_alloc(a, (to - from) * sizeof(*m->also))) == NULL)
 		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++) {
-		m->also[i].id = db_num(DB_CELL(&r, i, 0));
-		m->also[i].feed_id = db_num(DB_CELL(&r, i, 1));
-		m->also[i].outlet = cell(&r, i, 2);
-		m->also[i].link = cell(&r, i, 3);
-		m->also[i].state = cell(&r, i, 4);
+	for (i = from; i < to; i++, m->nalso++) {
+		m->also[m->nalso].id = db_num(DB_CELL(r, i, 1));
+		m->also[m->nalso].feed_id = db_num(DB_CELL(r, i, 2));
+		m->also[m->nalso].outlet = cell(r, i, 3);
+		m->also[m->nalso].link = cell(r, i, 4);
+		m->also[m->nalso].state = cell(r, i, 5);
 	}
-	m->nalso = r.nrows;
 	return DB_OK;
 }
 
-/* Rows of MS_SELECT into mentions, each with its hits and also list. */
+/* The other outlets of the page's stories, in one statement. */
+static enum db_err
+load_also(struct db *db, struct arena *a, struct mention *ms, size_t n)
+{
+	const char	*pairs = page_json(a, ms, n, 1);
+	struct db_rows	 r;
+	enum db_err	 e;
+	size_t		 i, at;
+
+	if (pairs == NULL)
+		return DB_NOMEM;
+	e = db_query_in(db, &ms_stmts, MS_ALSO, DB_ARGS(DB_STR(pairs)), a, &r);
+	for (i = 0; e == DB_OK && i < n; i++) {
+		at = run_start(&r, ms[i].id);
+		e = also_to_mention(a, &r, at, run_end(&r, at, ms[i].id),
+		    &ms[i]);
+	}
+	return e;
+}
+
+/* Rows of MS_SELECT into mentions, with their hits and also lists. */
 static enum db_err
 rows_to_mentions(struct db *db, struct arena *a, const struct db_rows *r,
     struct mention **out, size_t *n)
@@ -344,13 +456,12 @@ rows_to_mentions(struct db *db, struct arena *a, const struct db_rows *r,
 		return DB_OK;
 	if ((ms = arena_alloc(a, r->nrows * sizeof(*ms))) == NULL)
 		return DB_NOMEM;
-	for (i = 0; i < r->nrows; i++) {
+	for (i = 0; i < r->nrows; i++)
 		if (row_to_mention(a, r, i, &ms[i]) == -1)
 			return DB_NOMEM;
-		if ((e = load_hits(db, a, &ms[i])) != DB_OK ||
-		    (e = load_also(db, a, &ms[i])) != DB_OK)
-			return e;
-	}
+	if ((e = load_hits(db, a, ms, r->nrows)) != DB_OK ||
+	    (e = load_also(db, a, ms, r->nrows)) != DB_OK)
+		return e;
 	*out = ms;
 	*n = r->nrows;
 	return DB_OK;
