@@ -51,33 +51,27 @@ enum {
 	"FROM mentions m JOIN feed_items i ON i.id = m.item_id " \
 	"JOIN feeds f ON f.id = m.feed_id " \
 	"LEFT JOIN organisations o ON o.id = f.outlet_id "
-#define MS_NCOLUMNS	14
 
 /*
- * The mentions that pass the filters (state twice, feed twice, term
- * twice, person three times, from twice, to twice), each numbered within
- * its story, newest first: number 1 stands for the story.  From the
- * mentions alone (their story_id and feed_id, sql/015): an item is read
- * only when a date bounds the list, and then only for the mentions the
- * other filters kept.
+ * Whether mention m (an alias; f its feed) passes the filters: binds
+ * state twice, feed twice, term twice, person three times, from twice,
+ * to twice.  From the mention row alone (its story_id and feed_id,
+ * sql/015): an item is read only when a date bounds the list.
  */
-#define MS_FILTERED \
-	"SELECT m.id, m.created_at, ROW_NUMBER() OVER (PARTITION BY m.story_id " \
-	"ORDER BY m.created_at DESC, m.id DESC) AS rn " \
-	"FROM mentions m JOIN feeds f ON f.id = m.feed_id " \
-	"WHERE f.deleted_at IS NULL AND (? = '' OR m.state = ?) " \
-	"AND (? = 0 OR m.feed_id = ?) " \
+#define MS_PASSES(m, f) \
+	f ".deleted_at IS NULL AND (? = '' OR " m ".state = ?) " \
+	"AND (? = 0 OR " m ".feed_id = ?) " \
 	"AND (? = 0 OR EXISTS (SELECT 1 FROM mention_hits h " \
-	"WHERE h.mention_id = m.id AND h.term_id = ?)) " \
+	"WHERE h.mention_id = " m ".id AND h.term_id = ?)) " \
 	"AND (? = 0 OR EXISTS (SELECT 1 FROM mention_hits h " \
-	"JOIN watch_terms t ON t.id = h.term_id WHERE h.mention_id = m.id " \
+	"JOIN watch_terms t ON t.id = h.term_id WHERE h.mention_id = " m ".id " \
 	"AND (t.person_id = ? OR t.person_id IN (SELECT pm.merged_id " \
 	"FROM person_merges pm WHERE pm.survivor_id = ? " \
 	"AND pm.undone_at IS NULL)))) " \
 	"AND (? IS NULL OR EXISTS (SELECT 1 FROM feed_items i " \
-	"WHERE i.id = m.item_id AND i.item_date >= ?)) " \
+	"WHERE i.id = " m ".item_id AND i.item_date >= ?)) " \
 	"AND (? IS NULL OR EXISTS (SELECT 1 FROM feed_items i " \
-	"WHERE i.id = m.item_id AND i.item_date < ?))"
+	"WHERE i.id = " m ".item_id AND i.item_date < ?))"
 
 /* The person a term names, through a merge that was not undone. */
 #define MS_TERM_PERSON \
@@ -94,17 +88,24 @@ enum {
 
 static const char *const ms_sql[MS__MAX] = {
 	/*
-	 * The page, and (last column) how many stories there are in all:
-	 * the stories are numbered, counted and cut to the page on ids
-	 * alone, and only the page's rows are read in full.
+	 * The page: the mentions that pass, newest first, each unless a
+	 * newer one of its story passes too (that one stands for the
+	 * story).  Walked in index order (mentions_state, or
+	 * mentions_created for any state) with one probe of mentions_story
+	 * per mention, so a page reads about its own rows, not the inbox.
+	 * Binds the filters twice, then limit and offset.
 	 */
-	[MS_LIST] = MS_SELECT ", p.total " MS_FROM
-	    "JOIN (SELECT x.id, x.created_at, COUNT(*) OVER () AS total "
-	    "FROM (" MS_FILTERED ") x WHERE x.rn = 1 "
-	    "ORDER BY x.created_at DESC, x.id DESC LIMIT ? OFFSET ?) p "
-	    "ON p.id = m.id ORDER BY m.created_at DESC, m.id DESC",
+	[MS_LIST] = MS_SELECT MS_FROM "WHERE " MS_PASSES("m", "f")
+	    " AND NOT EXISTS (SELECT 1 FROM mentions m2 "
+	    "JOIN feeds f2 ON f2.id = m2.feed_id "
+	    "WHERE m2.story_id = m.story_id AND " MS_PASSES("m2", "f2")
+	    " AND (m2.created_at > m.created_at OR (m2.created_at = m.created_at "
+	    "AND m2.id > m.id))) ORDER BY m.created_at DESC, m.id DESC "
+	    "LIMIT ? OFFSET ?",
+	/* The stories that pass: from mentions_state_story where it can. */
 	[MS_COUNT] =
-	    "SELECT COUNT(*) FROM (" MS_FILTERED ") x WHERE x.rn = 1",
+	    "SELECT COUNT(DISTINCT m.story_id) FROM mentions m "
+	    "JOIN feeds f ON f.id = m.feed_id WHERE " MS_PASSES("m", "f"),
 	/* The other mentions of the page's stories: page mention first. */
 	[MS_ALSO] =
 	    "SELECT j.mid, m.id, f.id, IFNULL(o.name, IF(f.title = '', f.url, "
@@ -485,13 +486,12 @@ mention_list(struct db *db, struct arena *a, const struct mention_filter *f,
 	DB_INT(f->person_id), DB_INT(f->person_id), DB_STR(from), \
 	DB_STR(from), DB_STR(to), DB_STR(to)
 	e = db_query_in(db, &ms_stmts, MS_LIST, DB_ARGS(FILTER_ARGS,
-	    DB_INT(f->limit), DB_INT(f->offset)), a, &r);
+	    FILTER_ARGS, DB_INT(f->limit), DB_INT(f->offset)), a, &r);
 	if (e != DB_OK)
 		return e;
-	if (r.nrows > 0)
-		*total = (size_t)db_num(DB_CELL(&r, 0, MS_NCOLUMNS));
-	else if (f->offset > 0) {
-		/* Past the last page: count them on their own. */
+	if (f->offset == 0 && r.nrows < f->limit)
+		*total = r.nrows;	/* all of them are on this page */
+	else {
 		struct db_rows	 c;
 
 		e = db_query_in(db, &ms_stmts, MS_COUNT, DB_ARGS(FILTER_ARGS), a,
