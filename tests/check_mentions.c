@@ -198,6 +198,66 @@ START_TEST(test_story_listed_once)
 }
 END_TEST
 
+/*
+ * A mention keeps its item's story and feed (sql/015), whoever writes:
+ * an item moved into another story carries its mention along, and a
+ * mention inserted by hand (a bulk load) takes its item's.  Each row of
+ * a page gets its own hits and other outlets.
+ */
+START_TEST(test_story_kept_on_mentions)
+{
+	struct mention_filter	 f;
+	struct mention		*m;
+	long long		 wire, gazette, voice, v1;
+	size_t			 n, total, i;
+	char			 sql[80];
+
+	three_outlets(&wire, &gazette, &voice);
+	memset(&f, 0, sizeof(f));
+	f.limit = 1;
+	m = list(&f, &n, &total);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(total, 2);	/* a full first page: counted */
+	f.limit = 50;
+	m = list(&f, &n, &total);
+	ck_assert_uint_eq(n, 2);
+	for (i = 0; i < n; i++) {
+		ck_assert_uint_eq(m[i].nhits, 1);
+		ck_assert_uint_eq(m[i].nterms, 1);
+		ck_assert_str_eq(m[i].terms[0], "refugee");
+	}
+	ck_assert_uint_eq(m[0].nalso, 0);
+	ck_assert_uint_eq(m[1].nalso, 1);
+
+	/* The voice's item joins the wire's story. */
+	th_sql(&db, "UPDATE feed_items v JOIN feed_items w ON w.guid = 'w1' "
+	    "SET v.story_id = w.story_id WHERE v.guid = 'v1'");
+	m = list(&f, &n, &total);
+	ck_assert_uint_eq(total, 1);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(m[0].id, v1 = mention_of("v1"));
+	ck_assert_uint_eq(m[0].nalso, 2);
+	ck_assert_int_eq(m[0].also[0].id, mention_of("g1"));
+	ck_assert_int_eq(m[0].also[1].id, mention_of("w1"));
+
+	/* Made again by hand, it takes its item's story and feed. */
+	th_sql(&db, "DELETE FROM mention_hits");
+	snprintf(sql, sizeof(sql), "DELETE FROM mentions WHERE id = %lld", v1);
+	th_sql(&db, sql);
+	th_sql(&db, "INSERT INTO mentions (item_id, state, created_at, "
+	    "updated_at) SELECT id, 'new', '2024-03-16 09:00:00', "
+	    "'2024-03-16 09:00:00' FROM feed_items WHERE guid = 'v1'");
+	ck_assert_int_eq(qn("SELECT COUNT(*) FROM mentions m JOIN feed_items i "
+	    "ON i.id = m.item_id WHERE m.story_id = IFNULL(i.story_id, i.id) "
+	    "AND m.feed_id = i.feed_id"), 3);
+	m = list(&f, &n, &total);
+	ck_assert_uint_eq(total, 1);
+	ck_assert_int_eq(m[0].id, mention_of("v1"));
+	ck_assert_uint_eq(m[0].nhits, 0);
+	ck_assert_uint_eq(m[0].nalso, 2);
+}
+END_TEST
+
 START_TEST(test_story_triaged_once)
 {
 	struct mention_filter	 f;
@@ -562,6 +622,7 @@ suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_story_listed_once);
+	tcase_add_test(tc, test_story_kept_on_mentions);
 	tcase_add_test(tc, test_story_triaged_once);
 	tcase_add_test(tc, test_bulk_by_story);
 	tcase_add_test(tc, test_filters);
