@@ -55,8 +55,8 @@ enum {
 /*
  * Whether mention m (an alias; f its feed) passes the filters: binds
  * state twice, feed twice, term twice, person three times, from twice,
- * to twice.  From the mention row alone (its story_id and feed_id,
- * sql/015): an item is read only when a date bounds the list.
+ * to twice.  From the mention row alone (its story_id, feed_id and
+ * item_date, sql/015), never its item.
  */
 #define MS_PASSES(m, f) \
 	f ".deleted_at IS NULL AND (? = '' OR " m ".state = ?) " \
@@ -68,10 +68,8 @@ enum {
 	"AND (t.person_id = ? OR t.person_id IN (SELECT pm.merged_id " \
 	"FROM person_merges pm WHERE pm.survivor_id = ? " \
 	"AND pm.undone_at IS NULL)))) " \
-	"AND (? IS NULL OR EXISTS (SELECT 1 FROM feed_items i " \
-	"WHERE i.id = " m ".item_id AND i.item_date >= ?)) " \
-	"AND (? IS NULL OR EXISTS (SELECT 1 FROM feed_items i " \
-	"WHERE i.id = " m ".item_id AND i.item_date < ?))"
+	"AND (? IS NULL OR " m ".item_date >= ?) " \
+	"AND (? IS NULL OR " m ".item_date < ?)"
 
 /* The person a term names, through a merge that was not undone. */
 #define MS_TERM_PERSON \
