@@ -26,9 +26,7 @@ enum {
 	MS_STATE_OF,
 	MS_SET_STATE,
 	MS_STORY_OTHERS,
-	MS_FEEDS,
-	MS_TERMS,
-	MS_PEOPLE,
+	MS_CHOICES,
 	MS_KEY_INSERT,
 	MS_KEY_DELETE,
 	MS_KEY_CREATED,
@@ -136,17 +134,19 @@ static const char *const ms_sql[MS__MAX] = {
 	    "WHERE m0.id = ? AND m.id <> m0.id AND f.deleted_at IS NULL "
 	    "AND m.state <> 'logged' AND (? = '' OR m.state = ?) "
 	    "ORDER BY m.id FOR UPDATE",
-	[MS_FEEDS] =
-	    "SELECT id, IF(title = '', url, title) FROM feeds "
-	    "WHERE deleted_at IS NULL ORDER BY 2, id",
-	[MS_TERMS] =
-	    "SELECT id, term FROM watch_terms WHERE exclude = 0 "
-	    "AND source = 'manual' ORDER BY term, id",
-	[MS_PEOPLE] =
-	    "SELECT DISTINCT p.id, p.full_name FROM watch_terms t "
+	/*
+	 * The filter choices, each row its list (enum choice_list), id and
+	 * name; each list by name.
+	 */
+	[MS_CHOICES] =
+	    "SELECT 1, id, IF(title = '', url, title) FROM feeds "
+	    "WHERE deleted_at IS NULL "
+	    "UNION ALL SELECT 2, id, term FROM watch_terms WHERE exclude = 0 "
+	    "AND source = 'manual' "
+	    "UNION ALL SELECT DISTINCT 3, p.id, p.full_name FROM watch_terms t "
 	    "JOIN people p ON p.id = t.person_id WHERE p.deleted_at IS NULL "
 	    "AND EXISTS (SELECT 1 FROM mention_hits h WHERE h.term_id = t.id) "
-	    "ORDER BY p.full_name, p.id",
+	    "ORDER BY 1, 3, 2",
 	[MS_KEY_INSERT] =
 	    "INSERT INTO feed_keys (user_id, key_hash, created_at) "
 	    "VALUES (?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE "
@@ -623,49 +623,90 @@ mention_set_state_many(struct db *db, const char *actor,
 
 /* --- filter choices ------------------------------------------------------- */
 
+/* The lists of MS_CHOICES. */
+enum choice_list {
+	CHOICE_FEED = 1,
+	CHOICE_TERM,
+	CHOICE_PERSON
+};
+
+/* Rows [from, to) of MS_CHOICES as a list of choices. */
 static enum db_err
-choices(struct db *db, struct arena *a, unsigned stmt,
-    struct mention_choice **out, size_t *n)
+choice_rows(struct arena *a, const struct db_rows *r, size_t from,
+    size_t to, struct mention_choice **out, size_t *n)
 {
-	struct db_rows	 r;
-	enum db_err	 e;
-	size_t		 i;
+	size_t	 i;
 
 	*out = NULL;
 	*n = 0;
-	if ((e = db_query_in(db, &ms_stmts, stmt, NULL, 0, a, &r)) != DB_OK)
-		return e;
-	if (r.nrows == 0)
+	if (to == from)
 		return DB_OK;
-	if ((*out = arena_alloc(a, r.nrows * sizeof(**out))) == NULL)
+	if ((*out = arena_alloc(a, (to - from) * sizeof(**out))) == NULL)
 		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++) {
-		(*out)[i].id = db_num(DB_CELL(&r, i, 0));
-		(*out)[i].name = cell(&r, i, 1);
+	for (i = from; i < to; i++, (*n)++) {
+		(*out)[*n].id = db_num(DB_CELL(r, i, 1));
+		(*out)[*n].name = cell(r, i, 2);
 	}
-	*n = r.nrows;
 	return DB_OK;
+}
+
+enum db_err
+mention_choices(struct db *db, struct arena *a, struct mention_choices *c)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+	size_t		 feeds, terms;
+
+	memset(c, 0, sizeof(*c));
+	if ((e = db_query_in(db, &ms_stmts, MS_CHOICES, NULL, 0, a, &r)) !=
+	    DB_OK)
+		return e;
+	/* The rows come by list: feeds, then terms, then people. */
+	feeds = run_end(&r, 0, CHOICE_FEED);
+	terms = run_end(&r, feeds, CHOICE_TERM);
+	if ((e = choice_rows(a, &r, 0, feeds, &c->feeds, &c->nfeeds)) !=
+	    DB_OK ||
+	    (e = choice_rows(a, &r, feeds, terms, &c->terms, &c->nterms)) !=
+	    DB_OK)
+		return e;
+	return choice_rows(a, &r, terms, run_end(&r, terms, CHOICE_PERSON),
+	    &c->people, &c->npeople);
 }
 
 enum db_err
 mention_feeds(struct db *db, struct arena *a, struct mention_choice **out,
     size_t *n)
 {
-	return choices(db, a, MS_FEEDS, out, n);
+	struct mention_choices	 c;
+	enum db_err		 e = mention_choices(db, a, &c);
+
+	*out = c.feeds;
+	*n = c.nfeeds;
+	return e;
 }
 
 enum db_err
 mention_terms(struct db *db, struct arena *a, struct mention_choice **out,
     size_t *n)
 {
-	return choices(db, a, MS_TERMS, out, n);
+	struct mention_choices	 c;
+	enum db_err		 e = mention_choices(db, a, &c);
+
+	*out = c.terms;
+	*n = c.nterms;
+	return e;
 }
 
 enum db_err
 mention_people(struct db *db, struct arena *a, struct mention_choice **out,
     size_t *n)
 {
-	return choices(db, a, MS_PEOPLE, out, n);
+	struct mention_choices	 c;
+	enum db_err		 e = mention_choices(db, a, &c);
+
+	*out = c.people;
+	*n = c.npeople;
+	return e;
 }
 
 /* --- private feed addresses ----------------------------------------------- */

@@ -438,6 +438,7 @@ START_TEST(test_people_named)
 	struct mention_filter	 f;
 	struct mention		*m;
 	struct mention_choice	*c;
+	struct mention_choices	 all;
 	long long		 feed, helen, helen2, merge_id;
 	size_t			 n, total;
 
@@ -463,6 +464,18 @@ START_TEST(test_people_named)
 	/* Typed terms are the term filter's choices, names are not. */
 	ck_assert_int_eq(mention_terms(&db, &a, &c, &n), DB_OK);
 	ck_assert_uint_eq(n, 0);
+	/* All three lists at once: the same. */
+	ck_assert_int_eq(watch_term_add(&db, "asylum", "topic", 0, 0), DB_OK);
+	ck_assert_int_eq(mention_choices(&db, &a, &all), DB_OK);
+	ck_assert_uint_eq(all.npeople, 1);
+	ck_assert_int_eq(all.people[0].id, helen);
+	ck_assert_str_eq(all.people[0].name, "Helen Marchbank");
+	ck_assert_uint_eq(all.nterms, 1);
+	ck_assert_str_eq(all.terms[0].name, "asylum");
+	ck_assert_int_eq(mention_feeds(&db, &a, &c, &n), DB_OK);
+	ck_assert_uint_eq(all.nfeeds, n);
+	ck_assert_uint_gt(n, 0);
+	ck_assert_int_eq(all.feeds[0].id, c[0].id);
 
 	/* Merged into a duplicate record: the mention follows the survivor. */
 	ck_assert_int_eq(person_merge(&db, "maya", helen2, helen, &merge_id),
