@@ -101,7 +101,7 @@ list_get(struct ctx *c)
 	struct mention_filter_text	 t;
 	struct mention_filter		 f;
 	struct mention			*rows;
-	struct mention_choice		*terms, *feeds, *people;
+	struct mention_choices		 ch;
 	enum db_err			 e;
 
 	memset(&v, 0, sizeof(v));
@@ -110,20 +110,20 @@ list_get(struct ctx *c)
 	f.offset = (v.page - 1) * PER_PAGE;
 	if ((e = mention_list(c->db, &c->arena, &f, &rows, &v.nrows,
 	    &v.total)) != DB_OK ||
-	    (e = mention_terms(c->db, &c->arena, &terms, &v.nterms)) != DB_OK ||
-	    (e = mention_feeds(c->db, &c->arena, &feeds, &v.nfeeds)) != DB_OK ||
-	    (e = mention_people(c->db, &c->arena, &people, &v.npeople)) !=
-	    DB_OK ||
+	    (e = mention_choices(c->db, &c->arena, &ch)) != DB_OK ||
 	    (e = feed_key_created(c->db, &c->arena, c->session.user_id,
 	    &v.feed_key_created)) != DB_OK) {
 		app_db_error(c, e);
 		return;
 	}
-	v.people = people;
+	v.people = ch.people;
+	v.npeople = ch.npeople;
 	v.session = &c->session;
 	v.filter = &t;
-	v.terms = terms;
-	v.feeds = feeds;
+	v.terms = ch.terms;
+	v.nterms = ch.nterms;
+	v.feeds = ch.feeds;
+	v.nfeeds = ch.nfeeds;
 	v.rows = rows;
 	v.per_page = PER_PAGE;
 	/* The pagination adds its own page number. */

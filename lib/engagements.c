@@ -88,11 +88,7 @@ enum {
 	ENG_COUNT_ALL,
 	ENG_COUNT_ALL_UPTO,
 	ENG_GET,
-	ENG_PEOPLE,
-	ENG_ORGS,
-	ENG_STAFF,
-	ENG_AREAS,
-	ENG_FOLLOWUPS,
+	ENG_PARTS,
 	ENG_INSERT,
 	ENG_UPDATE,
 	ENG_SET_DELETED,
@@ -183,29 +179,36 @@ static const char *const eng_sql[ENG__MAX] = {
 	    "FROM engagements e JOIN engagement_types t ON t.code = e.type "
 	    "LEFT JOIN organisations o ON o.id = e.media_outlet_id "
 	    "LEFT JOIN users u ON u.id = e.created_by WHERE e.id = ?",
-	[ENG_PEOPLE] =
-	    "SELECT " PERSON_ON_ENGAGEMENT
-	    " FROM engagement_people x JOIN engagements e ON e.id = x.engagement_id "
+	/*
+	 * What is linked to one engagement, in one statement rather than
+	 * one per kind (issue 10): each row is its kind (enum eng_part),
+	 * then the kind's columns (a person's five, a reference's three, a
+	 * follow-up's nine, as followup_from() reads them), padded to nine,
+	 * then two sort keys, so that each kind comes in its own order.
+	 * Binds the engagement's id five times.
+	 */
+	[ENG_PARTS] =
+	    "SELECT 1, " PERSON_ON_ENGAGEMENT ", '', '', '', '', 0, px.full_name "
+	    "FROM engagement_people x JOIN engagements e ON e.id = x.engagement_id "
 	    "JOIN people px ON px.id = x.person_id " ENG_PERSON_THEN
-	    "WHERE x.engagement_id = ? ORDER BY px.full_name",
-	[ENG_ORGS] =
-	    "SELECT o.id, o.name, 0 FROM engagement_organisations eo "
+	    "WHERE x.engagement_id = ? "
+	    "UNION ALL SELECT 2, o.id, o.name, 0, '', '', '', '', '', '', 0, o.name "
+	    "FROM engagement_organisations eo "
 	    "JOIN organisations o ON o.id = eo.organisation_id "
-	    "WHERE eo.engagement_id = ? ORDER BY o.name",
-	[ENG_STAFF] =
-	    "SELECT u.id, u.display_name, 0 FROM engagement_staff es "
+	    "WHERE eo.engagement_id = ? "
+	    "UNION ALL SELECT 3, u.id, u.display_name, 0, '', '', '', '', '', '', 0, "
+	    "u.display_name FROM engagement_staff es "
 	    "JOIN users u ON u.id = es.user_id WHERE es.engagement_id = ? "
-	    "ORDER BY u.display_name",
-	[ENG_AREAS] =
-	    "SELECT a.id, a.name, a.priority FROM engagement_policy_areas ea "
+	    "UNION ALL SELECT 4, a.id, a.name, a.priority, '', '', '', '', '', '', "
+	    "-a.priority, a.name FROM engagement_policy_areas ea "
 	    "JOIN policy_areas a ON a.id = ea.policy_area_id "
-	    "WHERE ea.engagement_id = ? ORDER BY a.priority DESC, a.name",
-	[ENG_FOLLOWUPS] =
-	    "SELECT f.id, f.engagement_id, '', f.action, IFNULL(f.owner_id, 0), "
-	    "IFNULL(u.display_name, ''), IFNULL(f.due_on, ''), "
-	    "f.done_at IS NOT NULL, IFNULL(f.done_at, '') FROM follow_ups f "
-	    "LEFT JOIN users u ON u.id = f.owner_id WHERE f.engagement_id = ? "
-	    "ORDER BY f.id",
+	    "WHERE ea.engagement_id = ? "
+	    "UNION ALL SELECT 5, f.id, f.engagement_id, '', f.action, "
+	    "IFNULL(f.owner_id, 0), IFNULL(u.display_name, ''), "
+	    "IFNULL(f.due_on, ''), f.done_at IS NOT NULL, IFNULL(f.done_at, ''), "
+	    "f.id, '' FROM follow_ups f LEFT JOIN users u ON u.id = f.owner_id "
+	    "WHERE f.engagement_id = ? "
+	    "ORDER BY 1, 11, 12, 2",
 	[ENG_INSERT] =
 	    "INSERT INTO engagements (type, occurred_on, occurred_time, title, "
 	    "summary, outcome, media_outlet_id, media_medium, media_programme, "
@@ -532,80 +535,108 @@ engagement_list(struct db *db, struct arena *a, const struct eng_filter *f,
 	return rows_people(db, a, *out, *n);
 }
 
-static enum db_err
-load_refs(struct db *db, struct arena *a, unsigned stmt, long long id,
-    struct eng_ref **out, size_t *n)
-{
-	struct db_rows	 r;
-	enum db_err	 e;
-	size_t		 i;
+/* The kinds of row of ENG_PARTS, in its order. */
+enum eng_part {
+	PART_PERSON = 1,
+	PART_ORG,
+	PART_STAFF,
+	PART_AREA,
+	PART_FOLLOWUP,
+	PART__MAX
+};
 
-	*n = 0;
-	e = db_query_in(db, &eng_stmts, stmt, DB_ARGS(DB_INT(id)), a, &r);
-	if (e != DB_OK)
-		return e;
-	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
-		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++) {
-		(*out)[i].id = db_num(DB_CELL(&r, i, 0));
-		(*out)[i].name = DB_CELL(&r, i, 1);
-		(*out)[i].flag = db_num(DB_CELL(&r, i, 2)) != 0;
-	}
-	*n = r.nrows;
-	return DB_OK;
-}
-
+/* Row i of a statement from column col on as a follow-up. */
 static void
-followup_from(const struct db_rows *r, size_t i, struct followup *f)
+followup_from(const struct db_rows *r, size_t i, size_t col,
+    struct followup *f)
 {
-	f->id = db_num(DB_CELL(r, i, 0));
-	f->engagement_id = db_num(DB_CELL(r, i, 1));
-	f->engagement_title = DB_CELL(r, i, 2);
-	f->action = DB_CELL(r, i, 3);
-	f->owner_id = db_num(DB_CELL(r, i, 4));
-	f->owner_name = DB_CELL(r, i, 5);
-	f->due_on = DB_CELL(r, i, 6);
-	f->done = db_num(DB_CELL(r, i, 7)) != 0;
-	f->done_at = DB_CELL(r, i, 8);
+	f->id = db_num(DB_CELL(r, i, col));
+	f->engagement_id = db_num(DB_CELL(r, i, col + 1));
+	f->engagement_title = DB_CELL(r, i, col + 2);
+	f->action = DB_CELL(r, i, col + 3);
+	f->owner_id = db_num(DB_CELL(r, i, col + 4));
+	f->owner_name = DB_CELL(r, i, col + 5);
+	f->due_on = DB_CELL(r, i, col + 6);
+	f->done = db_num(DB_CELL(r, i, col + 7)) != 0;
+	f->done_at = DB_CELL(r, i, col + 8);
 }
 
-static enum db_err
-load_followups(struct db *db, struct arena *a, unsigned stmt, long long id,
-    struct followup **out, size_t *n)
+/* Row i of ENG_PARTS (from column 1 on) as a reference. */
+static void
+ref_from(const struct db_rows *r, size_t i, struct eng_ref *ref)
 {
-	struct db_rows	 r;
-	enum db_err	 e;
-	size_t		 i;
+	ref->id = db_num(DB_CELL(r, i, 1));
+	ref->name = DB_CELL(r, i, 2);
+	ref->flag = db_num(DB_CELL(r, i, 3)) != 0;
+}
 
-	*n = 0;
-	e = db_query_in(db, &eng_stmts, stmt, DB_ARGS(DB_INT(id)), a, &r);
-	if (e != DB_OK)
-		return e;
-	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
+/*
+ * Room for n[kind] rows of each kind in en (one more, so that none is
+ * NULL), the counts left at 0 for parts_fill() to count up again.
+ */
+static enum db_err
+parts_alloc(struct arena *a, const size_t n[PART__MAX], struct engagement *en)
+{
+	en->people = arena_alloc(a, (n[PART_PERSON] + 1) * sizeof(*en->people));
+	en->orgs = arena_alloc(a, (n[PART_ORG] + 1) * sizeof(*en->orgs));
+	en->staff = arena_alloc(a, (n[PART_STAFF] + 1) * sizeof(*en->staff));
+	en->areas = arena_alloc(a, (n[PART_AREA] + 1) * sizeof(*en->areas));
+	en->followups = arena_alloc(a, (n[PART_FOLLOWUP] + 1) *
+	    sizeof(*en->followups));
+	if (en->people == NULL || en->orgs == NULL || en->staff == NULL ||
+	    en->areas == NULL || en->followups == NULL)
 		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++)
-		followup_from(&r, i, &(*out)[i]);
-	*n = r.nrows;
+	en->npeople = en->norgs = en->nstaff = en->nareas = en->nfollowups = 0;
 	return DB_OK;
 }
 
+/* The rows of ENG_PARTS into en's lists, each kind in its order. */
+static void
+parts_fill(const struct db_rows *r, struct engagement *en)
+{
+	size_t	 i;
+
+	for (i = 0; i < r->nrows; i++) {
+		switch (db_num(DB_CELL(r, i, 0))) {
+		case PART_PERSON:
+			person_from(r, i, 1, &en->people[en->npeople++]);
+			break;
+		case PART_ORG:
+			ref_from(r, i, &en->orgs[en->norgs++]);
+			break;
+		case PART_STAFF:
+			ref_from(r, i, &en->staff[en->nstaff++]);
+			break;
+		case PART_AREA:
+			ref_from(r, i, &en->areas[en->nareas++]);
+			break;
+		case PART_FOLLOWUP:
+			followup_from(r, i, 1, &en->followups[en->nfollowups++]);
+			break;
+		}
+	}
+}
+
+/* The people, organisations, staff, policy areas and follow-ups of en. */
 static enum db_err
-load_people(struct db *db, struct arena *a, struct engagement *en)
+load_parts(struct db *db, struct arena *a, struct engagement *en)
 {
 	struct db_rows	 r;
+	size_t		 n[PART__MAX] = { 0 }, i;
+	long long	 kind;
 	enum db_err	 e;
-	size_t		 i;
 
-	e = db_query_in(db, &eng_stmts, ENG_PEOPLE, DB_ARGS(DB_INT(en->id)),
+	e = db_query_in(db, &eng_stmts, ENG_PARTS, DB_ARGS(DB_INT(en->id),
+	    DB_INT(en->id), DB_INT(en->id), DB_INT(en->id), DB_INT(en->id)),
 	    a, &r);
 	if (e != DB_OK)
 		return e;
-	if ((en->people = arena_alloc(a, (r.nrows + 1) *
-	    sizeof(*en->people))) == NULL)
-		return DB_NOMEM;
 	for (i = 0; i < r.nrows; i++)
-		person_from(&r, i, 0, &en->people[i]);
-	en->npeople = r.nrows;
+		if ((kind = db_num(DB_CELL(&r, i, 0))) > 0 && kind < PART__MAX)
+			n[kind]++;
+	if ((e = parts_alloc(a, n, en)) != DB_OK)
+		return e;
+	parts_fill(&r, en);
 	return DB_OK;
 }
 
@@ -640,13 +671,7 @@ engagement_get(struct db *db, struct arena *a, long long id,
 	en->created_by_name = DB_CELL(&r, 0, 15);
 	en->created_by = db_num(DB_CELL(&r, 0, 16));
 	en->confidential = db_num(DB_CELL(&r, 0, 17)) != 0;
-	if ((e = load_people(db, a, en)) == DB_OK &&
-	    (e = load_refs(db, a, ENG_ORGS, id, &en->orgs, &en->norgs)) == DB_OK &&
-	    (e = load_refs(db, a, ENG_STAFF, id, &en->staff, &en->nstaff)) == DB_OK &&
-	    (e = load_refs(db, a, ENG_AREAS, id, &en->areas, &en->nareas)) == DB_OK)
-		e = load_followups(db, a, ENG_FOLLOWUPS, id, &en->followups,
-		    &en->nfollowups);
-	return e;
+	return load_parts(db, a, en);
 }
 
 /* "1,5,9": the ids of a link list, for the audit log. */
@@ -943,7 +968,7 @@ followups_for(struct db *db, struct arena *a, const struct eng_reader *reader,
 	if ((*out = arena_alloc(a, (r.nrows + 1) * sizeof(**out))) == NULL)
 		return DB_NOMEM;
 	for (i = 0; i < r.nrows; i++) {
-		followup_from(&r, i, &(*out)[i]);
+		followup_from(&r, i, 0, &(*out)[i]);
 		if (db_num(DB_CELL(&r, i, 9)) == 0) {
 			(*out)[i].engagement_title = ENG_CONFIDENTIAL_TITLE;
 			(*out)[i].action = ENG_CONFIDENTIAL_TEXT;

@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "audit.h"
 #include "auth.h"
+#include "buf.h"
 #include "mentions.h"
 
 enum {
@@ -25,9 +26,7 @@ enum {
 	MS_STATE_OF,
 	MS_SET_STATE,
 	MS_STORY_OTHERS,
-	MS_FEEDS,
-	MS_TERMS,
-	MS_PEOPLE,
+	MS_CHOICES,
 	MS_KEY_INSERT,
 	MS_KEY_DELETE,
 	MS_KEY_CREATED,
@@ -43,36 +42,32 @@ enum {
 	"i.published_at IS NULL, " \
 	"DATE_FORMAT(m.created_at, '%Y-%m-%d %H:%i:%s'), " \
 	"DATE_FORMAT(m.updated_at, '%Y-%m-%dT%H:%i:%sZ'), " \
-	"IFNULL(i.story_id, i.id), f.id, " \
+	"m.story_id, f.id, " \
 	"IFNULL(o.name, IF(f.title = '', f.url, f.title)), IFNULL(o.id, 0), " \
 	"IFNULL(o.medium, '') "
 #define MS_FROM \
 	"FROM mentions m JOIN feed_items i ON i.id = m.item_id " \
-	"JOIN feeds f ON f.id = i.feed_id " \
+	"JOIN feeds f ON f.id = m.feed_id " \
 	"LEFT JOIN organisations o ON o.id = f.outlet_id "
-#define MS_NCOLUMNS	14
 
 /*
- * The mentions that pass the filters (state twice, feed twice, term
- * twice, person three times, from twice, to twice), each numbered within
- * its story, newest first: number 1 stands for the story.
+ * Whether mention m (an alias; f its feed) passes the filters: binds
+ * state twice, feed twice, term twice, person three times, from twice,
+ * to twice.  From the mention row alone (its story_id, feed_id and
+ * item_date, sql/015), never its item.
  */
-#define MS_FILTERED \
-	"SELECT m.id, m.created_at, ROW_NUMBER() OVER (PARTITION BY IFNULL(i.story_id, i.id) " \
-	"ORDER BY m.created_at DESC, m.id DESC) AS rn " \
-	"FROM mentions m JOIN feed_items i ON i.id = m.item_id " \
-	"JOIN feeds f ON f.id = i.feed_id " \
-	"WHERE f.deleted_at IS NULL AND (? = '' OR m.state = ?) " \
-	"AND (? = 0 OR f.id = ?) " \
+#define MS_PASSES(m, f) \
+	f ".deleted_at IS NULL AND (? = '' OR " m ".state = ?) " \
+	"AND (? = 0 OR " m ".feed_id = ?) " \
 	"AND (? = 0 OR EXISTS (SELECT 1 FROM mention_hits h " \
-	"WHERE h.mention_id = m.id AND h.term_id = ?)) " \
+	"WHERE h.mention_id = " m ".id AND h.term_id = ?)) " \
 	"AND (? = 0 OR EXISTS (SELECT 1 FROM mention_hits h " \
-	"JOIN watch_terms t ON t.id = h.term_id WHERE h.mention_id = m.id " \
+	"JOIN watch_terms t ON t.id = h.term_id WHERE h.mention_id = " m ".id " \
 	"AND (t.person_id = ? OR t.person_id IN (SELECT pm.merged_id " \
 	"FROM person_merges pm WHERE pm.survivor_id = ? " \
 	"AND pm.undone_at IS NULL)))) " \
-	"AND (? IS NULL OR i.item_date >= ?) " \
-	"AND (? IS NULL OR i.item_date < ?)"
+	"AND (? IS NULL OR " m ".item_date >= ?) " \
+	"AND (? IS NULL OR " m ".item_date < ?)"
 
 /* The person a term names, through a merge that was not undone. */
 #define MS_TERM_PERSON \
@@ -80,33 +75,52 @@ enum {
 	"WHERE pm.merged_id = t.person_id AND pm.undone_at IS NULL " \
 	"ORDER BY pm.id DESC LIMIT 1), t.person_id)"
 
+/* The page's mentions, a JSON array of ids ([1,2]) or of [id, story] pairs. */
+#define MS_PAGE_IDS \
+	"JSON_TABLE(?, '$[*]' COLUMNS (mid BIGINT UNSIGNED PATH '$')) j "
+#define MS_PAGE_STORIES \
+	"JSON_TABLE(?, '$[*]' COLUMNS (mid BIGINT UNSIGNED PATH '$[0]', " \
+	"sid BIGINT UNSIGNED PATH '$[1]')) j "
+
 static const char *const ms_sql[MS__MAX] = {
 	/*
-	 * The page, and (last column) how many stories there are in all:
-	 * the stories are numbered, counted and cut to the page on ids
-	 * alone, and only the page's rows are read in full.
+	 * The page: the mentions that pass, newest first, each unless a
+	 * newer one of its story passes too (that one stands for the
+	 * story).  Walked in index order (mentions_state, or
+	 * mentions_created for any state) with one probe of mentions_story
+	 * per mention, so a page reads about its own rows, not the inbox.
+	 * Binds the filters twice, then limit and offset.
 	 */
-	[MS_LIST] = MS_SELECT ", p.total " MS_FROM
-	    "JOIN (SELECT x.id, x.created_at, COUNT(*) OVER () AS total "
-	    "FROM (" MS_FILTERED ") x WHERE x.rn = 1 "
-	    "ORDER BY x.created_at DESC, x.id DESC LIMIT ? OFFSET ?) p "
-	    "ON p.id = m.id ORDER BY m.created_at DESC, m.id DESC",
+	[MS_LIST] = MS_SELECT MS_FROM "WHERE " MS_PASSES("m", "f")
+	    " AND NOT EXISTS (SELECT 1 FROM mentions m2 "
+	    "JOIN feeds f2 ON f2.id = m2.feed_id "
+	    "WHERE m2.story_id = m.story_id AND " MS_PASSES("m2", "f2")
+	    " AND (m2.created_at > m.created_at OR (m2.created_at = m.created_at "
+	    "AND m2.id > m.id))) ORDER BY m.created_at DESC, m.id DESC "
+	    "LIMIT ? OFFSET ?",
+	/* The stories that pass: from mentions_state_story where it can. */
 	[MS_COUNT] =
-	    "SELECT COUNT(*) FROM (" MS_FILTERED ") x WHERE x.rn = 1",
+	    "SELECT COUNT(DISTINCT m.story_id) FROM mentions m "
+	    "JOIN feeds f ON f.id = m.feed_id WHERE " MS_PASSES("m", "f"),
+	/* The other mentions of the page's stories: page mention first. */
 	[MS_ALSO] =
-	    "SELECT m.id, f.id, IFNULL(o.name, IF(f.title = '', f.url, f.title)), "
-	    "i.link, m.state FROM mentions m "
-	    "JOIN feed_items i ON i.id = m.item_id JOIN feeds f ON f.id = i.feed_id "
+	    "SELECT j.mid, m.id, f.id, IFNULL(o.name, IF(f.title = '', f.url, "
+	    "f.title)), i.link, m.state FROM " MS_PAGE_STORIES
+	    "JOIN mentions m ON m.story_id = j.sid AND m.id <> j.mid "
+	    "JOIN feeds f ON f.id = m.feed_id "
+	    "JOIN feed_items i ON i.id = m.item_id "
 	    "LEFT JOIN organisations o ON o.id = f.outlet_id "
-	    "WHERE i.story_id = ? AND m.id <> ? AND f.deleted_at IS NULL "
-	    "ORDER BY m.created_at DESC, m.id DESC",
+	    "WHERE f.deleted_at IS NULL "
+	    "ORDER BY j.mid, m.created_at DESC, m.id DESC",
+	/* The hits of the page's mentions: mention first. */
 	[MS_HITS] =
-	    "SELECT h.term_id, t.term, h.field, h.start, h.length, "
-	    "IFNULL(p.id, 0), IFNULL(p.full_name, '') "
-	    "FROM mention_hits h JOIN watch_terms t ON t.id = h.term_id "
+	    "SELECT h.mention_id, h.term_id, t.term, h.field, h.start, h.length, "
+	    "IFNULL(p.id, 0), IFNULL(p.full_name, '') FROM " MS_PAGE_IDS
+	    "JOIN mention_hits h ON h.mention_id = j.mid "
+	    "JOIN watch_terms t ON t.id = h.term_id "
 	    "LEFT JOIN people p ON t.person_id IS NOT NULL "
 	    "AND p.id = " MS_TERM_PERSON " AND p.deleted_at IS NULL "
-	    "WHERE h.mention_id = ? ORDER BY h.field, h.start, h.length DESC",
+	    "ORDER BY h.mention_id, h.field, h.start, h.length DESC",
 	[MS_STATE_OF] =
 	    "SELECT state FROM mentions WHERE id = ? FOR UPDATE",
 	[MS_SET_STATE] =
@@ -114,23 +128,25 @@ static const char *const ms_sql[MS__MAX] = {
 	    "WHERE id = ? AND state <> 'logged' AND state <> ?",
 	/* The other mentions of a mention's story in state from ('' any). */
 	[MS_STORY_OTHERS] =
-	    "SELECT m.id FROM mentions m0 JOIN feed_items i0 ON i0.id = m0.item_id "
-	    "JOIN feed_items i ON i.story_id = i0.story_id "
-	    "JOIN mentions m ON m.item_id = i.id JOIN feeds f ON f.id = i.feed_id "
+	    "SELECT m.id FROM mentions m0 "
+	    "JOIN mentions m ON m.story_id = m0.story_id "
+	    "JOIN feeds f ON f.id = m.feed_id "
 	    "WHERE m0.id = ? AND m.id <> m0.id AND f.deleted_at IS NULL "
 	    "AND m.state <> 'logged' AND (? = '' OR m.state = ?) "
 	    "ORDER BY m.id FOR UPDATE",
-	[MS_FEEDS] =
-	    "SELECT id, IF(title = '', url, title) FROM feeds "
-	    "WHERE deleted_at IS NULL ORDER BY 2, id",
-	[MS_TERMS] =
-	    "SELECT id, term FROM watch_terms WHERE exclude = 0 "
-	    "AND source = 'manual' ORDER BY term, id",
-	[MS_PEOPLE] =
-	    "SELECT DISTINCT p.id, p.full_name FROM watch_terms t "
+	/*
+	 * The filter choices, each row its list (enum choice_list), id and
+	 * name; each list by name.
+	 */
+	[MS_CHOICES] =
+	    "SELECT 1, id, IF(title = '', url, title) FROM feeds "
+	    "WHERE deleted_at IS NULL "
+	    "UNION ALL SELECT 2, id, term FROM watch_terms WHERE exclude = 0 "
+	    "AND source = 'manual' "
+	    "UNION ALL SELECT DISTINCT 3, p.id, p.full_name FROM watch_terms t "
 	    "JOIN people p ON p.id = t.person_id WHERE p.deleted_at IS NULL "
 	    "AND EXISTS (SELECT 1 FROM mention_hits h WHERE h.term_id = t.id) "
-	    "ORDER BY p.full_name, p.id",
+	    "ORDER BY 1, 3, 2",
 	[MS_KEY_INSERT] =
 	    "INSERT INTO feed_keys (user_id, key_hash, created_at) "
 	    "VALUES (?, ?, UTC_TIMESTAMP()) ON DUPLICATE KEY UPDATE "
@@ -242,41 +258,121 @@ add_person(struct mention *m, long long id, const char *name)
 	m->people[m->npeople++].name = name;
 }
 
-/* The hits of m, its distinct terms and the people they name. */
+/*
+ * Rows [from, to) of MS_HITS (all of mention m) into m: its hits, its
+ * distinct terms and the people they name.
+ */
 static enum db_err
-load_hits(struct db *db, struct arena *a, struct mention *m)
+hits_to_mention(struct arena *a, const struct db_rows *r, size_t from,
+    size_t to, struct mention *m)
 {
-	struct db_rows	 r;
-	enum db_err	 e;
-	size_t		 i, j;
+	size_t	 i, j, n = to - from;
 
-	e = db_query_in(db, &ms_stmts, MS_HITS, DB_ARGS(DB_INT(m->id)), a, &r);
-	if (e != DB_OK)
-		return e;
 	m->nhits = m->nterms = m->npeople = 0;
-	if (r.nrows == 0)
+	if (n == 0)
 		return DB_OK;
-	if ((m->hits = arena_alloc(a, r.nrows * sizeof(*m->hits))) == NULL ||
-	    (m->terms = arena_alloc(a, r.nrows * sizeof(*m->terms))) == NULL ||
-	    (m->people = arena_alloc(a, r.nrows * sizeof(*m->people))) == NULL)
+	if ((m->hits = arena_alloc(a, n * sizeof(*m->hits))) == NULL ||
+	    (m->terms = arena_alloc(a, n * sizeof(*m->terms))) == NULL ||
+	    (m->people = arena_alloc(a, n * sizeof(*m->people))) == NULL)
 		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++) {
+	for (i = from; i < to; i++) {
 		struct mention_hit *h = &m->hits[m->nhits++];
 
-		h->term_id = db_num(DB_CELL(&r, i, 0));
-		h->term = cell(&r, i, 1);
-		h->field = strcmp(cell(&r, i, 2), "title") == 0 ?
+		h->term_id = db_num(DB_CELL(r, i, 1));
+		h->term = cell(r, i, 2);
+		h->field = strcmp(cell(r, i, 3), "title") == 0 ?
 		    MENTION_TITLE : MENTION_SUMMARY;
-		h->start = (size_t)db_num(DB_CELL(&r, i, 3));
-		h->length = (size_t)db_num(DB_CELL(&r, i, 4));
+		h->start = (size_t)db_num(DB_CELL(r, i, 4));
+		h->length = (size_t)db_num(DB_CELL(r, i, 5));
 		for (j = 0; j < m->nterms; j++)
 			if (strcmp(m->terms[j], h->term) == 0)
 				break;
 		if (j == m->nterms)
 			m->terms[m->nterms++] = h->term;
-		add_person(m, db_num(DB_CELL(&r, i, 5)), cell(&r, i, 6));
+		add_person(m, db_num(DB_CELL(r, i, 6)), cell(r, i, 7));
 	}
 	return DB_OK;
+}
+
+/*
+ * The page's mentions as a JSON array for JSON_TABLE: their ids, or with
+ * stories, [id, story] pairs.  Numbers only, so nothing needs quoting.
+ */
+static const char *
+page_json(struct arena *a, const struct mention *ms, size_t n, int stories)
+{
+	struct buf	 b;
+	const char	*s;
+	size_t		 i;
+
+	buf_init(&b);
+	buf_putc(&b, '[');
+	for (i = 0; i < n; i++) {
+		if (stories)
+			buf_printf(&b, "%s[%lld,%lld]", i ? "," : "", ms[i].id,
+			    ms[i].story_id);
+		else
+			buf_printf(&b, "%s%lld", i ? "," : "", ms[i].id);
+	}
+	buf_putc(&b, ']');
+	s = b.failed ? NULL : arena_strndup(a, b.data, b.len);
+	buf_free(&b);
+	return s;
+}
+
+/*
+ * The first row whose first column (a mention id, by which the rows are
+ * ordered, ascending) is id or above: a binary search.
+ */
+static size_t
+run_start(const struct db_rows *r, long long id)
+{
+	size_t	 lo = 0, hi = r->nrows, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (db_num(DB_CELL(r, mid, 0)) < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * The end of the run of rows from row i whose first column is id (the
+ * statements order by it); i itself when row i is another mention's.
+ */
+static size_t
+run_end(const struct db_rows *r, size_t i, long long id)
+{
+	while (i < r->nrows && db_num(DB_CELL(r, i, 0)) == id)
+		i++;
+	return i;
+}
+
+/*
+ * The page's hits in one statement, given out to its mentions: the
+ * rows come ordered by mention, and the page by created_at, so each
+ * mention finds its run by looking up where it starts.
+ */
+static enum db_err
+load_hits(struct db *db, struct arena *a, struct mention *ms, size_t n)
+{
+	const char	*ids = page_json(a, ms, n, 0);
+	struct db_rows	 r;
+	enum db_err	 e;
+	size_t		 i, at;
+
+	if (ids == NULL)
+		return DB_NOMEM;
+	e = db_query_in(db, &ms_stmts, MS_HITS, DB_ARGS(DB_STR(ids)), a, &r);
+	for (i = 0; e == DB_OK && i < n; i++) {
+		at = run_start(&r, ms[i].id);
+		e = hits_to_mention(a, &r, at, run_end(&r, at, ms[i].id),
+		    &ms[i]);
+	}
+	return e;
 }
 
 /* Row i of MS_SELECT into *m. */
@@ -302,34 +398,49 @@ row_to_mention(struct arena *a, const struct db_rows *r, size_t i,
 	return m->published != NULL && m->created != NULL ? 0 : -1;
 }
 
+/* Rows [from, to) of MS_ALSO (all of mention m) as m's also list. */
 static enum db_err
-load_also(struct db *db, struct arena *a, struct mention *m)
+also_to_mention(struct arena *a, const struct db_rows *r, size_t from,
+    size_t to, struct mention *m)
 {
-	struct db_rows	 r;
-	enum db_err	 e;
-	size_t		 i;
+	size_t	 i;
 
-	e = db_query_in(db, &ms_stmts, MS_ALSO, DB_ARGS(DB_INT(m->story_id),
-	    DB_INT(m->id)), a, &r);
-	if (e != DB_OK)
-		return e;
 	m->nalso = 0;
-	if (r.nrows == 0)
+	if (to == from)
 		return DB_OK;
-	if ((m->also = arena_alloc(a, r.nrows * sizeof(*m->also))) == NULL)
+	if ((m->also = arena_alloc(a, (to - from) * sizeof(*m->also))) == NULL)
 		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++) {
-		m->also[i].id = db_num(DB_CELL(&r, i, 0));
-		m->also[i].feed_id = db_num(DB_CELL(&r, i, 1));
-		m->also[i].outlet = cell(&r, i, 2);
-		m->also[i].link = cell(&r, i, 3);
-		m->also[i].state = cell(&r, i, 4);
+	for (i = from; i < to; i++, m->nalso++) {
+		m->also[m->nalso].id = db_num(DB_CELL(r, i, 1));
+		m->also[m->nalso].feed_id = db_num(DB_CELL(r, i, 2));
+		m->also[m->nalso].outlet = cell(r, i, 3);
+		m->also[m->nalso].link = cell(r, i, 4);
+		m->also[m->nalso].state = cell(r, i, 5);
 	}
-	m->nalso = r.nrows;
 	return DB_OK;
 }
 
-/* Rows of MS_SELECT into mentions, each with its hits and also list. */
+/* The other outlets of the page's stories, in one statement. */
+static enum db_err
+load_also(struct db *db, struct arena *a, struct mention *ms, size_t n)
+{
+	const char	*pairs = page_json(a, ms, n, 1);
+	struct db_rows	 r;
+	enum db_err	 e;
+	size_t		 i, at;
+
+	if (pairs == NULL)
+		return DB_NOMEM;
+	e = db_query_in(db, &ms_stmts, MS_ALSO, DB_ARGS(DB_STR(pairs)), a, &r);
+	for (i = 0; e == DB_OK && i < n; i++) {
+		at = run_start(&r, ms[i].id);
+		e = also_to_mention(a, &r, at, run_end(&r, at, ms[i].id),
+		    &ms[i]);
+	}
+	return e;
+}
+
+/* Rows of MS_SELECT into mentions, with their hits and also lists. */
 static enum db_err
 rows_to_mentions(struct db *db, struct arena *a, const struct db_rows *r,
     struct mention **out, size_t *n)
@@ -344,13 +455,12 @@ rows_to_mentions(struct db *db, struct arena *a, const struct db_rows *r,
 		return DB_OK;
 	if ((ms = arena_alloc(a, r->nrows * sizeof(*ms))) == NULL)
 		return DB_NOMEM;
-	for (i = 0; i < r->nrows; i++) {
+	for (i = 0; i < r->nrows; i++)
 		if (row_to_mention(a, r, i, &ms[i]) == -1)
 			return DB_NOMEM;
-		if ((e = load_hits(db, a, &ms[i])) != DB_OK ||
-		    (e = load_also(db, a, &ms[i])) != DB_OK)
-			return e;
-	}
+	if ((e = load_hits(db, a, ms, r->nrows)) != DB_OK ||
+	    (e = load_also(db, a, ms, r->nrows)) != DB_OK)
+		return e;
 	*out = ms;
 	*n = r->nrows;
 	return DB_OK;
@@ -374,13 +484,12 @@ mention_list(struct db *db, struct arena *a, const struct mention_filter *f,
 	DB_INT(f->person_id), DB_INT(f->person_id), DB_STR(from), \
 	DB_STR(from), DB_STR(to), DB_STR(to)
 	e = db_query_in(db, &ms_stmts, MS_LIST, DB_ARGS(FILTER_ARGS,
-	    DB_INT(f->limit), DB_INT(f->offset)), a, &r);
+	    FILTER_ARGS, DB_INT(f->limit), DB_INT(f->offset)), a, &r);
 	if (e != DB_OK)
 		return e;
-	if (r.nrows > 0)
-		*total = (size_t)db_num(DB_CELL(&r, 0, MS_NCOLUMNS));
-	else if (f->offset > 0) {
-		/* Past the last page: count them on their own. */
+	if (f->offset == 0 && r.nrows < f->limit)
+		*total = r.nrows;	/* all of them are on this page */
+	else {
 		struct db_rows	 c;
 
 		e = db_query_in(db, &ms_stmts, MS_COUNT, DB_ARGS(FILTER_ARGS), a,
@@ -514,49 +623,90 @@ mention_set_state_many(struct db *db, const char *actor,
 
 /* --- filter choices ------------------------------------------------------- */
 
+/* The lists of MS_CHOICES. */
+enum choice_list {
+	CHOICE_FEED = 1,
+	CHOICE_TERM,
+	CHOICE_PERSON
+};
+
+/* Rows [from, to) of MS_CHOICES as a list of choices. */
 static enum db_err
-choices(struct db *db, struct arena *a, unsigned stmt,
-    struct mention_choice **out, size_t *n)
+choice_rows(struct arena *a, const struct db_rows *r, size_t from,
+    size_t to, struct mention_choice **out, size_t *n)
 {
-	struct db_rows	 r;
-	enum db_err	 e;
-	size_t		 i;
+	size_t	 i;
 
 	*out = NULL;
 	*n = 0;
-	if ((e = db_query_in(db, &ms_stmts, stmt, NULL, 0, a, &r)) != DB_OK)
-		return e;
-	if (r.nrows == 0)
+	if (to == from)
 		return DB_OK;
-	if ((*out = arena_alloc(a, r.nrows * sizeof(**out))) == NULL)
+	if ((*out = arena_alloc(a, (to - from) * sizeof(**out))) == NULL)
 		return DB_NOMEM;
-	for (i = 0; i < r.nrows; i++) {
-		(*out)[i].id = db_num(DB_CELL(&r, i, 0));
-		(*out)[i].name = cell(&r, i, 1);
+	for (i = from; i < to; i++, (*n)++) {
+		(*out)[*n].id = db_num(DB_CELL(r, i, 1));
+		(*out)[*n].name = cell(r, i, 2);
 	}
-	*n = r.nrows;
 	return DB_OK;
+}
+
+enum db_err
+mention_choices(struct db *db, struct arena *a, struct mention_choices *c)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+	size_t		 feeds, terms;
+
+	memset(c, 0, sizeof(*c));
+	if ((e = db_query_in(db, &ms_stmts, MS_CHOICES, NULL, 0, a, &r)) !=
+	    DB_OK)
+		return e;
+	/* The rows come by list: feeds, then terms, then people. */
+	feeds = run_end(&r, 0, CHOICE_FEED);
+	terms = run_end(&r, feeds, CHOICE_TERM);
+	if ((e = choice_rows(a, &r, 0, feeds, &c->feeds, &c->nfeeds)) !=
+	    DB_OK ||
+	    (e = choice_rows(a, &r, feeds, terms, &c->terms, &c->nterms)) !=
+	    DB_OK)
+		return e;
+	return choice_rows(a, &r, terms, run_end(&r, terms, CHOICE_PERSON),
+	    &c->people, &c->npeople);
 }
 
 enum db_err
 mention_feeds(struct db *db, struct arena *a, struct mention_choice **out,
     size_t *n)
 {
-	return choices(db, a, MS_FEEDS, out, n);
+	struct mention_choices	 c;
+	enum db_err		 e = mention_choices(db, a, &c);
+
+	*out = c.feeds;
+	*n = c.nfeeds;
+	return e;
 }
 
 enum db_err
 mention_terms(struct db *db, struct arena *a, struct mention_choice **out,
     size_t *n)
 {
-	return choices(db, a, MS_TERMS, out, n);
+	struct mention_choices	 c;
+	enum db_err		 e = mention_choices(db, a, &c);
+
+	*out = c.terms;
+	*n = c.nterms;
+	return e;
 }
 
 enum db_err
 mention_people(struct db *db, struct arena *a, struct mention_choice **out,
     size_t *n)
 {
-	return choices(db, a, MS_PEOPLE, out, n);
+	struct mention_choices	 c;
+	enum db_err		 e = mention_choices(db, a, &c);
+
+	*out = c.people;
+	*n = c.npeople;
+	return e;
 }
 
 /* --- private feed addresses ----------------------------------------------- */

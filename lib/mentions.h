@@ -127,9 +127,24 @@ enum db_err	 mention_set_state_many(struct db *, const char *actor,
 		    const long long *ids, size_t n, const char *state,
 		    const char *from, size_t *changed);
 
+/* The inbox's filter choices, each list by name. */
+struct mention_choices {
+	struct mention_choice	*feeds;		/* not deleted */
+	size_t			 nfeeds;
+	struct mention_choice	*terms;		/* typed including terms */
+	size_t			 nterms;
+	struct mention_choice	*people;	/* named by watch terms */
+	size_t			 npeople;
+};
+
+/* All three lists of choices, read in one statement. */
+enum db_err	 mention_choices(struct db *, struct arena *,
+		    struct mention_choices *);
+
 /*
- * The filter choices, by name: the feeds (not deleted), the typed
- * including watch terms, and the people watch terms have named.
+ * The filter choices one list at a time, by name: the feeds (not
+ * deleted), the typed including watch terms, and the people watch terms
+ * have named.
  */
 enum db_err	 mention_feeds(struct db *, struct arena *,
 		    struct mention_choice **, size_t *n);

@@ -198,6 +198,67 @@ START_TEST(test_story_listed_once)
 }
 END_TEST
 
+/*
+ * A mention keeps its item's story and feed (sql/015), whoever writes:
+ * an item moved into another story carries its mention along, and a
+ * mention inserted by hand (a bulk load) takes its item's.  Each row of
+ * a page gets its own hits and other outlets.
+ */
+START_TEST(test_story_kept_on_mentions)
+{
+	struct mention_filter	 f;
+	struct mention		*m;
+	long long		 wire, gazette, voice, v1;
+	size_t			 n, total, i;
+	char			 sql[80];
+
+	three_outlets(&wire, &gazette, &voice);
+	memset(&f, 0, sizeof(f));
+	f.limit = 1;
+	m = list(&f, &n, &total);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(total, 2);	/* a full first page: counted */
+	f.limit = 50;
+	m = list(&f, &n, &total);
+	ck_assert_uint_eq(n, 2);
+	for (i = 0; i < n; i++) {
+		ck_assert_uint_eq(m[i].nhits, 1);
+		ck_assert_uint_eq(m[i].nterms, 1);
+		ck_assert_str_eq(m[i].terms[0], "refugee");
+	}
+	ck_assert_uint_eq(m[0].nalso, 0);
+	ck_assert_uint_eq(m[1].nalso, 1);
+
+	/* The voice's item joins the wire's story. */
+	th_sql(&db, "UPDATE feed_items v JOIN feed_items w ON w.guid = 'w1' "
+	    "SET v.story_id = w.story_id WHERE v.guid = 'v1'");
+	m = list(&f, &n, &total);
+	ck_assert_uint_eq(total, 1);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_int_eq(m[0].id, v1 = mention_of("v1"));
+	ck_assert_uint_eq(m[0].nalso, 2);
+	ck_assert_int_eq(m[0].also[0].id, mention_of("g1"));
+	ck_assert_int_eq(m[0].also[1].id, mention_of("w1"));
+
+	/* Made again by hand, it takes its item's story and feed. */
+	th_sql(&db, "DELETE FROM mention_hits");
+	snprintf(sql, sizeof(sql), "DELETE FROM mentions WHERE id = %lld", v1);
+	th_sql(&db, sql);
+	th_sql(&db, "INSERT INTO mentions (item_id, state, created_at, "
+	    "updated_at) SELECT id, 'new', '2024-03-16 09:00:00', "
+	    "'2024-03-16 09:00:00' FROM feed_items WHERE guid = 'v1'");
+	ck_assert_int_eq(qn("SELECT COUNT(*) FROM mentions m JOIN feed_items i "
+	    "ON i.id = m.item_id WHERE m.story_id = IFNULL(i.story_id, i.id) "
+	    "AND m.item_date <=> i.item_date "
+	    "AND m.feed_id = i.feed_id"), 3);
+	m = list(&f, &n, &total);
+	ck_assert_uint_eq(total, 1);
+	ck_assert_int_eq(m[0].id, mention_of("v1"));
+	ck_assert_uint_eq(m[0].nhits, 0);
+	ck_assert_uint_eq(m[0].nalso, 2);
+}
+END_TEST
+
 START_TEST(test_story_triaged_once)
 {
 	struct mention_filter	 f;
@@ -377,6 +438,7 @@ START_TEST(test_people_named)
 	struct mention_filter	 f;
 	struct mention		*m;
 	struct mention_choice	*c;
+	struct mention_choices	 all;
 	long long		 feed, helen, helen2, merge_id;
 	size_t			 n, total;
 
@@ -402,6 +464,18 @@ START_TEST(test_people_named)
 	/* Typed terms are the term filter's choices, names are not. */
 	ck_assert_int_eq(mention_terms(&db, &a, &c, &n), DB_OK);
 	ck_assert_uint_eq(n, 0);
+	/* All three lists at once: the same. */
+	ck_assert_int_eq(watch_term_add(&db, "asylum", "topic", 0, 0), DB_OK);
+	ck_assert_int_eq(mention_choices(&db, &a, &all), DB_OK);
+	ck_assert_uint_eq(all.npeople, 1);
+	ck_assert_int_eq(all.people[0].id, helen);
+	ck_assert_str_eq(all.people[0].name, "Helen Marchbank");
+	ck_assert_uint_eq(all.nterms, 1);
+	ck_assert_str_eq(all.terms[0].name, "asylum");
+	ck_assert_int_eq(mention_feeds(&db, &a, &c, &n), DB_OK);
+	ck_assert_uint_eq(all.nfeeds, n);
+	ck_assert_uint_gt(n, 0);
+	ck_assert_int_eq(all.feeds[0].id, c[0].id);
 
 	/* Merged into a duplicate record: the mention follows the survivor. */
 	ck_assert_int_eq(person_merge(&db, "maya", helen2, helen, &merge_id),
@@ -562,6 +636,7 @@ suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_story_listed_once);
+	tcase_add_test(tc, test_story_kept_on_mentions);
 	tcase_add_test(tc, test_story_triaged_once);
 	tcase_add_test(tc, test_bulk_by_story);
 	tcase_add_test(tc, test_filters);
