@@ -453,27 +453,24 @@ person_from(const struct db_rows *r, size_t i, size_t col,
 	p->is_new = db_num(DB_CELL(r, i, col + 4)) != 0;
 }
 
-/* Attach the people rows (engagement id first) to the list rows. */
+/*
+ * Attach the people rows (engagement id first, in its order) to the list
+ * rows.
+ */
 static enum db_err
 attach_people(struct arena *a, struct eng_row *rows, size_t n,
     const struct db_rows *pr)
 {
-	size_t	 i, j, k;
+	size_t	 i, k, first, count;
 
 	for (i = 0; i < n; i++) {
-		size_t count = 0;
-
-		for (j = 0; j < pr->nrows; j++)
-			if (db_num(DB_CELL(pr, j, 0)) == rows[i].id)
-				count++;
-		if (count == 0)
+		if ((count = db_rows_with(pr, 0, rows[i].id, &first)) == 0)
 			continue;
 		if ((rows[i].people = arena_alloc(a, count *
 		    sizeof(*rows[i].people))) == NULL)
 			return DB_NOMEM;
-		for (j = 0, k = 0; j < pr->nrows; j++)
-			if (db_num(DB_CELL(pr, j, 0)) == rows[i].id)
-				person_from(pr, j, 1, &rows[i].people[k++]);
+		for (k = 0; k < count; k++)
+			person_from(pr, first + k, 1, &rows[i].people[k]);
 		rows[i].npeople = count;
 	}
 	return DB_OK;

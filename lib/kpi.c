@@ -888,6 +888,7 @@ kpi_months(struct db *db, struct arena *a, long long kpi_id, int year,
     int start_month, long long out[KPI_MONTHS], long long *total)
 {
 	char		 ym[8], from[11], to[11], first[11];
+	struct db_val	 args[KPI_BATCH + 2];
 	struct db_rows	 r;
 	enum db_err	 e;
 	size_t		 i;
@@ -897,14 +898,20 @@ kpi_months(struct db *db, struct arena *a, long long kpi_id, int year,
 	*total = 0;
 	kpi_month_bounds(year, start_month, 0, ym, from, to);
 	kpi_month_bounds(year, start_month, KPI_MONTHS - 1, ym, first, to);
-	e = db_query_in(db, &kq_stmts, KQ_COUNTS, DB_ARGS(DB_INT(kpi_id),
-	    DB_STR(from), DB_STR(to)), a, &r);
+	/* The dashboard's statement, for one KPI: the other ids 0. */
+	for (i = 0; i < KPI_BATCH; i++)
+		args[i] = DB_INT(i == 0 ? kpi_id : 0);
+	args[KPI_BATCH] = DB_STR(from);
+	args[KPI_BATCH + 1] = DB_STR(to);
+	e = db_query_in(db, &kq_stmts, KQ_COUNTS, args, KPI_BATCH + 2, a, &r);
 	for (i = 0; e == DB_OK && i < r.nrows; i++) {
-		long long n = db_num(DB_CELL(&r, i, 1));
+		long long n = db_num(DB_CELL(&r, i, 2));
 
 		if (DB_CELL(&r, i, 0) == NULL)
+			continue;	/* the grand total: the KPI's own below */
+		if (DB_CELL(&r, i, 1) == NULL)
 			*total = n;
-		else if ((m = kpi_month_index(cell(&r, i, 0), year,
+		else if ((m = kpi_month_index(cell(&r, i, 1), year,
 		    start_month)) >= 0)
 			out[m] = n;
 	}
