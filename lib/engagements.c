@@ -137,7 +137,7 @@ static const char *const eng_sql[ENG__MAX] = {
 	 * policy areas not retired, each in the order its own page shows it.
 	 * Read afresh on every view, so an edit through any program shows
 	 * on the next one; the parties come from the people_party_live
-	 * index (a loose scan: a read a party, not a person).
+	 * index (a loose scan: one read a party, not one a person).
 	 */
 	[ENG_FILTER_REFS] =
 	    "SELECT 1 AS kind, code, label, sort_order AS k1, label AS k2 "
