@@ -637,6 +637,25 @@ db_num(const char *cell)
 	return cell != NULL ? strtoll(cell, NULL, 10) : 0;
 }
 
+size_t
+db_rows_with(const struct db_rows *r, size_t col, long long v, size_t *first)
+{
+	size_t	 lo = 0, hi = r->nrows, n = 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (db_num(DB_CELL(r, mid, col)) < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*first = lo;
+	while (lo + n < r->nrows && db_num(DB_CELL(r, lo + n, col)) == v)
+		n++;
+	return n;
+}
+
 enum db_err
 db_run_script(struct db *db, const char *sql, size_t len)
 {

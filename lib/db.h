@@ -192,6 +192,14 @@ enum db_err	 db_finish(struct db *, enum db_err e);
 
 /* A cell as a number (0 for NULL or junk). */
 long long	 db_num(const char *cell);
+/*
+ * The rows of r whose column col holds the number v, when r is sorted by
+ * that column ascending (ORDER BY it first): *first is the first such
+ * row (or r->nrows); returns how many.  A binary search, so attaching
+ * n child rows to m parents costs m log n, not m times n.
+ */
+size_t		 db_rows_with(const struct db_rows *r, size_t col, long long v,
+		    size_t *first);
 
 /*
  * Run trusted, fixed SQL text (a migration file, never input) on a

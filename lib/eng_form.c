@@ -897,32 +897,40 @@ eng_filter_query(struct ctx *c, const struct eng_filter *f)
 	return s;
 }
 
+/* The code/label pairs of a reference list as the select's options. */
+static struct option *
+as_options(struct arena *a, const struct code_label *l, size_t n)
+{
+	struct option	*o;
+	size_t		 i;
+
+	if ((o = arena_alloc(a, (n + 1) * sizeof(*o))) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++)
+		o[i] = (struct option){ l[i].code, l[i].label };
+	return o;
+}
+
 enum db_err
 eng_filter_choices(struct ctx *c, struct eng_list_view *v)
 {
-	struct code_label	*types;
-	const char		**parties;
-	struct option		*o;
+	struct eng_filter_refs	 refs;
 	enum db_err		 e;
-	size_t			 i;
 
-	if ((e = engagement_types(c->db, &c->arena, &types, &v->ntypes)) ||
-	    (e = parties_list(c->db, &c->arena, &parties, &v->nparties)) ||
-	    (e = load_categories(c, &o, &v->ncategories)))
+	if ((e = engagement_filter_refs(c->db, &c->arena, &refs)) != DB_OK)
 		return e;
-	v->categories = o;
-	if ((e = load_areas(c, &o, &v->nareas, 0)) != DB_OK)
-		return e;
-	v->areas = o;
-	if ((o = arena_alloc(&c->arena, (v->ntypes + v->nparties + 1) *
-	    sizeof(*o))) == NULL)
+	v->types = as_options(&c->arena, refs.types, refs.ntypes);
+	v->parties = as_options(&c->arena, refs.parties, refs.nparties);
+	v->categories = as_options(&c->arena, refs.categories,
+	    refs.ncategories);
+	v->areas = as_options(&c->arena, refs.areas, refs.nareas);
+	if (v->types == NULL || v->parties == NULL || v->categories == NULL ||
+	    v->areas == NULL)
 		return DB_NOMEM;
-	for (i = 0; i < v->ntypes; i++)
-		o[i] = (struct option){ types[i].code, types[i].label };
-	v->types = o;
-	for (i = 0; i < v->nparties; i++)
-		o[v->ntypes + i] = (struct option){ parties[i], parties[i] };
-	v->parties = o + v->ntypes;
+	v->ntypes = refs.ntypes;
+	v->nparties = refs.nparties;
+	v->ncategories = refs.ncategories;
+	v->nareas = refs.nareas;
 	return DB_OK;
 }
 

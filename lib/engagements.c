@@ -80,6 +80,7 @@
 enum {
 	ENG_READ_COMMITTED,
 	ENG_TYPES,
+	ENG_FILTER_REFS,
 	ENG_LIST,
 	ENG_PAGE_PEOPLE,
 	ENG_COUNT,
@@ -125,6 +126,25 @@ static const char *const eng_sql[ENG__MAX] = {
 	    "SET TRANSACTION ISOLATION LEVEL READ COMMITTED",
 	[ENG_TYPES] =
 	    "SELECT code, label FROM engagement_types ORDER BY sort_order, label",
+	/*
+	 * The list filter's choices in one statement rather than four (a
+	 * round trip each on every view of the list): kind 1 the types, 2
+	 * the parties of live people, 3 the people's categories, 4 the
+	 * policy areas not retired, each in the order its own page shows it.
+	 * Read afresh on every view, so an edit through any program shows
+	 * on the next one; the parties come from the people_party_live
+	 * index (a loose scan: one read a party, not one a person).
+	 */
+	[ENG_FILTER_REFS] =
+	    "SELECT 1 AS kind, code, label, sort_order AS k1, label AS k2 "
+	    "FROM engagement_types "
+	    "UNION ALL SELECT 2, party, party, 0, party FROM (SELECT DISTINCT "
+	    "party FROM people WHERE party <> '' AND deleted_at IS NULL) p "
+	    "UNION ALL SELECT 3, code, label, sort_order, label "
+	    "FROM person_categories "
+	    "UNION ALL SELECT 4, id, name, -priority, name FROM policy_areas "
+	    "WHERE retired = 0 "
+	    "ORDER BY kind, k1, k2",
 	/* The page's ids first, so the type join cannot reorder the scan. */
 	[ENG_LIST] =
 	    "SELECT e.id, e.occurred_on, IFNULL(TIME_FORMAT(e.occurred_time, "
@@ -311,6 +331,39 @@ engagement_types(struct db *db, struct arena *a, struct code_label **out,
 	return DB_OK;
 }
 
+enum db_err
+engagement_filter_refs(struct db *db, struct arena *a,
+    struct eng_filter_refs *out)
+{
+	struct code_label	*lists[4];
+	size_t			*counts[4] = { &out->ntypes, &out->nparties,
+				    &out->ncategories, &out->nareas };
+	struct db_rows		 r;
+	enum db_err		 e;
+	size_t			 i, k;
+
+	memset(out, 0, sizeof(*out));
+	if ((e = db_query_in(db, &eng_stmts, ENG_FILTER_REFS, NULL, 0, a, &r)))
+		return e;
+	/* Each list sized for all the rows: a few dozen, in the arena. */
+	for (k = 0; k < 4; k++)
+		if ((lists[k] = arena_alloc(a, (r.nrows + 1) *
+		    sizeof(**lists))) == NULL)
+			return DB_NOMEM;
+	for (i = 0; i < r.nrows; i++) {
+		k = (size_t)db_num(DB_CELL(&r, i, 0)) - 1;
+		if (k >= 4)
+			continue;
+		lists[k][*counts[k]].code = DB_CELL(&r, i, 1);
+		lists[k][(*counts[k])++].label = DB_CELL(&r, i, 2);
+	}
+	out->types = lists[0];
+	out->parties = lists[1];
+	out->categories = lists[2];
+	out->areas = lists[3];
+	return DB_OK;
+}
+
 static int
 http_url(const char *s)
 {
@@ -403,27 +456,24 @@ person_from(const struct db_rows *r, size_t i, size_t col,
 	p->is_new = db_num(DB_CELL(r, i, col + 4)) != 0;
 }
 
-/* Attach the people rows (engagement id first) to the list rows. */
+/*
+ * Attach the people rows (engagement id first, in its order) to the list
+ * rows.
+ */
 static enum db_err
 attach_people(struct arena *a, struct eng_row *rows, size_t n,
     const struct db_rows *pr)
 {
-	size_t	 i, j, k;
+	size_t	 i, k, first, count;
 
 	for (i = 0; i < n; i++) {
-		size_t count = 0;
-
-		for (j = 0; j < pr->nrows; j++)
-			if (db_num(DB_CELL(pr, j, 0)) == rows[i].id)
-				count++;
-		if (count == 0)
+		if ((count = db_rows_with(pr, 0, rows[i].id, &first)) == 0)
 			continue;
 		if ((rows[i].people = arena_alloc(a, count *
 		    sizeof(*rows[i].people))) == NULL)
 			return DB_NOMEM;
-		for (j = 0, k = 0; j < pr->nrows; j++)
-			if (db_num(DB_CELL(pr, j, 0)) == rows[i].id)
-				person_from(pr, j, 1, &rows[i].people[k++]);
+		for (k = 0; k < count; k++)
+			person_from(pr, first + k, 1, &rows[i].people[k]);
 		rows[i].npeople = count;
 	}
 	return DB_OK;

@@ -142,6 +142,27 @@ struct eng_problem {
 enum db_err	 engagement_types(struct db *, struct arena *,
 		    struct code_label **, size_t *);
 
+/* The list filter's choices, each list in display order. */
+struct eng_filter_refs {
+	struct code_label	*types;		/* code, label */
+	size_t			 ntypes;
+	struct code_label	*parties;	/* of live people; code = label */
+	size_t			 nparties;
+	struct code_label	*categories;	/* people's: code, label */
+	size_t			 ncategories;
+	struct code_label	*areas;		/* not retired: id, name */
+	size_t			 nareas;
+};
+
+/*
+ * The list filter's choices in one statement: the engagement types, the
+ * parties of live people, the people's categories and the policy areas
+ * not retired.  Read on every call (no cache), so they are as current as
+ * the list itself.
+ */
+enum db_err	 engagement_filter_refs(struct db *, struct arena *,
+		    struct eng_filter_refs *);
+
 /*
  * The rules that span fields, beyond each field's own validation: a media
  * appearance needs its medium; a media link must be an http(s) URL; a

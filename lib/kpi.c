@@ -34,6 +34,11 @@ enum {
 	KQ__MAX
 };
 
+/* The KPIs the dashboard counts in one statement, and their binds. */
+#define KPI_BATCH	32
+#define KPI_BINDS8	"?, ?, ?, ?, ?, ?, ?, ?"
+#define KPI_BATCH_BINDS	KPI_BINDS8 ", " KPI_BINDS8 ", " KPI_BINDS8 ", " KPI_BINDS8
+
 #define LIVE_KPIS \
 	"FROM kpis k JOIN strategy_objectives o ON o.id = k.objective_id " \
 	"JOIN strategy_aims a ON a.id = o.aim_id WHERE k.strategy_id = ? " \
@@ -54,16 +59,20 @@ static const char *const kq_sql[KQ__MAX] = {
 	    "SELECT t.kpi_id, t.target FROM kpi_targets t "
 	    "JOIN kpis k ON k.id = t.kpi_id WHERE k.strategy_id = ? AND t.year = ?",
 	/*
-	 * One KPI's months and, in the ROLLUP row (month NULL), the whole
-	 * period: distinct subjects, so people are counted once a period.
-	 * The range on the primary key (kpi_id, occurred_on) reads only the
-	 * period's hits.
+	 * The counted KPIs' months and, in each KPI's ROLLUP row (month
+	 * NULL), the whole period: distinct subjects, so people are counted
+	 * once a period.  Up to KPI_BATCH KPIs a statement (unused binds 0,
+	 * no KPI's id), rather than a statement a KPI: the constant list
+	 * lets the range optimizer read each KPI's period on the primary key
+	 * (kpi_id, occurred_on) and nothing else (a join or subquery for the
+	 * KPIs reads every year of their hits).
 	 */
 	[KQ_COUNTS] =
-	    "SELECT DATE_FORMAT(occurred_on, '%Y-%m') AS ym, "
+	    "SELECT kpi_id, DATE_FORMAT(occurred_on, '%Y-%m') AS ym, "
 	    "COUNT(DISTINCT subject_id) FROM kpi_hits "
-	    "WHERE kpi_id = ? AND occurred_on BETWEEN ? AND ? "
-	    "GROUP BY ym WITH ROLLUP",
+	    "WHERE kpi_id IN (" KPI_BATCH_BINDS ") "
+	    "AND occurred_on BETWEEN ? AND ? "
+	    "GROUP BY kpi_id, ym WITH ROLLUP",
 	[KQ_VALUES] =
 	    "SELECT v.kpi_id, DATE_FORMAT(v.month, '%Y-%m'), v.value "
 	    "FROM kpi_values v JOIN kpis k ON k.id = v.kpi_id "
@@ -345,31 +354,80 @@ load_targets(struct db *db, struct arena *a, struct dashboard *d)
 	return e;
 }
 
-/* A counted KPI's months and year to date, from kpi_hits. */
-static enum db_err
-count_kpi(struct db *db, struct arena *a, const struct dashboard *d,
-    struct kpi_figures *k)
+/* Every counted KPI has a figure for each month so far, hits or not. */
+static void
+counted_zero(struct dashboard *d)
 {
-	struct db_rows	 r;
-	enum db_err	 e;
-	size_t		 i;
-	int		 m;
+	size_t	 i, j;
+	int	 m;
 
-	e = db_query_in(db, &kq_stmts, KQ_COUNTS, DB_ARGS(DB_INT(k->id),
-	    DB_STR(d->from), DB_STR(d->to)), a, &r);
-	if (e != DB_OK)
-		return e;
-	for (m = 0; m <= d->month; m++)
-		k->has_month[m] = 1;
-	k->has_actual = 1;
-	for (i = 0; i < r.nrows; i++) {
-		double n = (double)db_num(DB_CELL(&r, i, 1));
+	for (i = 0; i < d->naims; i++)
+		for (j = 0; j < d->aims[i].nkpis; j++) {
+			struct kpi_figures *k = &d->aims[i].kpis[j];
 
-		if (DB_CELL(&r, i, 0) == NULL)
+			if (!k->counted)
+				continue;
+			for (m = 0; m <= d->month; m++)
+				k->has_month[m] = 1;
+			k->has_actual = 1;
+		}
+}
+
+/* The rows of KQ_COUNTS into their KPIs' months and years to date. */
+static void
+counts_apply(struct dashboard *d, const struct db_rows *r)
+{
+	struct kpi_figures	*k;
+	size_t			 i;
+	int			 m;
+
+	for (i = 0; i < r->nrows; i++) {
+		double n = (double)db_num(DB_CELL(r, i, 2));
+
+		/* The grand total's row has no KPI. */
+		if (DB_CELL(r, i, 0) == NULL ||
+		    (k = find_kpi(d, db_num(DB_CELL(r, i, 0)))) == NULL ||
+		    !k->counted)
+			continue;
+		if (DB_CELL(r, i, 1) == NULL)
 			k->actual = n;
-		else if ((m = kpi_month_index(cell(&r, i, 0), d->year,
+		else if ((m = kpi_month_index(cell(r, i, 1), d->year,
 		    d->start_month)) >= 0 && m <= d->month)
 			k->months[m] = n;
+	}
+}
+
+/*
+ * The counted KPIs' months and years to date, from kpi_hits: KPI_BATCH
+ * KPIs a statement (one for any strategy of up to 32 counted KPIs).
+ */
+static enum db_err
+load_counts(struct db *db, struct arena *a, struct dashboard *d)
+{
+	struct db_val	 args[KPI_BATCH + 2];
+	struct db_rows	 r;
+	long long	*ids;
+	enum db_err	 e;
+	size_t		 i, j, n = 0, at;
+
+	counted_zero(d);
+	for (i = 0; i < d->naims; i++)
+		n += d->aims[i].nkpis;
+	if ((ids = arena_alloc(a, (n + 1) * sizeof(*ids))) == NULL)
+		return DB_NOMEM;
+	for (n = 0, i = 0; i < d->naims; i++)
+		for (j = 0; j < d->aims[i].nkpis; j++)
+			if (d->aims[i].kpis[j].counted)
+				ids[n++] = d->aims[i].kpis[j].id;
+	for (at = 0; at < n; at += KPI_BATCH) {
+		for (i = 0; i < KPI_BATCH; i++)
+			args[i] = DB_INT(at + i < n ? ids[at + i] : 0);
+		args[KPI_BATCH] = DB_STR(d->from);
+		args[KPI_BATCH + 1] = DB_STR(d->to);
+		if ((e = db_query_in(db, &kq_stmts, KQ_COUNTS, args,
+		    KPI_BATCH + 2, a, &r)) != DB_OK)
+			return e;
+		counts_apply(d, &r);
 	}
 	return DB_OK;
 }
@@ -464,16 +522,12 @@ kpi_dashboard(struct db *db, struct arena *a, const struct strategy *s,
 	dashboard_period(d, s, year, month);
 	if ((e = load_kpis(db, a, d, &aim_ids)) != DB_OK ||
 	    (e = load_targets(db, a, d)) != DB_OK ||
-	    (e = load_values(db, a, d)) != DB_OK)
+	    (e = load_values(db, a, d)) != DB_OK ||
+	    (e = load_counts(db, a, d)) != DB_OK)
 		return e;
 	for (i = 0; i < d->naims; i++)
-		for (j = 0; j < d->aims[i].nkpis; j++) {
-			struct kpi_figures *k = &d->aims[i].kpis[j];
-
-			if (k->counted && (e = count_kpi(db, a, d, k)) != DB_OK)
-				return e;
-			judge(d, k);
-		}
+		for (j = 0; j < d->aims[i].nkpis; j++)
+			judge(d, &d->aims[i].kpis[j]);
 	return DB_OK;
 }
 
@@ -834,6 +888,7 @@ kpi_months(struct db *db, struct arena *a, long long kpi_id, int year,
     int start_month, long long out[KPI_MONTHS], long long *total)
 {
 	char		 ym[8], from[11], to[11], first[11];
+	struct db_val	 args[KPI_BATCH + 2];
 	struct db_rows	 r;
 	enum db_err	 e;
 	size_t		 i;
@@ -843,14 +898,20 @@ kpi_months(struct db *db, struct arena *a, long long kpi_id, int year,
 	*total = 0;
 	kpi_month_bounds(year, start_month, 0, ym, from, to);
 	kpi_month_bounds(year, start_month, KPI_MONTHS - 1, ym, first, to);
-	e = db_query_in(db, &kq_stmts, KQ_COUNTS, DB_ARGS(DB_INT(kpi_id),
-	    DB_STR(from), DB_STR(to)), a, &r);
+	/* The dashboard's statement, for one KPI: the other ids 0. */
+	for (i = 0; i < KPI_BATCH; i++)
+		args[i] = DB_INT(i == 0 ? kpi_id : 0);
+	args[KPI_BATCH] = DB_STR(from);
+	args[KPI_BATCH + 1] = DB_STR(to);
+	e = db_query_in(db, &kq_stmts, KQ_COUNTS, args, KPI_BATCH + 2, a, &r);
 	for (i = 0; e == DB_OK && i < r.nrows; i++) {
-		long long n = db_num(DB_CELL(&r, i, 1));
+		long long n = db_num(DB_CELL(&r, i, 2));
 
 		if (DB_CELL(&r, i, 0) == NULL)
+			continue;	/* the grand total: the KPI's own below */
+		if (DB_CELL(&r, i, 1) == NULL)
 			*total = n;
-		else if ((m = kpi_month_index(cell(&r, i, 0), year,
+		else if ((m = kpi_month_index(cell(&r, i, 1), year,
 		    start_month)) >= 0)
 			out[m] = n;
 	}

@@ -756,27 +756,22 @@ row_person(const struct db_rows *r, size_t i, struct eng_person *p)
 	p->is_new = db_num(DB_CELL(r, i, 5)) != 0;
 }
 
-/* Give each listed engagement its people (rows: engagement id first). */
+/*
+ * Give each listed engagement its people (rows: engagement id first, in
+ * its order).
+ */
 static enum db_err
 attach_people(struct arena *a, struct report_row *rows, size_t n,
     const struct db_rows *pr)
 {
-	size_t	 i, j, k;
+	size_t	 i, k, first, count;
 
 	for (i = 0; i < n; i++) {
-		size_t	 first = pr->nrows, count = 0;
-
-		for (j = 0; j < pr->nrows; j++)
-			if (db_num(DB_CELL(pr, j, 0)) == rows[i].id) {
-				if (count++ == 0)
-					first = j;
-			}
-		if (count == 0)
+		if ((count = db_rows_with(pr, 0, rows[i].id, &first)) == 0)
 			continue;
 		if ((rows[i].people = arena_alloc(a, count *
 		    sizeof(*rows[i].people))) == NULL)
 			return DB_NOMEM;
-		/* The people rows come grouped by engagement. */
 		for (k = 0; k < count; k++)
 			row_person(pr, first + k, &rows[i].people[k]);
 		rows[i].npeople = count;

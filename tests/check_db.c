@@ -357,6 +357,38 @@ START_TEST(test_script_needs_multi_flag)
 }
 END_TEST
 
+/* Child rows grouped by a sorted id: each group found, absent ones empty. */
+START_TEST(test_rows_with_finds_each_group)
+{
+	char		 ids[7][3] = { "3", "3", "7", "10", "10", "10", "12" };
+	char		 tags[7][2] = { "a", "b", "c", "d", "e", "f", "g" };
+	char		*cells[14];
+	struct db_rows	 r = { 7, 2, cells };
+	struct db_rows	 none = { 0, 2, cells };
+	size_t		 first, i;
+
+	for (i = 0; i < 7; i++) {
+		cells[2 * i] = ids[i];
+		cells[2 * i + 1] = tags[i];
+	}
+
+	ck_assert_uint_eq(db_rows_with(&r, 0, 3, &first), 2);
+	ck_assert_uint_eq(first, 0);
+	ck_assert_uint_eq(db_rows_with(&r, 0, 7, &first), 1);
+	ck_assert_str_eq(DB_CELL(&r, first, 1), "c");
+	/* Numbers, not text: "10" sorts after "7". */
+	ck_assert_uint_eq(db_rows_with(&r, 0, 10, &first), 3);
+	ck_assert_str_eq(DB_CELL(&r, first, 1), "d");
+	ck_assert_uint_eq(db_rows_with(&r, 0, 12, &first), 1);
+	ck_assert_uint_eq(first, 6);
+	ck_assert_uint_eq(db_rows_with(&r, 0, 1, &first), 0);
+	ck_assert_uint_eq(db_rows_with(&r, 0, 8, &first), 0);
+	ck_assert_uint_eq(db_rows_with(&r, 0, 13, &first), 0);
+	ck_assert_uint_eq(first, 7);
+	ck_assert_uint_eq(db_rows_with(&none, 0, 3, &first), 0);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -382,6 +414,7 @@ suite(void)
 	tcase_add_test(tc, test_script_needs_multi_flag);
 	tcase_add_test(tc, test_unreachable_host_list);
 	tcase_add_test(tc, test_plain_server_is_ready);
+	tcase_add_test(tc, test_rows_with_finds_each_group);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -374,6 +374,100 @@ START_TEST(back_dated_entries_deletions_and_restores_move_who_is_new)
 }
 END_TEST
 
+/*
+ * The dashboard's every counted figure, month and year to date, against
+ * kpi_count() of the same KPI and dates: more than one statement's worth
+ * of KPIs (lib/kpi.c reads KPI_BATCH, 32, a statement).
+ */
+static void
+assert_dashboard_is_counts(int month)
+{
+	struct dashboard	 d;
+	char			 ym[8], first[11], last[11];
+	long long		 n;
+	size_t			 i, j, counted = 0;
+	int			 m;
+
+	ck_assert_int_eq(kpi_dashboard(&db, &a, &strat, 2024, month, &d), DB_OK);
+	for (i = 0; i < d.naims; i++)
+		for (j = 0; j < d.aims[i].nkpis; j++) {
+			const struct kpi_figures *k = &d.aims[i].kpis[j];
+
+			if (!k->counted)
+				continue;
+			counted++;
+			ck_assert_int_eq(kpi_count(&db, k->id, d.from, d.to, &n),
+			    DB_OK);
+			ck_assert_msg(k->has_actual && (long long)k->actual == n,
+			    "%s: %g on the dashboard, %lld counted", k->code,
+			    k->actual, n);
+			for (m = 0; m <= month; m++) {
+				kpi_month_bounds(2024, d.start_month, m, ym,
+				    first, last);
+				ck_assert_int_eq(kpi_count(&db, k->id, first,
+				    last, &n), DB_OK);
+				ck_assert(k->has_month[m]);
+				ck_assert_msg((long long)k->months[m] == n,
+				    "%s %s: %g, %lld counted", k->code, ym,
+				    k->months[m], n);
+			}
+			if (month < 11)
+				ck_assert(!k->has_month[month + 1]);
+		}
+	ck_assert_uint_gt(counted, 32);
+}
+
+START_TEST(the_dashboard_is_each_kpis_count)
+{
+	struct dashboard		 d;
+	const struct kpi_figures	*k;
+	long long			 mp = person("MP Dash", "mp");
+	long long			 peer = person("Peer Dash", "peer");
+	long long			 oct, nov;
+
+	/* Two copies of every counted KPI (no rules: everything counts). */
+	th_sql(&db, "INSERT INTO kpis (strategy_id, objective_id, code, label, "
+	    "source, measure, sort_order, created_at, updated_at) "
+	    "SELECT strategy_id, objective_id, CONCAT(c.p, id), label, "
+	    "'counted', measure, 900 + id, UTC_TIMESTAMP(), UTC_TIMESTAMP() "
+	    "FROM kpis JOIN (SELECT 'ZA' AS p UNION ALL SELECT 'ZB') c "
+	    "WHERE source = 'counted' AND dropped_at IS NULL "
+	    "AND strategy_id = (SELECT id FROM strategies WHERE first_year = 2024); "
+	    "CALL kpi_rebuild()");
+	th_sql(&db, "INSERT INTO kpis (strategy_id, objective_id, code, label, "
+	    "source, measure, created_at, updated_at) SELECT strategy_id, "
+	    "objective_id, 'ZALL', 'Every engagement', 'counted', "
+	    "'engagements', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM kpis "
+	    "WHERE code = 'A1a' AND strategy_id = "
+	    "(SELECT id FROM strategies WHERE first_year = 2024)");
+	assert_dashboard_is_counts(11);
+	oct = eng("meeting", "2024-10-10", "", IDS(mp), NULL, NULL);
+	nov = eng("correspondence", "2024-11-05", "", IDS(mp, peer), NULL, NULL);
+	k = figures("ZALL", 11, &d);
+	ck_assert_int_eq((int)k->actual, 2);
+	ck_assert_int_eq((int)k->months[3], 1);		/* October */
+	ck_assert_int_eq((int)k->months[4], 1);
+	assert_dashboard_is_counts(11);
+	assert_dashboard_is_counts(4);
+	/* Saved, deleted and restored, the figure moves with it. */
+	ck_assert_int_eq(engagement_delete(&db, "tester", nov), DB_OK);
+	k = figures("ZALL", 11, &d);
+	ck_assert_int_eq((int)k->actual, 1);
+	ck_assert_int_eq((int)k->months[4], 0);
+	assert_dashboard_is_counts(11);
+	ck_assert_int_eq(engagement_restore(&db, "tester", nov), DB_OK);
+	k = figures("ZALL", 11, &d);
+	ck_assert_int_eq((int)k->actual, 2);
+	assert_dashboard_is_counts(11);
+	/* To the month chosen: November is not in October's dashboard. */
+	k = figures("ZALL", 3, &d);
+	ck_assert_int_eq((int)k->actual, 1);
+	assert_dashboard_is_counts(3);
+	(void)oct;
+	assert_hits_exact();
+}
+END_TEST
+
 START_TEST(a_person_met_in_an_earlier_year_is_existing)
 {
 	long long	 mp = person("MP Four", "mp");
@@ -864,6 +958,7 @@ kpi_suite(void)
 	tcase_add_test(tc, seeded_rules_count_what_they_name);
 	tcase_add_test(tc, year_edges_are_1_july_and_30_june);
 	tcase_add_test(tc, back_dated_entries_deletions_and_restores_move_who_is_new);
+	tcase_add_test(tc, the_dashboard_is_each_kpis_count);
 	tcase_add_test(tc, a_person_met_in_an_earlier_year_is_existing);
 	tcase_add_test(tc, people_and_organisations_are_counted_once_a_period);
 	tcase_add_test(tc, category_and_kind_changes_count_again);
