@@ -184,7 +184,9 @@ detail=$(svc_sql -N -B -e "SELECT MAX(id) DIV 2 FROM engagements")
 if [ -n "${BENCH_HOLD:-}" ]; then
 	# For profiling by hand: the stack stays up until interrupted.
 	echo "bench: holding $url (Cookie: $BENCH_COOKIE; csrf $BENCH_CSRF; dir $SVC_DIR)" >&2
-	while :; do sleep 60; done
+	# sleep in the background: a shell runs its INT/TERM trap (and so
+	# stops the stack) only once the command it waits on has ended.
+	while :; do sleep 60 & wait $!; done
 fi
 
 # measure NAME URL [wrk args]: "rps p99ms" into $SVC_DIR/m.NAME.

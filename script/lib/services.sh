@@ -33,6 +33,15 @@ svc_wait_for() {
 	return 1
 }
 
+# svc_ended PID: whether the process has ended: gone, or a zombie nobody
+# reaps (spawn-fcgi's children outlive it, and a container's PID 1 may not
+# reap orphans; kill -0 succeeds on a zombie, so waiting on it alone takes
+# the whole timeout).
+svc_ended() {
+	! kill -0 "$1" 2>/dev/null ||
+	    grep -q '^State:[[:space:]]*Z' "/proc/$1/status" 2>/dev/null
+}
+
 svc_find() {
 	for _p in "$@"; do
 		command -v "$_p" 2>/dev/null && return 0
@@ -186,7 +195,7 @@ svc_feeds_every() {
 svc_stop_all() {
 	for _pid in $SVC_PIDS; do
 		kill "$_pid" 2>/dev/null || continue
-		svc_wait_for 30 sh -c "! kill -0 $_pid" || kill -9 "$_pid" 2>/dev/null
+		svc_wait_for 30 svc_ended "$_pid" || kill -9 "$_pid" 2>/dev/null
 		wait "$_pid" 2>/dev/null || true
 	done
 	SVC_PIDS=""

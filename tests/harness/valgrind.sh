@@ -33,7 +33,7 @@ vg_stop() {
 	_kids=$(pgrep -P "$1")
 	kill "$1" 2>/dev/null
 	for _k in $1 $_kids; do
-		svc_wait_for 120 sh -c "! kill -0 $_k" || return 1
+		svc_wait_for 120 svc_ended "$_k" || return 1
 	done
 	wait "$1" 2>/dev/null
 	return 0
