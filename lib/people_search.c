@@ -54,7 +54,8 @@ static const char *const ps_sql[PS__MAX] = {
 	    "WHERE MATCH (full_name) AGAINST (? IN BOOLEAN MODE) "
 	    "LIMIT " MAX_WORD_MATCHES ") w JOIN people p ON p.id = w.id "
 	    "JOIN person_categories c ON c.code = p.category "
-	    "WHERE p.full_name LIKE ? AND p.full_name NOT LIKE ? " IN_SET
+	    "WHERE CONCAT(' ', p.full_name) LIKE ? AND p.full_name NOT LIKE ? "
+	    IN_SET
 	    "ORDER BY p.full_name, p.id LIMIT ?",
 };
 
@@ -100,7 +101,9 @@ prefix_pattern(struct arena *a, const char *q)
 /*
  * Split q into words: the long ones into the boolean-mode query ft
  * ("+word* " each), the short ones into the LIKE pattern shortp
- * ("%al%o%"), which holds only letters and digits, so nothing to escape;
+ * ("% al% o%", matched against the name after a space, so each starts a
+ * word, as the long ones do: "of" finds "Patel of Bradford", not
+ * "Sofia"), which holds only letters and digits, so nothing to escape;
  * *nwords counts them.  Returns -1 when out of memory.
  */
 static int
@@ -132,7 +135,7 @@ split_words(struct arena *a, const char *q, char **ft, char **shortp,
 		if (utf8_length(word) >= 3)
 			buf_printf(&f, "+%s* ", word);
 		else
-			buf_printf(&s, "%s%%", word);
+			buf_printf(&s, " %s%%", word);
 	}
 	*ft = rc == 0 ? arena_strdup(a, f.data ? f.data : "") : NULL;
 	*shortp = rc == 0 ? arena_strdup(a, s.data) : NULL;

@@ -61,8 +61,14 @@ async function openPage(options = {}) {
 		if (m.type() === 'error' && !/^Failed to load resource/.test(m.text()))
 			problems.push(`console: ${m.text()}`);
 	});
-	page.on('requestfailed', (r) =>
-	    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+	// A type-ahead search still on its way when the form is saved (or the
+	// list closes) is cancelled by the browser or the script: not a fault.
+	page.on('requestfailed', (r) => {
+		if (new URL(r.url()).pathname === '/people/search.json' &&
+		    r.failure()?.errorText === 'net::ERR_ABORTED')
+			return;
+		problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+	});
 	page.on('response', (r) => {
 		const u = new URL(r.url());
 		if (u.pathname.startsWith('/static/') && r.status() >= 400)
