@@ -146,7 +146,9 @@ static const char *const kq_sql[KQ__MAX] = {
 	    "WHERE p.from_day = ? AND p.to_day = ? AND p.kpis = ?",
 	/* Each statement of a recompute sees what is committed as it starts. */
 	[KQ_READ_COMMITTED] = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED",
-	[KQ_STORE_LOCK] = "SELECT id FROM kpi_count_lock WHERE id = 1 FOR UPDATE",
+	/* No row: another view is recounting; this one counts, not stores. */
+	[KQ_STORE_LOCK] =
+	    "SELECT id FROM kpi_count_lock WHERE id = 1 FOR UPDATE SKIP LOCKED",
 	[KQ_MARKS] = KPI_MARKS_OF,
 	[KQ_MARK_SPAN] =
 	    "SELECT IFNULL(MAX(id) - MIN(id), 0), IFNULL(MAX(id), 0) "
@@ -542,7 +544,12 @@ counts_store(struct db *db, struct arena *a, const struct db_val *args,
 	    NULL, NULL);
 }
 
-/* Recompute under kpi_count_lock, unless a view stored it meanwhile. */
+/*
+ * Recompute under kpi_count_lock, unless a view stored it meanwhile.
+ * While another view holds the lock this one only counts, as before
+ * anything was stored: views of a period that saves keep changing then
+ * count side by side rather than queue for the lock.
+ */
 static enum db_err
 counts_recompute(struct db *db, struct arena *a, const struct db_val *args,
     const char *key, struct db_rows *r)
@@ -555,10 +562,14 @@ counts_recompute(struct db *db, struct arena *a, const struct db_val *args,
 	    NULL)) != DB_OK || (e = db_begin(db)) != DB_OK)
 		return e;
 	e = db_query_in(db, &kq_stmts, KQ_STORE_LOCK, NULL, 0, a, &lock);
-	if (e == DB_OK)
-		e = counts_stored(db, a, args, key, r, &found);
-	if (e == DB_OK && !found)
-		e = counts_store(db, a, args, key, r);
+	if (e == DB_OK && lock.nrows == 0)
+		e = db_query_in(db, &kq_stmts, KQ_COUNTS, args, KPI_BATCH + 2,
+		    a, r);
+	else if (e == DB_OK) {
+		if ((e = counts_stored(db, a, args, key, r, &found)) == DB_OK &&
+		    !found)
+			e = counts_store(db, a, args, key, r);
+	}
 	return db_finish(db, e);
 }
 

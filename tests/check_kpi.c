@@ -899,6 +899,16 @@ START_TEST(a_save_committed_after_a_recount_is_not_missed)
 	th_sql(&db2, "COMMIT");
 	assert_zall(11, 3, 2, 2);
 	assert_stored_is_counts(11);
+	/* While another view recounts (holds the lock), a view counts. */
+	th_sql(&db2, "START TRANSACTION; "
+	    "SELECT id FROM kpi_count_lock WHERE id = 1 FOR UPDATE");
+	snprintf(sql, sizeof(sql), "INSERT INTO kpi_hits "
+	    "(kpi_id, occurred_on, engagement_id, subject_id) "
+	    "VALUES (%lld, '2024-09-03', %lld, 999000003)", zall, oct);
+	th_sql(&db3, sql);
+	assert_zall(11, 4, 2, 3);
+	th_sql(&db2, "COMMIT");
+	assert_zall(11, 4, 2, 3);
 	th_db_close(&db3, &conf3);
 	th_db_close(&db2, &conf2);
 }
