@@ -31,6 +31,14 @@ enum {
 	KQ_COUNT,
 	KQ_REBUILD,
 	KQ_HITS,
+	KQ_STORED,
+	KQ_READ_COMMITTED,
+	KQ_STORE_LOCK,
+	KQ_MARKS,
+	KQ_MARK_SPAN,
+	KQ_FORGET_PERIODS,
+	KQ_FORGET_MARKS,
+	KQ_STORE,
 	KQ__MAX
 };
 
@@ -38,6 +46,15 @@ enum {
 #define KPI_BATCH	32
 #define KPI_BINDS8	"?, ?, ?, ?, ?, ?, ?, ?"
 #define KPI_BATCH_BINDS	KPI_BINDS8 ", " KPI_BINDS8 ", " KPI_BINDS8 ", " KPI_BINDS8
+
+/* The marks of a batch of KPIs within a period (sql/016). */
+#define KPI_MARKS_OF \
+	"SELECT COUNT(*) FROM kpi_count_marks m " \
+	"WHERE m.kpi_id IN (" KPI_BATCH_BINDS ") " \
+	"AND (m.occurred_on BETWEEN ? AND ? OR m.occurred_on IS NULL)"
+
+/* Marks kept before a recompute clears them and every stored period. */
+#define KPI_MARKS_KEPT	20000
 
 #define LIVE_KPIS \
 	"FROM kpis k JOIN strategy_objectives o ON o.id = k.objective_id " \
@@ -118,6 +135,29 @@ static const char *const kq_sql[KQ__MAX] = {
 	    "AND (? IS NULL OR occurred_on >= ?) AND (? IS NULL OR occurred_on <= ?)",
 	[KQ_REBUILD] = "CALL kpi_rebuild()",
 	[KQ_HITS] = "SELECT COUNT(*) FROM kpi_hits",
+	/*
+	 * A stored period and, in the same statement (one view of the
+	 * data), whether it is fresh: as many marks touch it as when it was
+	 * stored.  sql/016_kpi_count_cache.sql says why that is exact.
+	 */
+	[KQ_STORED] =
+	    "SELECT p.marks = (" KPI_MARKS_OF "), p.figures "
+	    "FROM kpi_count_periods p "
+	    "WHERE p.from_day = ? AND p.to_day = ? AND p.kpis = ?",
+	/* Each statement of a recompute sees what is committed as it starts. */
+	[KQ_READ_COMMITTED] = "SET TRANSACTION ISOLATION LEVEL READ COMMITTED",
+	/* No row: another view is recounting; this one counts, not stores. */
+	[KQ_STORE_LOCK] =
+	    "SELECT id FROM kpi_count_lock WHERE id = 1 FOR UPDATE SKIP LOCKED",
+	[KQ_MARKS] = KPI_MARKS_OF,
+	[KQ_MARK_SPAN] =
+	    "SELECT IFNULL(MAX(id) - MIN(id), 0), IFNULL(MAX(id), 0) "
+	    "FROM kpi_count_marks",
+	[KQ_FORGET_PERIODS] = "DELETE FROM kpi_count_periods",
+	[KQ_FORGET_MARKS] = "DELETE FROM kpi_count_marks WHERE id <= ?",
+	[KQ_STORE] =
+	    "REPLACE INTO kpi_count_periods (from_day, to_day, kpis, marks, "
+	    "figures) VALUES (?, ?, ?, ?, ?)",
 };
 
 static const struct db_stmts kq_stmts = { DB_SLOT_KPI, kq_sql, KQ__MAX };
@@ -373,6 +413,189 @@ counted_zero(struct dashboard *d)
 		}
 }
 
+/* --- KQ_COUNTS kept per period (sql/016_kpi_count_cache.sql) ------------- */
+
+/* The batch's KPI ids, "3,7,0,...": the stored period's key. */
+static char *
+batch_key(struct arena *a, const struct db_val *args)
+{
+	char	*key, *p;
+	size_t	 i;
+
+	if ((key = arena_alloc(a, KPI_BATCH * 21 + 1)) == NULL)
+		return NULL;
+	for (p = key, i = 0; i < KPI_BATCH; i++)
+		p += sprintf(p, "%s%lld", i > 0 ? "," : "", args[i].i);
+	return key;
+}
+
+/* KQ_COUNTS' rows as stored: "kpi ym n" lines, ym "-" for the total. */
+static char *
+figures_text(struct arena *a, const struct db_rows *r)
+{
+	char	*t, *p;
+	size_t	 i;
+
+	if ((t = arena_alloc(a, r->nrows * 64 + 1)) == NULL)
+		return NULL;
+	*(p = t) = '\0';
+	for (i = 0; i < r->nrows; i++) {
+		if (DB_CELL(r, i, 0) == NULL)
+			continue;	/* the grand total: no caller reads it */
+		p += sprintf(p, "%lld %.7s %lld\n", db_num(DB_CELL(r, i, 0)),
+		    DB_CELL(r, i, 1) != NULL ? DB_CELL(r, i, 1) : "-",
+		    db_num(DB_CELL(r, i, 2)));
+	}
+	return t;
+}
+
+/* The stored text back into KQ_COUNTS' rows (kpi, ym or NULL, n). */
+static enum db_err
+figures_rows(struct arena *a, const char *text, struct db_rows *r)
+{
+	const char	*p;
+	char		*s;
+	size_t		 i, n = 0;
+
+	for (p = text; *p != '\0'; p++)
+		n += *p == '\n';
+	r->nrows = n;
+	r->ncols = 3;
+	if ((s = arena_strdup(a, text)) == NULL ||
+	    (r->cells = arena_alloc(a, (n * 3 + 1) * sizeof(*r->cells))) == NULL)
+		return DB_NOMEM;
+	for (i = 0; i < n * 3; i++) {
+		r->cells[i] = s;
+		s += strcspn(s, " \n");
+		if (*s == '\0')
+			return DB_ERROR;
+		*s++ = '\0';
+		if (i % 3 == 1 && strcmp(r->cells[i], "-") == 0)
+			r->cells[i] = NULL;
+	}
+	return DB_OK;
+}
+
+/* The batch's stored rows into r, and *found, if they are fresh. */
+static enum db_err
+counts_stored(struct db *db, struct arena *a, const struct db_val *args,
+    const char *key, struct db_rows *r, int *found)
+{
+	struct db_val	 q[KPI_BATCH + 5];
+	struct db_rows	 s;
+	enum db_err	 e;
+
+	*found = 0;
+	memcpy(q, args, (KPI_BATCH + 2) * sizeof(*q));
+	q[KPI_BATCH + 2] = args[KPI_BATCH];
+	q[KPI_BATCH + 3] = args[KPI_BATCH + 1];
+	q[KPI_BATCH + 4] = DB_STR(key);
+	e = db_query_in(db, &kq_stmts, KQ_STORED, q, KPI_BATCH + 5, a, &s);
+	if (e != DB_OK || s.nrows != 1 || DB_CELL(&s, 0, 0) == NULL ||
+	    db_num(DB_CELL(&s, 0, 0)) != 1)
+		return e;
+	*found = 1;
+	return figures_rows(a, DB_CELL(&s, 0, 1), r);
+}
+
+/*
+ * Past KPI_MARKS_KEPT marks, forget them and every stored period with
+ * them (a period's count of marks only holds while none is removed).
+ */
+static enum db_err
+marks_trim(struct db *db, struct arena *a)
+{
+	struct db_rows	 r;
+	enum db_err	 e;
+
+	e = db_query_in(db, &kq_stmts, KQ_MARK_SPAN, NULL, 0, a, &r);
+	if (e != DB_OK || r.nrows != 1 ||
+	    db_num(DB_CELL(&r, 0, 0)) < KPI_MARKS_KEPT)
+		return e;
+	if ((e = db_exec_in(db, &kq_stmts, KQ_FORGET_PERIODS, NULL, 0, NULL,
+	    NULL)) != DB_OK)
+		return e;
+	return db_exec_in(db, &kq_stmts, KQ_FORGET_MARKS,
+	    DB_ARGS(DB_INT(db_num(DB_CELL(&r, 0, 1)))), NULL, NULL);
+}
+
+/* Count the batch's marks, then its hits, and store both. */
+static enum db_err
+counts_store(struct db *db, struct arena *a, const struct db_val *args,
+    const char *key, struct db_rows *r)
+{
+	struct db_rows	 m;
+	enum db_err	 e;
+	long long	 marks;
+	char		*figures;
+
+	if ((e = marks_trim(db, a)) != DB_OK ||
+	    (e = db_query_in(db, &kq_stmts, KQ_MARKS, args, KPI_BATCH + 2, a,
+	    &m)) != DB_OK)
+		return e;
+	marks = m.nrows == 1 ? db_num(DB_CELL(&m, 0, 0)) : 0;
+	if ((e = db_query_in(db, &kq_stmts, KQ_COUNTS, args, KPI_BATCH + 2, a,
+	    r)) != DB_OK)
+		return e;
+	if ((figures = figures_text(a, r)) == NULL)
+		return DB_NOMEM;
+	return db_exec_in(db, &kq_stmts, KQ_STORE, DB_ARGS(args[KPI_BATCH],
+	    args[KPI_BATCH + 1], DB_STR(key), DB_INT(marks), DB_STR(figures)),
+	    NULL, NULL);
+}
+
+/*
+ * Recompute under kpi_count_lock, unless a view stored it meanwhile.
+ * While another view holds the lock this one only counts, as before
+ * anything was stored: views of a period that saves keep changing then
+ * count side by side rather than queue for the lock.
+ */
+static enum db_err
+counts_recompute(struct db *db, struct arena *a, const struct db_val *args,
+    const char *key, struct db_rows *r)
+{
+	struct db_rows	 lock;
+	enum db_err	 e;
+	int		 found = 0;
+
+	if ((e = db_exec_in(db, &kq_stmts, KQ_READ_COMMITTED, NULL, 0, NULL,
+	    NULL)) != DB_OK || (e = db_begin(db)) != DB_OK)
+		return e;
+	e = db_query_in(db, &kq_stmts, KQ_STORE_LOCK, NULL, 0, a, &lock);
+	if (e == DB_OK && lock.nrows == 0)
+		e = db_query_in(db, &kq_stmts, KQ_COUNTS, args, KPI_BATCH + 2,
+		    a, r);
+	else if (e == DB_OK) {
+		if ((e = counts_stored(db, a, args, key, r, &found)) == DB_OK &&
+		    !found)
+			e = counts_store(db, a, args, key, r);
+	}
+	return db_finish(db, e);
+}
+
+/*
+ * KQ_COUNTS' rows for args (KPI_BATCH ids, the period's first and last
+ * day): the stored ones while fresh, else counted and stored.  Within a
+ * caller's transaction only counted: its isolation is set already.
+ */
+static enum db_err
+counts_query(struct db *db, struct arena *a, const struct db_val *args,
+    struct db_rows *r)
+{
+	enum db_err	 e;
+	char		*key;
+	int		 found;
+
+	if (db->tx_depth > 0)
+		return db_query_in(db, &kq_stmts, KQ_COUNTS, args,
+		    KPI_BATCH + 2, a, r);
+	if ((key = batch_key(a, args)) == NULL)
+		return DB_NOMEM;
+	if ((e = counts_stored(db, a, args, key, r, &found)) != DB_OK || found)
+		return e;
+	return counts_recompute(db, a, args, key, r);
+}
+
 /* The rows of KQ_COUNTS into their KPIs' months and years to date. */
 static void
 counts_apply(struct dashboard *d, const struct db_rows *r)
@@ -424,8 +647,7 @@ load_counts(struct db *db, struct arena *a, struct dashboard *d)
 			args[i] = DB_INT(at + i < n ? ids[at + i] : 0);
 		args[KPI_BATCH] = DB_STR(d->from);
 		args[KPI_BATCH + 1] = DB_STR(d->to);
-		if ((e = db_query_in(db, &kq_stmts, KQ_COUNTS, args,
-		    KPI_BATCH + 2, a, &r)) != DB_OK)
+		if ((e = counts_query(db, a, args, &r)) != DB_OK)
 			return e;
 		counts_apply(d, &r);
 	}
@@ -903,7 +1125,7 @@ kpi_months(struct db *db, struct arena *a, long long kpi_id, int year,
 		args[i] = DB_INT(i == 0 ? kpi_id : 0);
 	args[KPI_BATCH] = DB_STR(from);
 	args[KPI_BATCH + 1] = DB_STR(to);
-	e = db_query_in(db, &kq_stmts, KQ_COUNTS, args, KPI_BATCH + 2, a, &r);
+	e = counts_query(db, a, args, &r);
 	for (i = 0; e == DB_OK && i < r.nrows; i++) {
 		long long n = db_num(DB_CELL(&r, i, 2));
 

@@ -379,8 +379,8 @@ END_TEST
  * kpi_count() of the same KPI and dates: more than one statement's worth
  * of KPIs (lib/kpi.c reads KPI_BATCH, 32, a statement).
  */
-static void
-assert_dashboard_is_counts(int month)
+static size_t
+dashboard_counted_exactly(int month)
 {
 	struct dashboard	 d;
 	char			 ym[8], first[11], last[11];
@@ -414,7 +414,13 @@ assert_dashboard_is_counts(int month)
 			if (month < 11)
 				ck_assert(!k->has_month[month + 1]);
 		}
-	ck_assert_uint_gt(counted, 32);
+	return counted;
+}
+
+static void
+assert_dashboard_is_counts(int month)
+{
+	ck_assert_uint_gt(dashboard_counted_exactly(month), 32);
 }
 
 START_TEST(the_dashboard_is_each_kpis_count)
@@ -744,6 +750,189 @@ START_TEST(a_frozen_snapshot_does_not_change)
 END_TEST
 
 /* An objective of the seeded strategy, for KPIs the tests add. */
+/* A KPI counting every engagement, ZALL, beside the seeded ones. */
+static long long
+every_engagement_kpi(void)
+{
+	th_sql(&db, "INSERT INTO kpis (strategy_id, objective_id, code, label, "
+	    "source, measure, created_at, updated_at) SELECT strategy_id, "
+	    "objective_id, 'ZALL', 'Every engagement', 'counted', "
+	    "'engagements', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM kpis "
+	    "WHERE code = 'A1a' AND strategy_id = "
+	    "(SELECT id FROM strategies WHERE first_year = 2024)");
+	return kpi("ZALL");
+}
+
+/* ZALL's year to date (month index 11) and one month on the dashboard. */
+static void
+assert_zall(int month, long long actual, int m, long long in_month)
+{
+	struct dashboard		 d;
+	const struct kpi_figures	*k = figures("ZALL", month, &d);
+
+	ck_assert_int_eq((long long)k->actual, actual);
+	ck_assert_int_eq((long long)k->months[m], in_month);
+}
+
+/* The seeded counted KPIs and ZALL, exactly. */
+static void
+assert_stored_is_counts(int month)
+{
+	ck_assert_uint_gt(dashboard_counted_exactly(month), 1);
+}
+
+/*
+ * The stored counts (sql/016) against a count from scratch after every
+ * kind of change, for the year and for a period to a month.
+ */
+START_TEST(stored_counts_follow_every_change)
+{
+	struct engagement	 e;
+	struct kpi_rule		 rule;
+	static const char	*meeting[] = { "meeting" };
+	long long		 mp = person("MP Store", "mp"), zall, oct, nov;
+
+	zall = every_engagement_kpi();
+	assert_stored_is_counts(11);
+	oct = eng("meeting", "2024-10-10", "", IDS(mp), NULL, NULL);
+	assert_zall(11, 1, 3, 1);
+	assert_stored_is_counts(11);
+	nov = eng("correspondence", "2024-11-05", "", IDS(mp), NULL, NULL);
+	assert_zall(11, 2, 4, 1);
+	assert_zall(3, 1, 3, 1);
+	assert_stored_is_counts(3);
+	/* Moved from November to August. */
+	ck_assert_int_eq(engagement_get(&db, &a, nov, &e), DB_OK);
+	e.date = "2024-08-20";
+	ck_assert_int_eq(engagement_save(&db, "tester", 0, &e), DB_OK);
+	assert_zall(11, 2, 4, 0);
+	assert_zall(3, 2, 1, 1);
+	assert_stored_is_counts(11);
+	assert_stored_is_counts(3);
+	ck_assert_int_eq(engagement_delete(&db, "tester", nov), DB_OK);
+	assert_zall(3, 1, 1, 0);
+	assert_stored_is_counts(3);
+	ck_assert_int_eq(engagement_restore(&db, "tester", nov), DB_OK);
+	assert_zall(3, 2, 1, 1);
+	assert_stored_is_counts(3);
+	/* A rule: meetings only. */
+	memset(&rule, 0, sizeof(rule));
+	rule.measure = "engagements";
+	rule.newness = "any";
+	rule.types = meeting;
+	rule.ntypes = 1;
+	ck_assert_int_eq(kpi_rule_save(&db, "tester", zall, 1, &rule,
+	    "Meetings only"), DB_OK);
+	assert_zall(11, 1, 1, 0);
+	assert_stored_is_counts(11);
+	(void)oct;
+}
+END_TEST
+
+/*
+ * A view with no change since the last reads the stored figures: hits
+ * removed behind the marks' back do not show until kpi_rebuild(), which
+ * marks every KPI, as after a bulk load.
+ */
+START_TEST(stored_counts_are_read_until_marked)
+{
+	long long	 mp = person("MP Bulk", "mp"), zall;
+	char		 sql[200];
+
+	zall = every_engagement_kpi();
+	eng("meeting", "2024-10-10", "", IDS(mp), NULL, NULL);
+	eng("meeting", "2024-12-10", "", IDS(mp), NULL, NULL);
+	assert_zall(11, 2, 3, 1);
+	snprintf(sql, sizeof(sql), "SET @kpi_count_marks_off = 1; "
+	    "DELETE FROM kpi_hits WHERE kpi_id = %lld; "
+	    "SET @kpi_count_marks_off = NULL", zall);
+	th_sql(&db, sql);
+	assert_zall(11, 2, 3, 1);	/* stored: nothing marked it stale */
+	th_sql(&db, "CALL kpi_rebuild()");
+	assert_zall(11, 2, 3, 1);
+	assert_stored_is_counts(11);
+	/* A bulk load (no KPI triggers) then kpi_rebuild(). */
+	th_sql(&db, "SET @tracker_kpi_bulk = 1; "
+	    "INSERT INTO engagements (type, occurred_on, title, summary, "
+	    "outcome, created_at, updated_at) SELECT type, '2024-10-11', "
+	    "title, summary, outcome, created_at, updated_at "
+	    "FROM engagements LIMIT 1; SET @tracker_kpi_bulk = NULL");
+	assert_zall(11, 2, 3, 1);
+	th_sql(&db, "CALL kpi_rebuild()");
+	assert_zall(11, 3, 3, 2);
+	assert_stored_is_counts(11);
+	/* A KPI's own rebuild, as a rule change runs it. */
+	th_sql(&db, sql);
+	snprintf(sql, sizeof(sql), "CALL kpi_rebuild_kpi(%lld)", zall);
+	th_sql(&db, sql);
+	assert_zall(11, 3, 3, 2);
+	ck_assert_int_eq(th_num(&db, "SELECT @kpi_count_marks_off IS NULL"), 1);
+}
+END_TEST
+
+/*
+ * Saves on two other connections, one committing before a view counts
+ * and one after though its mark took the lower id: the next view counts
+ * both (a high-water id would miss the second).
+ */
+START_TEST(a_save_committed_after_a_recount_is_not_missed)
+{
+	struct db	 db2, db3;
+	struct conf	 conf2, conf3;
+	long long	 mp = person("MP Race", "mp"), zall, oct;
+	char		 sql[300];
+
+	zall = every_engagement_kpi();
+	oct = eng("meeting", "2024-10-10", "", IDS(mp), NULL, NULL);
+	assert_zall(11, 1, 3, 1);
+	th_db_open(&db2, &conf2);
+	th_db_open(&db3, &conf3);
+	snprintf(sql, sizeof(sql), "START TRANSACTION; INSERT INTO kpi_hits "
+	    "(kpi_id, occurred_on, engagement_id, subject_id) "
+	    "VALUES (%lld, '2024-09-01', %lld, 999000001)", zall, oct);
+	th_sql(&db2, sql);
+	snprintf(sql, sizeof(sql), "INSERT INTO kpi_hits "
+	    "(kpi_id, occurred_on, engagement_id, subject_id) "
+	    "VALUES (%lld, '2024-09-02', %lld, 999000002)", zall, oct);
+	th_sql(&db3, sql);
+	assert_zall(11, 2, 2, 1);	/* db3's, not db2's uncommitted one */
+	th_sql(&db2, "COMMIT");
+	assert_zall(11, 3, 2, 2);
+	assert_stored_is_counts(11);
+	/* While another view recounts (holds the lock), a view counts. */
+	th_sql(&db2, "START TRANSACTION; "
+	    "SELECT id FROM kpi_count_lock WHERE id = 1 FOR UPDATE");
+	snprintf(sql, sizeof(sql), "INSERT INTO kpi_hits "
+	    "(kpi_id, occurred_on, engagement_id, subject_id) "
+	    "VALUES (%lld, '2024-09-03', %lld, 999000003)", zall, oct);
+	th_sql(&db3, sql);
+	assert_zall(11, 4, 2, 3);
+	th_sql(&db2, "COMMIT");
+	assert_zall(11, 4, 2, 3);
+	th_db_close(&db3, &conf3);
+	th_db_close(&db2, &conf2);
+}
+END_TEST
+
+/* Past KPI_MARKS_KEPT marks a recount forgets them and the periods. */
+START_TEST(old_marks_are_forgotten_with_the_periods)
+{
+	long long	 mp = person("MP Trim", "mp");
+
+	every_engagement_kpi();
+	eng("meeting", "2024-10-10", "", IDS(mp), NULL, NULL);
+	assert_zall(11, 1, 3, 1);
+	th_sql(&db, "INSERT INTO kpi_count_marks (kpi_id, occurred_on) "
+	    "SELECT 0, '2000-01-01' FROM seq_1_to_20000");
+	eng("meeting", "2024-10-11", "", IDS(mp), NULL, NULL);
+	assert_zall(11, 2, 3, 2);
+	ck_assert_int_lt(th_num(&db, "SELECT COUNT(*) FROM kpi_count_marks"),
+	    100);
+	assert_zall(11, 2, 3, 2);
+	assert_stored_is_counts(11);
+}
+END_TEST
+
 static long long
 objective(const char *code)
 {
@@ -959,6 +1148,10 @@ kpi_suite(void)
 	tcase_add_test(tc, year_edges_are_1_july_and_30_june);
 	tcase_add_test(tc, back_dated_entries_deletions_and_restores_move_who_is_new);
 	tcase_add_test(tc, the_dashboard_is_each_kpis_count);
+	tcase_add_test(tc, stored_counts_follow_every_change);
+	tcase_add_test(tc, stored_counts_are_read_until_marked);
+	tcase_add_test(tc, a_save_committed_after_a_recount_is_not_missed);
+	tcase_add_test(tc, old_marks_are_forgotten_with_the_periods);
 	tcase_add_test(tc, a_person_met_in_an_earlier_year_is_existing);
 	tcase_add_test(tc, people_and_organisations_are_counted_once_a_period);
 	tcase_add_test(tc, category_and_kind_changes_count_again);
