@@ -321,40 +321,9 @@ page_json(struct arena *a, const struct mention *ms, size_t n, int stories)
 }
 
 /*
- * The first row whose first column (a mention id, by which the rows are
- * ordered, ascending) is id or above: a binary search.
- */
-static size_t
-run_start(const struct db_rows *r, long long id)
-{
-	size_t	 lo = 0, hi = r->nrows, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (db_num(DB_CELL(r, mid, 0)) < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/*
- * The end of the run of rows from row i whose first column is id (the
- * statements order by it); i itself when row i is another mention's.
- */
-static size_t
-run_end(const struct db_rows *r, size_t i, long long id)
-{
-	while (i < r->nrows && db_num(DB_CELL(r, i, 0)) == id)
-		i++;
-	return i;
-}
-
-/*
  * The page's hits in one statement, given out to its mentions: the
- * rows come ordered by mention, and the page by created_at, so each
- * mention finds its run by looking up where it starts.
+ * rows come ordered by mention, so each mention finds its run with
+ * db_rows_with().
  */
 static enum db_err
 load_hits(struct db *db, struct arena *a, struct mention *ms, size_t n)
@@ -362,15 +331,14 @@ load_hits(struct db *db, struct arena *a, struct mention *ms, size_t n)
 	const char	*ids = page_json(a, ms, n, 0);
 	struct db_rows	 r;
 	enum db_err	 e;
-	size_t		 i, at;
+	size_t		 i, at, count;
 
 	if (ids == NULL)
 		return DB_NOMEM;
 	e = db_query_in(db, &ms_stmts, MS_HITS, DB_ARGS(DB_STR(ids)), a, &r);
 	for (i = 0; e == DB_OK && i < n; i++) {
-		at = run_start(&r, ms[i].id);
-		e = hits_to_mention(a, &r, at, run_end(&r, at, ms[i].id),
-		    &ms[i]);
+		count = db_rows_with(&r, 0, ms[i].id, &at);
+		e = hits_to_mention(a, &r, at, at + count, &ms[i]);
 	}
 	return e;
 }
@@ -427,15 +395,14 @@ load_also(struct db *db, struct arena *a, struct mention *ms, size_t n)
 	const char	*pairs = page_json(a, ms, n, 1);
 	struct db_rows	 r;
 	enum db_err	 e;
-	size_t		 i, at;
+	size_t		 i, at, count;
 
 	if (pairs == NULL)
 		return DB_NOMEM;
 	e = db_query_in(db, &ms_stmts, MS_ALSO, DB_ARGS(DB_STR(pairs)), a, &r);
 	for (i = 0; e == DB_OK && i < n; i++) {
-		at = run_start(&r, ms[i].id);
-		e = also_to_mention(a, &r, at, run_end(&r, at, ms[i].id),
-		    &ms[i]);
+		count = db_rows_with(&r, 0, ms[i].id, &at);
+		e = also_to_mention(a, &r, at, at + count, &ms[i]);
 	}
 	return e;
 }
@@ -630,20 +597,20 @@ enum choice_list {
 	CHOICE_PERSON
 };
 
-/* Rows [from, to) of MS_CHOICES as a list of choices. */
+/* The rows of MS_CHOICES of one kind (they come ordered by it). */
 static enum db_err
-choice_rows(struct arena *a, const struct db_rows *r, size_t from,
-    size_t to, struct mention_choice **out, size_t *n)
+choice_rows(struct arena *a, const struct db_rows *r, long long kind,
+    struct mention_choice **out, size_t *n)
 {
-	size_t	 i;
+	size_t	 i, from, count;
 
 	*out = NULL;
 	*n = 0;
-	if (to == from)
+	if ((count = db_rows_with(r, 0, kind, &from)) == 0)
 		return DB_OK;
-	if ((*out = arena_alloc(a, (to - from) * sizeof(**out))) == NULL)
+	if ((*out = arena_alloc(a, count * sizeof(**out))) == NULL)
 		return DB_NOMEM;
-	for (i = from; i < to; i++, (*n)++) {
+	for (i = from; i < from + count; i++, (*n)++) {
 		(*out)[*n].id = db_num(DB_CELL(r, i, 1));
 		(*out)[*n].name = cell(r, i, 2);
 	}
@@ -655,22 +622,17 @@ mention_choices(struct db *db, struct arena *a, struct mention_choices *c)
 {
 	struct db_rows	 r;
 	enum db_err	 e;
-	size_t		 feeds, terms;
 
 	memset(c, 0, sizeof(*c));
 	if ((e = db_query_in(db, &ms_stmts, MS_CHOICES, NULL, 0, a, &r)) !=
 	    DB_OK)
 		return e;
-	/* The rows come by list: feeds, then terms, then people. */
-	feeds = run_end(&r, 0, CHOICE_FEED);
-	terms = run_end(&r, feeds, CHOICE_TERM);
-	if ((e = choice_rows(a, &r, 0, feeds, &c->feeds, &c->nfeeds)) !=
+	if ((e = choice_rows(a, &r, CHOICE_FEED, &c->feeds, &c->nfeeds)) !=
 	    DB_OK ||
-	    (e = choice_rows(a, &r, feeds, terms, &c->terms, &c->nterms)) !=
+	    (e = choice_rows(a, &r, CHOICE_TERM, &c->terms, &c->nterms)) !=
 	    DB_OK)
 		return e;
-	return choice_rows(a, &r, terms, run_end(&r, terms, CHOICE_PERSON),
-	    &c->people, &c->npeople);
+	return choice_rows(a, &r, CHOICE_PERSON, &c->people, &c->npeople);
 }
 
 enum db_err

@@ -1,7 +1,10 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "audit.h"
 #include "buf.h"
@@ -194,4 +197,21 @@ ui_post_button(struct html *h, const char *action, const char *csrf,
 	html_text(h, label);
 	html_close(h);
 	html_close(h);
+}
+
+int
+ui_json_document(struct buf *b, json_t *o)
+{
+	char	*text;
+
+	if (o == NULL)
+		return -1;
+	text = json_dumps(o, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	if (text == NULL)
+		return -1;
+	buf_puts(b, text);
+	buf_putc(b, '\n');
+	free(text);
+	return b->failed ? -1 : 0;
 }

@@ -17,6 +17,7 @@ struct option {
 struct audit_entry;
 struct buf;
 struct html;
+struct json_t;
 
 /*
  * "Page 2 of 7" with previous/next links.  base is the list's URL with
@@ -67,5 +68,12 @@ void	ui_post_button(struct html *, const char *action, const char *csrf,
 
 /* Append name=value to a query string being built ("?a=1&b=2"). */
 void	ui_query_add(struct buf *, const char *name, const char *value);
+
+/*
+ * Write the JSON document o, indented, and a newline to b, then release
+ * o (NULL is a failure: the caller's builder ran out of memory).  -1 on
+ * failure.
+ */
+int	ui_json_document(struct buf *, struct json_t *o);
 
 #endif

@@ -21,6 +21,7 @@
 #include "layout.h"
 #include "privacy_basis.h"
 #include "privacy_sar.h"
+#include "ui.h"
 #include "ui_privacy_sar.h"
 
 #define HREF_MAX	64
@@ -731,19 +732,7 @@ json_export(const struct sar_export *x)
 int
 ui_sar_json(struct buf *b, const struct sar_export *x)
 {
-	json_t	*o = json_export(x);
-	char	*text;
-
-	if (o == NULL)
-		return -1;
-	text = json_dumps(o, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-	json_decref(o);
-	if (text == NULL)
-		return -1;
-	buf_puts(b, text);
-	buf_putc(b, '\n');
-	free(text);
-	return b->failed ? -1 : 0;
+	return ui_json_document(b, json_export(x));
 }
 
 void

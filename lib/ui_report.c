@@ -813,19 +813,7 @@ json_report(struct arena *a, const struct engagement_report *r)
 int
 ui_report_json(struct buf *b, struct arena *a, const struct engagement_report *r)
 {
-	json_t	*o = json_report(a, r);
-	char	*text;
-
-	if (o == NULL)
-		return -1;
-	text = json_dumps(o, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
-	json_decref(o);
-	if (text == NULL)
-		return -1;
-	buf_puts(b, text);
-	buf_putc(b, '\n');
-	free(text);
-	return b->failed ? -1 : 0;
+	return ui_json_document(b, json_report(a, r));
 }
 
 void
