@@ -320,29 +320,6 @@ page_json(struct arena *a, const struct mention *ms, size_t n, int stories)
 	return s;
 }
 
-/*
- * The page's hits in one statement, given out to its mentions: the
- * rows come ordered by mention, so each mention finds its run with
- * db_rows_with().
- */
-static enum db_err
-load_hits(struct db *db, struct arena *a, struct mention *ms, size_t n)
-{
-	const char	*ids = page_json(a, ms, n, 0);
-	struct db_rows	 r;
-	enum db_err	 e;
-	size_t		 i, at, count;
-
-	if (ids == NULL)
-		return DB_NOMEM;
-	e = db_query_in(db, &ms_stmts, MS_HITS, DB_ARGS(DB_STR(ids)), a, &r);
-	for (i = 0; e == DB_OK && i < n; i++) {
-		count = db_rows_with(&r, 0, ms[i].id, &at);
-		e = hits_to_mention(a, &r, at, at + count, &ms[i]);
-	}
-	return e;
-}
-
 /* Row i of MS_SELECT into *m. */
 static int
 row_to_mention(struct arena *a, const struct db_rows *r, size_t i,
@@ -388,21 +365,31 @@ also_to_mention(struct arena *a, const struct db_rows *r, size_t from,
 	return DB_OK;
 }
 
-/* The other outlets of the page's stories, in one statement. */
+/* Rows [from, to) of a statement, all of mention m, into m. */
+typedef enum db_err (*page_rows_fn)(struct arena *, const struct db_rows *,
+    size_t from, size_t to, struct mention *);
+
+/*
+ * One statement for the whole page (stmt, bound to the page's ids, or
+ * with stories its [id, story] pairs, as JSON), its rows given out to
+ * their mentions by fill: the rows come ordered by mention, so each finds
+ * its run with db_rows_with().
+ */
 static enum db_err
-load_also(struct db *db, struct arena *a, struct mention *ms, size_t n)
+load_page_rows(struct db *db, struct arena *a, struct mention *ms, size_t n,
+    unsigned stmt, int stories, page_rows_fn fill)
 {
-	const char	*pairs = page_json(a, ms, n, 1);
+	const char	*json = page_json(a, ms, n, stories);
 	struct db_rows	 r;
 	enum db_err	 e;
 	size_t		 i, at, count;
 
-	if (pairs == NULL)
+	if (json == NULL)
 		return DB_NOMEM;
-	e = db_query_in(db, &ms_stmts, MS_ALSO, DB_ARGS(DB_STR(pairs)), a, &r);
+	e = db_query_in(db, &ms_stmts, stmt, DB_ARGS(DB_STR(json)), a, &r);
 	for (i = 0; e == DB_OK && i < n; i++) {
 		count = db_rows_with(&r, 0, ms[i].id, &at);
-		e = also_to_mention(a, &r, at, at + count, &ms[i]);
+		e = fill(a, &r, at, at + count, &ms[i]);
 	}
 	return e;
 }
@@ -425,8 +412,10 @@ rows_to_mentions(struct db *db, struct arena *a, const struct db_rows *r,
 	for (i = 0; i < r->nrows; i++)
 		if (row_to_mention(a, r, i, &ms[i]) == -1)
 			return DB_NOMEM;
-	if ((e = load_hits(db, a, ms, r->nrows)) != DB_OK ||
-	    (e = load_also(db, a, ms, r->nrows)) != DB_OK)
+	if ((e = load_page_rows(db, a, ms, r->nrows, MS_HITS, 0,
+	    hits_to_mention)) != DB_OK ||
+	    (e = load_page_rows(db, a, ms, r->nrows, MS_ALSO, 1,
+	    also_to_mention)) != DB_OK)
 		return e;
 	*out = ms;
 	*n = r->nrows;

@@ -112,6 +112,17 @@ ui_erase_confirm(struct html *h, const struct erase_confirm_view *v)
 	layout_end(h);
 }
 
+/* The way back to the directory, under a page about an erasure. */
+static void
+all_people_link(struct html *h)
+{
+	html_open(h, EL_P, AT__MAX);
+	html_open(h, EL_A, AT_HREF, "/people", AT__MAX);
+	html_text(h, "All people");
+	html_close(h);
+	html_close(h);
+}
+
 void
 ui_erase_done(struct html *h, const struct session *s)
 {
@@ -121,11 +132,7 @@ ui_erase_done(struct html *h, const struct session *s)
 	ui_notice(h, "The person has been erased.");
 	html_elem(h, EL_P, "Their engagements and APPG roles are still counted "
 	    "and show \"" ERASED_NAME "\"; nothing else about them is left.");
-	html_open(h, EL_P, AT__MAX);
-	html_open(h, EL_A, AT_HREF, "/people", AT__MAX);
-	html_text(h, "All people");
-	html_close(h);
-	html_close(h);
+	all_people_link(h);
 	layout_end(h);
 }
 
@@ -144,11 +151,7 @@ ui_erased_person(struct html *h, const struct session *s,
 	html_close(h);
 	html_elem(h, EL_P, "An erased person cannot be edited, restored or "
 	    "merged.");
-	html_open(h, EL_P, AT__MAX);
-	html_open(h, EL_A, AT_HREF, "/people", AT__MAX);
-	html_text(h, "All people");
-	html_close(h);
-	html_close(h);
+	all_people_link(h);
 	layout_end(h);
 }
 
