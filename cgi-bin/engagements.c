@@ -88,7 +88,7 @@ form_post(struct ctx *c, long long id, const char *action, const char *title)
 	enum db_err		 e;
 	int			 done = 0, tried = 0;
 
-	if ((e = eng_choices_load(c, &ch)) == DB_OK && id != 0) {
+	if ((e = eng_choices_load_posted(c, &ch)) == DB_OK && id != 0) {
 		if ((e = engagement_get(c->db, &c->arena, id, &current)) == DB_OK) {
 			if (!may_change(c, &current))
 				return;
@@ -119,6 +119,14 @@ form_post(struct ctx *c, long long id, const char *action, const char *title)
 		return;
 	if (st.people_error != NULL && c->resp.status == 200)
 		c->resp.status = 400;
+	/* Shown again: every organisation, not only those posted. */
+	if ((e = eng_choices_load_orgs(c, &ch)) == DB_OK && cur != NULL &&
+	    eng_keep_current(c, &ch, cur) == -1)
+		e = DB_NOMEM;
+	if (e != DB_OK) {
+		app_db_error(c, e);
+		return;
+	}
 	eng_form_show(c, &ch, &st, action, title);
 }
 

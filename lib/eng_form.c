@@ -130,6 +130,38 @@ load_areas(struct ctx *c, struct option **out, size_t *n, int marked)
 	return DB_OK;
 }
 
+static int
+has_option(const struct option *o, size_t n, const char *v)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(o[i].value, v) == 0)
+			return 1;
+	return 0;
+}
+
+/* One organisation as an option, and as an outlet when it is one. */
+static void
+add_org(struct ctx *c, struct choices *ch, const struct organisation *o)
+{
+	const char *id = id_text(&c->arena, o->id);
+
+	ch->orgs[ch->norgs++] = (struct option){ id, arena_printf(&c->arena,
+	    "%s (%s)", o->name, code_label(org_kinds, o->kind)) };
+	if (strcmp(o->kind, "media_outlet") == 0)
+		ch->outlets[ch->noutlets++] = (struct option){ id, o->name };
+}
+
+static int
+alloc_orgs(struct ctx *c, struct choices *ch, size_t n)
+{
+	ch->norgs = ch->noutlets = 0;
+	ch->orgs = arena_alloc(&c->arena, (n + 1) * sizeof(*ch->orgs));
+	ch->outlets = arena_alloc(&c->arena, (n + 1) * sizeof(*ch->outlets));
+	return ch->orgs != NULL && ch->outlets != NULL ? 0 : -1;
+}
+
 /*
  * Organisations for the multiple select, and media outlets for the
  * outlet select, with their kind or medium so like names are told apart.
@@ -144,19 +176,45 @@ load_orgs(struct ctx *c, struct choices *ch)
 
 	if ((e = org_list(c->db, &c->arena, &f, &o, &n, &total)) != DB_OK)
 		return e;
-	ch->orgs = arena_alloc(&c->arena, (n + 1) * sizeof(*ch->orgs));
-	ch->outlets = arena_alloc(&c->arena, (n + 1) * sizeof(*ch->outlets));
-	if (ch->orgs == NULL || ch->outlets == NULL)
+	if (alloc_orgs(c, ch, n) == -1)
+		return DB_NOMEM;
+	for (i = 0; i < n; i++)
+		add_org(c, ch, &o[i]);
+	return DB_OK;
+}
+
+/*
+ * Only the organisations a posted form links (its org_id values), each
+ * looked up by id: a save need not read, sort and label every
+ * organisation to check the few it links.  Ids that are not live
+ * organisations are left out, as they are not among the full list's
+ * options; at most ORGS_POSTED_MAX are looked up.
+ */
+#define ORGS_POSTED_MAX	64
+static enum db_err
+load_posted_orgs(struct ctx *c, struct choices *ch)
+{
+	struct organisation	 o;
+	size_t			 i, n = params_count(&c->req.form, "org_id");
+	enum db_err		 e;
+
+	if (n > ORGS_POSTED_MAX)
+		n = ORGS_POSTED_MAX;
+	if (alloc_orgs(c, ch, n) == -1)
 		return DB_NOMEM;
 	for (i = 0; i < n; i++) {
-		const char *id = id_text(&c->arena, o[i].id);
+		const char	*v = params_nth(&c->req.form, "org_id", i);
+		char		*end;
+		long long	 id = strtoll(v, &end, 10);
 
-		ch->orgs[ch->norgs++] = (struct option){ id,
-		    arena_printf(&c->arena, "%s (%s)", o[i].name,
-		    code_label(org_kinds, o[i].kind)) };
-		if (strcmp(o[i].kind, "media_outlet") == 0)
-			ch->outlets[ch->noutlets++] = (struct option){ id,
-			    o[i].name };
+		if (id <= 0 || *end != '\0' || has_option(ch->orgs, ch->norgs, v))
+			continue;
+		if ((e = org_get(c->db, &c->arena, id, &o)) == DB_NOTFOUND)
+			continue;
+		if (e != DB_OK)
+			return e;
+		if (!o.deleted)
+			add_org(c, ch, &o);
 	}
 	return DB_OK;
 }
@@ -183,21 +241,42 @@ load_users(struct ctx *c, struct option **out, size_t *n)
 /*
  * Everything but people: the People field's type-ahead asks
  * GET /people/search.json as the user types (htdocs/static/tracker.js),
- * so the form's size does not grow with the directory.
+ * so the form's size does not grow with the directory.  posted: only the
+ * organisations the posted form links (eng_choices_load_posted()).
  */
-enum db_err
-eng_choices_load(struct ctx *c, struct choices *ch)
+static enum db_err
+choices_load(struct ctx *c, struct choices *ch, int posted)
 {
 	enum db_err	 e;
 
 	memset(ch, 0, sizeof(*ch));
 	if ((e = load_types(c, ch)) == DB_OK &&
 	    (e = load_categories(c, &ch->categories, &ch->ncategories)) == DB_OK &&
-	    (e = load_orgs(c, ch)) == DB_OK &&
+	    (e = posted ? load_posted_orgs(c, ch) : load_orgs(c, ch)) == DB_OK &&
 	    (e = load_areas(c, &ch->areas, &ch->nareas, 1)) == DB_OK)
 		e = load_users(c, &ch->users, &ch->nusers);
 	return e;
 }
+
+enum db_err
+eng_choices_load(struct ctx *c, struct choices *ch)
+{
+	return choices_load(c, ch, 0);
+}
+
+enum db_err
+eng_choices_load_posted(struct ctx *c, struct choices *ch)
+{
+	return choices_load(c, ch, 1);
+}
+
+/* The whole organisation lists, for showing the form after a posted load. */
+enum db_err
+eng_choices_load_orgs(struct ctx *c, struct choices *ch)
+{
+	return load_orgs(c, ch);
+}
+
 /* Append an option unless its value is there already. */
 static int
 add_option(struct arena *a, struct option **opts, size_t *n, long long id,
@@ -256,17 +335,6 @@ eng_keep_current(struct ctx *c, struct choices *ch, const struct engagement *e)
 	return 0;
 }
 
-
-static int
-has_option(const struct option *o, size_t n, const char *v)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(o[i].value, v) == 0)
-			return 1;
-	return 0;
-}
 
 /* The values of a multiple select that are among its options. */
 static const char **

@@ -64,6 +64,14 @@ struct eng_state {
  * People field searches the directory as the user types.
  */
 enum db_err	 eng_choices_load(struct ctx *, struct choices *);
+/*
+ * The same for a posted form, with only the organisations it links: a
+ * save checks those without reading every organisation.  Before the form
+ * is shown again, eng_choices_load_orgs() loads the whole lists (and
+ * eng_keep_current() is applied again when editing).
+ */
+enum db_err	 eng_choices_load_posted(struct ctx *, struct choices *);
+enum db_err	 eng_choices_load_orgs(struct ctx *, struct choices *);
 /* Keep what an engagement links to choosable though retired or deleted. */
 int		 eng_keep_current(struct ctx *, struct choices *,
 		    const struct engagement *);

@@ -699,6 +699,52 @@ test('media details, organisations, policy areas and staff show on the detail pa
 	assert.deepEqual(titles((await list({ area: String(area) })).rows), [`On air ${tok}`]);
 });
 
+test('a save links only live organisations it names, and a form shown again offers every organisation', async () => {
+	const tok = token();
+	const live = await createOrg(`Live ${tok}`, 'council');
+	const gone = await createOrg(`Gone ${tok}`, 'council');
+	const other = await createOrg(`Other ${tok}`, 'ngo');
+	assert.equal((await send(admin(), `/organisations/${gone}/delete`, {})).status, 303);
+	const body = engagementForm({ title: `Orgs ${tok}`, orgs: [live, gone, 99999999, live] });
+	body.append('org_id', 'x1');
+	body.set('op', 'save');
+	const r = await send(admin(), '/engagements/new', body);
+	assert.equal(r.status, 303, mainText(r.body));
+	const id = idFrom(r.location);
+	assert.equal(facts((await view(admin(), `/engagements/${id}`)).body).Organisations, `Live ${tok}`,
+	    'a deleted, missing or malformed id is not linked, and a repeated one once');
+
+	// A form that fails its checks comes back with the whole list, the
+	// posted choice still chosen.
+	const bad = engagementForm({ title: '', orgs: [live] });
+	bad.set('op', 'save');
+	const again = await send(admin(), '/engagements/new', bad);
+	assert.equal(again.status, 400);
+	assert.ok(fieldError(again.body, 'title'), 'the title is required');
+	const opts = selectOptions(again.body, 'org_id');
+	assert.ok(opts.some((o) => o.value === String(other)), 'an organisation not posted is offered');
+	assert.ok(!opts.some((o) => o.value === String(gone)), 'a deleted one is not');
+	assert.deepEqual(control(again.body, 'f-org_id'), [String(live)]);
+
+	// Editing keeps a link to an organisation deleted since.
+	const kept = await createEngagement({ title: `Kept ${tok}`, orgs: [other] });
+	assert.equal((await send(admin(), `/organisations/${other}/delete`, {})).status, 303);
+	const edited = await editEngagement(kept, { title: `Kept edited ${tok}` });
+	assert.equal(edited.status, 303, mainText(edited.body));
+	assert.equal(facts((await view(admin(), `/engagements/${kept}`)).body).Organisations, `Other ${tok}`);
+	const form = await view(admin(), `/engagements/${kept}/edit`);
+	assert.deepEqual(control(form.body, 'f-org_id'), [String(other)]);
+	const held = await send(admin(), `/engagements/${kept}/edit`, (() => {
+		const b = formData(form.body, `/engagements/${kept}/edit`);
+		b.set('title', '');
+		b.set('op', 'save');
+		return b;
+	})());
+	assert.equal(held.status, 400);
+	assert.ok(selectOptions(held.body, 'org_id').some((o) => o.value === String(other) && /deleted/.test(o.label)),
+	    'shown again, the edit form still offers the deleted organisation it links');
+});
+
 test('the detail page renders Markdown safely: no raw HTML, no javascript: links; titles are escaped', async () => {
 	const tok = token();
 	const summary = [
