@@ -109,7 +109,7 @@ list_get(struct ctx *c)
 	f.limit = PER_PAGE;
 	f.offset = (v.page - 1) * PER_PAGE;
 	if ((e = mention_list(c->db, &c->arena, &f, &rows, &v.nrows,
-	    &v.total)) != DB_OK ||
+	    &v.total, &v.more)) != DB_OK ||
 	    (e = mention_choices(c->db, &c->arena, &ch)) != DB_OK ||
 	    (e = feed_key_created(c->db, &c->arena, c->session.user_id,
 	    &v.feed_key_created)) != DB_OK) {
@@ -301,6 +301,7 @@ atom_get(struct ctx *c)
 	struct mention		*rows;
 	const char		*site, *self;
 	size_t			 n, total;
+	int			 more;
 	enum db_err		 e;
 	char			 now[32];
 	time_t			 t = time(NULL);
@@ -311,7 +312,8 @@ atom_get(struct ctx *c)
 	memset(&f, 0, sizeof(f));
 	f.state = "relevant";
 	f.limit = ATOM_MAX;
-	if ((e = mention_list(c->db, &c->arena, &f, &rows, &n, &total))) {
+	if ((e = mention_list(c->db, &c->arena, &f, &rows, &n, &total,
+	    &more))) {
 		app_db_error(c, e);
 		return;
 	}

@@ -175,13 +175,14 @@ dir_person_page(struct db *db, struct arena *a, const struct eng_reader *reader,
 	struct mention		*mentions;
 	struct mention_filter	 mf;
 	enum db_err		 e;
-	int			 watched;
+	int			 watched, more;
 
 	if (s == NULL || watch == NULL)
 		return DB_NOMEM;
 	memset(&mf, 0, sizeof(mf));
 	mf.person_id = p->id;
 	mf.limit = nmentions;
+	mf.count_max = nmentions + 1;	/* only whether there are more */
 	if ((e = person_contacts(db, a, reader, p->id, &contacts, &v->ncontacts,
 	    s)) != DB_OK ||
 	    (e = person_terms(db, a, p->id, &terms, &v->nterms)) != DB_OK ||
@@ -189,7 +190,7 @@ dir_person_page(struct db *db, struct arena *a, const struct eng_reader *reader,
 	    != DB_OK ||
 	    (e = watched_person_get(db, a, p->id, watch, &watched)) != DB_OK ||
 	    (e = mention_list(db, a, &mf, &mentions, &v->nmentions,
-	    &v->mentions_total)) != DB_OK)
+	    &v->mentions_total, &more)) != DB_OK)
 		return e;
 	v->person = p;
 	v->contacts = contacts;

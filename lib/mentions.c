@@ -99,9 +99,11 @@ static const char *const ms_sql[MS__MAX] = {
 	    "AND m2.id > m.id))) ORDER BY m.created_at DESC, m.id DESC "
 	    "LIMIT ? OFFSET ?",
 	/* The stories that pass: from mentions_state_story where it can. */
+	/* Up to a limit: DISTINCT with LIMIT stops reading at it. */
 	[MS_COUNT] =
-	    "SELECT COUNT(DISTINCT m.story_id) FROM mentions m "
-	    "JOIN feeds f ON f.id = m.feed_id WHERE " MS_PASSES("m", "f"),
+	    "SELECT COUNT(*) FROM (SELECT DISTINCT m.story_id FROM mentions m "
+	    "JOIN feeds f ON f.id = m.feed_id WHERE " MS_PASSES("m", "f")
+	    " LIMIT ?) s",
 	/* The other mentions of the page's stories: page mention first. */
 	[MS_ALSO] =
 	    "SELECT j.mid, m.id, f.id, IFNULL(o.name, IF(f.title = '', f.url, "
@@ -424,16 +426,19 @@ rows_to_mentions(struct db *db, struct arena *a, const struct db_rows *r,
 
 enum db_err
 mention_list(struct db *db, struct arena *a, const struct mention_filter *f,
-    struct mention **out, size_t *n, size_t *total)
+    struct mention **out, size_t *n, size_t *total, int *more)
 {
 	const char	*state = f->state != NULL ? f->state : "";
 	const char	*from = day_start_utc(a, f->from, 0);
 	const char	*to = day_start_utc(a, f->to, 1);
+	size_t		 cap = f->offset + (f->count_max > 0 ? f->count_max :
+			    MENTION_COUNT_MAX);
 	struct db_rows	 r;
 	enum db_err	 e;
 
 	*out = NULL;
 	*n = *total = 0;
+	*more = 0;
 #define FILTER_ARGS \
 	DB_STR(state), DB_STR(state), DB_INT(f->feed_id), DB_INT(f->feed_id), \
 	DB_INT(f->term_id), DB_INT(f->term_id), DB_INT(f->person_id), \
@@ -448,12 +453,16 @@ mention_list(struct db *db, struct arena *a, const struct mention_filter *f,
 	else {
 		struct db_rows	 c;
 
-		e = db_query_in(db, &ms_stmts, MS_COUNT, DB_ARGS(FILTER_ARGS), a,
-		    &c);
+		e = db_query_in(db, &ms_stmts, MS_COUNT, DB_ARGS(FILTER_ARGS,
+		    DB_INT((long long)cap + 1)), a, &c);
 		if (e != DB_OK)
 			return e;
 		if (c.nrows == 1)
 			*total = (size_t)db_num(DB_CELL(&c, 0, 0));
+		if (*total > cap) {
+			*total = cap;
+			*more = 1;
+		}
 	}
 #undef FILTER_ARGS
 	return rows_to_mentions(db, a, &r, out, n);

@@ -84,7 +84,16 @@ struct mention_filter {
 	size_t		 limit;
 	size_t		 offset;
 	long long	 person_id;
+	size_t		 count_max;	/* 0: MENTION_COUNT_MAX */
 };
+
+/*
+ * How many stories past a page's first the inbox counts: "more than"
+ * beyond it.  Counting every story was most of a request's time with
+ * 10,000 in the inbox; past a thousand the exact number helps nobody
+ * triage (issue 10).
+ */
+#define MENTION_COUNT_MAX	1000
 
 /* An id and a name, for the filter choices. */
 struct mention_choice {
@@ -101,11 +110,12 @@ int		 mention_state_valid(const char *s);
  * the newest stands for it, and the story's other mentions (any state,
  * any outlet; from feeds not deleted) are in its also list.  Each row
  * has its hits, terms and people.  *total counts the stories over all
- * pages.  Mentions of deleted feeds are left out.
+ * pages, up to the page's offset plus count_max: *more is 1 when there
+ * are more than *total.  Mentions of deleted feeds are left out.
  */
 enum db_err	 mention_list(struct db *, struct arena *,
 		    const struct mention_filter *, struct mention **,
-		    size_t *n, size_t *total);
+		    size_t *n, size_t *total, int *more);
 
 /*
  * Set one mention's state (new, relevant or dismissed), and with it the

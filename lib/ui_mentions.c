@@ -480,7 +480,11 @@ ui_mention_list(struct html *h, const struct mention_list_view *v)
 	html_close(h);
 	filter_form(h, v);
 	html_open(h, EL_P, AT_ROLE, "status", AT__MAX);
-	html_textf(h, "%zu mention%s", v->total, v->total == 1 ? "" : "s");
+	if (v->more)
+		html_textf(h, "More than %zu mentions", v->total);
+	else
+		html_textf(h, "%zu mention%s", v->total,
+		    v->total == 1 ? "" : "s");
 	html_close(h);
 	if (v->nrows > 0) {
 		if (edit) {
@@ -496,7 +500,10 @@ ui_mention_list(struct html *h, const struct mention_list_view *v)
 	}
 	snprintf(url, sizeof(url), "/mentions%s%s", v->query,
 	    *v->query ? "&" : "?");
-	ui_pagination(h, url, v->page, v->total, v->per_page);
+	if (v->more)
+		ui_pagination_open(h, url, v->page, 1);
+	else
+		ui_pagination(h, url, v->page, v->total, v->per_page);
 	feed_key_section(h, v);
 	layout_end(h);
 }

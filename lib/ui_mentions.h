@@ -38,6 +38,7 @@ struct mention_list_view {
 	const struct mention		*rows;
 	size_t				 nrows;
 	size_t				 total;
+	int				 more;	/* more than total */
 	size_t				 page;
 	size_t				 per_page;
 	const char			*query;	/* filters as "?a=1&b=2", or "" */

@@ -121,10 +121,62 @@ static struct mention *
 list(const struct mention_filter *f, size_t *n, size_t *total)
 {
 	struct mention	*m;
+	int		 more;
 
-	ck_assert_int_eq(mention_list(&db, &a, f, &m, n, total), DB_OK);
+	ck_assert_int_eq(mention_list(&db, &a, f, &m, n, total, &more), DB_OK);
+	ck_assert_int_eq(more, 0);
 	return m;
 }
+
+/* The count of stories stops at the page's offset plus count_max. */
+START_TEST(test_count_capped)
+{
+	static const char *const titles[] = {
+		"Refugee families wait in Calais",
+		"Council opens refugee housing scheme",
+		"Faith leaders back refugee sponsorship",
+		"Peers question refugee appeal delays",
+	};
+	struct mention_filter	 f;
+	struct mention		*m;
+	long long		 feed;
+	size_t			 i, n, total;
+	int			 more;
+	char			 guid[8], date[32];
+
+	ck_assert_int_eq(watch_term_add(&db, "refugee", "topic", 0, 0), DB_OK);
+	feed = add_feed("https://wire.example/rss", "Westminster Wire");
+	for (i = 0; i < 4; i++) {
+		snprintf(guid, sizeof(guid), "c%zu", i);
+		snprintf(date, sizeof(date), "2025-03-0%zuT09:00:00Z", i + 1);
+		ingest(feed, guid, titles[i], "", date);
+	}
+	memset(&f, 0, sizeof(f));
+	f.limit = 1;
+	f.count_max = 2;
+	ck_assert_int_eq(mention_list(&db, &a, &f, &m, &n, &total, &more),
+	    DB_OK);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(total, 2);
+	ck_assert_int_eq(more, 1);
+	f.offset = 1;		/* page two counts two past its start */
+	ck_assert_int_eq(mention_list(&db, &a, &f, &m, &n, &total, &more),
+	    DB_OK);
+	ck_assert_uint_eq(total, 3);
+	ck_assert_int_eq(more, 1);
+	f.offset = 0;
+	f.count_max = 4;	/* exactly four: no more */
+	ck_assert_int_eq(mention_list(&db, &a, &f, &m, &n, &total, &more),
+	    DB_OK);
+	ck_assert_uint_eq(total, 4);
+	ck_assert_int_eq(more, 0);
+	f.count_max = 0;	/* the default cap */
+	ck_assert_int_eq(mention_list(&db, &a, &f, &m, &n, &total, &more),
+	    DB_OK);
+	ck_assert_uint_eq(total, 4);
+	ck_assert_int_eq(more, 0);
+}
+END_TEST
 
 /*
  * Three outlets: the wire and the gazette carry one story two days
@@ -645,6 +697,7 @@ suite(void)
 	tcase_add_test(tc, test_deleted_feed_hidden);
 	tcase_add_test(tc, test_atom_well_formed);
 	tcase_add_test(tc, test_feed_keys);
+	tcase_add_test(tc, test_count_capped);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -16,6 +16,7 @@
 #include "html.h"
 #include "pages.h"
 #include "testhelp.h"
+#include "ui_mentions.h"
 
 static struct buf	 out;
 static struct html	 h;
@@ -191,6 +192,44 @@ START_TEST(test_error_detail_escaped)
 }
 END_TEST
 
+/*
+ * Past its count cap the inbox says "more than" and pages on with Next
+ * alone; under it, the exact count and "Page 1 of N".
+ */
+START_TEST(test_mentions_count_capped)
+{
+	struct session			 s = hostile_session();
+	struct mention_filter_text	 f = { "new", "", "", "", "", "2", "" };
+	struct mention_list_view	 v;
+
+	memset(&v, 0, sizeof(v));
+	v.session = &s;
+	v.filter = &f;
+	v.page = 2;
+	v.per_page = 50;
+	v.query = "?state=new";
+	v.total = 1050;
+	v.more = 1;
+	ui_mention_list(&h, &v);
+	ck_assert_int_eq(html_finish(&h), 0);
+	assert_has("More than 1050 mentions");
+	assert_has(" Page 2 <");
+	assert_has("page=3");
+	assert_has("page=1");
+	ck_assert_ptr_null(strstr(out.data, "Page 2 of"));
+
+	buf_reset(&out);
+	html_init(&h, &out);
+	v.total = 120;
+	v.more = 0;
+	ui_mention_list(&h, &v);
+	ck_assert_int_eq(html_finish(&h), 0);
+	assert_has("120 mentions");
+	assert_has(" Page 2 of 3 ");
+	ck_assert_ptr_null(strstr(out.data, "More than"));
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -205,6 +244,7 @@ suite(void)
 	tcase_add_loop_test(tc, test_error_pages, 0,
 	    sizeof(statuses) / sizeof(statuses[0]));
 	tcase_add_test(tc, test_error_detail_escaped);
+	tcase_add_test(tc, test_mentions_count_capped);
 	suite_add_tcase(s, tc);
 	return s;
 }
