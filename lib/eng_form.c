@@ -130,17 +130,6 @@ load_areas(struct ctx *c, struct option **out, size_t *n, int marked)
 	return DB_OK;
 }
 
-static int
-has_option(const struct option *o, size_t n, const char *v)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(o[i].value, v) == 0)
-			return 1;
-	return 0;
-}
-
 /* One organisation as an option, and as an outlet when it is one. */
 static void
 add_org(struct ctx *c, struct choices *ch, const struct organisation *o)
@@ -207,7 +196,7 @@ load_posted_orgs(struct ctx *c, struct choices *ch)
 		char		*end;
 		long long	 id = strtoll(v, &end, 10);
 
-		if (id <= 0 || *end != '\0' || has_option(ch->orgs, ch->norgs, v))
+		if (id <= 0 || *end != '\0' || option_offered(ch->orgs, ch->norgs, v))
 			continue;
 		if ((e = org_get(c->db, &c->arena, id, &o)) == DB_NOTFOUND)
 			continue;
@@ -348,7 +337,7 @@ picked(struct ctx *c, const char *name, const struct option *o, size_t no,
 	for (i = 0; out != NULL && i < all; i++) {
 		const char *v = params_nth(&c->req.form, name, i);
 
-		if (has_option(o, no, v))
+		if (option_offered(o, no, v))
 			out[(*n)++] = v;
 	}
 	return out;
@@ -565,7 +554,7 @@ eng_people_create(struct ctx *c, const struct choices *ch, struct eng_state *st)
 
 	memset(&p, 0, sizeof(p));
 	if (name == NULL || *name == '\0' || strlen(name) > 200 ||
-	    !has_option(ch->categories, ch->ncategories, cat) ||
+	    !option_offered(ch->categories, ch->ncategories, cat) ||
 	    st->form.values[F_NEW_PARTY].error != NULL) {
 		st->people_error = "Give the new person's name (up to 200 "
 		    "characters), category and party (up to 100).";
@@ -622,7 +611,7 @@ read_followups(struct ctx *c, const struct choices *ch, struct eng_state *st)
 		if (*f->action == '\0' && *f->due_on == '\0' && !f->done &&
 		    (*owner == '\0' || strcmp(owner, "0") == 0))
 			continue;
-		f->owner_id = has_option(ch->users, ch->nusers, owner) ?
+		f->owner_id = option_offered(ch->users, ch->nusers, owner) ?
 		    strtoll(owner, NULL, 10) : 0;
 		f->owner_name = "";
 		st->nfollowups++;
@@ -1059,7 +1048,7 @@ eng_state_prefill(struct ctx *c, const struct choices *ch,
 		if ((v = prefill_value(c, ch, fields[i])) != NULL)
 			st->form.values[fields[i]].value = v;
 	/* Only an outlet on offer: the select could not show another. */
-	if (!has_option(ch->outlets, ch->noutlets,
+	if (!option_offered(ch->outlets, ch->noutlets,
 	    st->form.values[F_OUTLET].value))
 		st->form.values[F_OUTLET].value = "";
 }

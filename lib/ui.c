@@ -35,6 +35,17 @@ page_link(struct html *h, const char *base, size_t page, const char *rel,
 	html_close(h);
 }
 
+int
+option_offered(const struct option *opts, size_t n, const char *value)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(opts[i].value, value) == 0)
+			return 1;
+	return 0;
+}
+
 void
 ui_pagination(struct html *h, const char *base, size_t page, size_t total,
     size_t per_page)

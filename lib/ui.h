@@ -14,6 +14,9 @@ struct option {
 	const char	*label;
 };
 
+/* 1 if value is the value of one of the n options. */
+int	option_offered(const struct option *, size_t n, const char *value);
+
 struct audit_entry;
 struct buf;
 struct html;

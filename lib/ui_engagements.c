@@ -29,18 +29,6 @@ label_for(struct html *h, const char *id, const char *text)
 	html_close(h);
 }
 
-/* 1 if value is among the options. */
-static int
-offered(const struct option *opts, size_t n, const char *value)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(opts[i].value, value) == 0)
-			return 1;
-	return 0;
-}
-
 /* A <select> of options with an "any" (or "none") first option. */
 static void
 option_select(struct html *h, const char *name, const char *label,
@@ -66,7 +54,7 @@ option_select(struct html *h, const char *name, const char *label,
 		html_close(h);
 	}
 	/* A value no longer on offer (a party someone had) stays chosen. */
-	if (chosen != NULL && *chosen != '\0' && !offered(opts, n, chosen)) {
+	if (chosen != NULL && *chosen != '\0' && !option_offered(opts, n, chosen)) {
 		html_open(h, EL_OPTION, AT_VALUE, chosen, AT_SELECTED, "",
 		    AT__MAX);
 		html_text(h, chosen);
