@@ -177,7 +177,8 @@ load_orgs(struct ctx *c, struct choices *ch)
  * looked up by id: a save need not read, sort and label every
  * organisation to check the few it links.  Ids that are not live
  * organisations are left out, as they are not among the full list's
- * options; at most ORGS_POSTED_MAX are looked up.
+ * options.  More than ORGS_POSTED_MAX ids: the whole list, which costs
+ * less than that many lookups.
  */
 #define ORGS_POSTED_MAX	64
 static enum db_err
@@ -188,7 +189,7 @@ load_posted_orgs(struct ctx *c, struct choices *ch)
 	enum db_err		 e;
 
 	if (n > ORGS_POSTED_MAX)
-		n = ORGS_POSTED_MAX;
+		return load_orgs(c, ch);
 	if (alloc_orgs(c, ch, n) == -1)
 		return DB_NOMEM;
 	for (i = 0; i < n; i++) {
@@ -196,7 +197,8 @@ load_posted_orgs(struct ctx *c, struct choices *ch)
 		char		*end;
 		long long	 id = strtoll(v, &end, 10);
 
-		if (id <= 0 || *end != '\0' || option_offered(ch->orgs, ch->norgs, v))
+		if (id <= 0 || *end != '\0' ||
+		    option_offered(ch->orgs, ch->norgs, v))
 			continue;
 		if ((e = org_get(c->db, &c->arena, id, &o)) == DB_NOTFOUND)
 			continue;

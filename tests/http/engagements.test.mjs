@@ -713,6 +713,14 @@ test('a save links only live organisations it names, and a form shown again offe
 	const id = idFrom(r.location);
 	assert.equal(facts((await view(admin(), `/engagements/${id}`)).body).Organisations, `Live ${tok}`,
 	    'a deleted, missing or malformed id is not linked, and a repeated one once');
+	// Past 64 ids the save checks them against the whole list instead.
+	const many = engagementForm({ title: `Many orgs ${tok}`,
+	    orgs: [...Array(70).fill(gone), live, other] });
+	many.set('op', 'save');
+	const r2 = await send(admin(), '/engagements/new', many);
+	assert.equal(r2.status, 303, mainText(r2.body));
+	assert.deepEqual(facts((await view(admin(), `/engagements/${idFrom(r2.location)}`)).body).Organisations
+	    .split(/\s*,\s*|\s+(?=Other)/).sort(), [`Live ${tok}`, `Other ${tok}`]);
 
 	// A form that fails its checks comes back with the whole list, the
 	// posted choice still chosen.
