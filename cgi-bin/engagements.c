@@ -119,12 +119,14 @@ form_post(struct ctx *c, long long id, const char *action, const char *title)
 		return;
 	if (st.people_error != NULL && c->resp.status == 200)
 		c->resp.status = 400;
-	/* Shown again: every organisation, not only those posted. */
-	if ((e = eng_choices_load_orgs(c, &ch)) == DB_OK && cur != NULL &&
-	    eng_keep_current(c, &ch, cur) == -1)
-		e = DB_NOMEM;
-	if (e != DB_OK) {
-		app_db_error(c, e);
+	/*
+	 * Shown again: every organisation, not only those posted.  If the
+	 * database has gone (a save that met a full disk or a restart), the
+	 * form still comes back as typed, offering the posted ones.
+	 */
+	if (eng_choices_load_orgs(c, &ch) == DB_OK && cur != NULL &&
+	    eng_keep_current(c, &ch, cur) == -1) {
+		app_db_error(c, DB_NOMEM);
 		return;
 	}
 	eng_form_show(c, &ch, &st, action, title);
