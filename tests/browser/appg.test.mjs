@@ -225,6 +225,7 @@ test('record a meeting, then generate, edit, circulate and approve its minutes, 
 		assert.equal(await row.count(), 1, 'one engagement for the meeting');
 		assert.match(await row.innerText(), /APPG meeting/);
 		await row.getByRole('link', { name: `${GROUP}: ${title}` }).click();
+		await page.waitForLoadState('load');	/* the whole table, not its start */
 		await page.getByRole('heading', { name: `${GROUP}: ${title}`, level: 1 }).waitFor();
 		const people = await page.locator('h2:text-is("People") + table tbody tr td:first-child')
 		    .allInnerTexts();
@@ -243,6 +244,11 @@ test('minutes print on A4 without the page chrome', async () => {
 		await openGroup(page);
 		await page.getByRole('link', { name: 'Inaugural meeting' }).click();
 		await page.getByRole('link', { name: 'Minutes', exact: true }).click();
+		// The click returns once the minutes page commits: wait for all of
+		// it, stylesheets included, before reading what print shows.
+		await page.waitForURL(/\/appg\/meetings\/\d+\/minutes$/);
+		await page.waitForLoadState('load');
+		await page.locator('.minutes h2', { hasText: 'Present' }).waitFor();
 		await page.emulateMedia({ media: 'print' });
 		assert.equal(await page.locator('.minutes-actions').isVisible(), false);
 		assert.equal(await page.locator('nav[aria-label="Areas"]').isVisible(), false);

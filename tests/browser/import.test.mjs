@@ -76,6 +76,7 @@ test('upload a CSV file, check the preview, import, find the people on /people',
 			page.getByRole('button', { name: 'Preview' }).click(),
 		]);
 		assert.equal(res.status(), 200);
+		await page.waitForLoadState('load');	/* the whole table, not its start */
 		await page.getByRole('heading', { name: 'Import people: preview', level: 1 }).waitFor();
 		const table = page.locator('table.import-preview');
 		assert.match(await table.innerText(), new RegExp(`${tok} Alpha`));
