@@ -213,11 +213,17 @@ ui_post_button(struct html *h, const char *action, const char *csrf,
 int
 ui_json_document(struct buf *b, json_t *o)
 {
+	return ui_json_write(b, o, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+}
+
+int
+ui_json_write(struct buf *b, json_t *o, size_t flags)
+{
 	char	*text;
 
 	if (o == NULL)
 		return -1;
-	text = json_dumps(o, JSON_INDENT(1) | JSON_PRESERVE_ORDER);
+	text = json_dumps(o, flags);
 	json_decref(o);
 	if (text == NULL)
 		return -1;

@@ -78,5 +78,7 @@ void	ui_query_add(struct buf *, const char *name, const char *value);
  * failure.
  */
 int	ui_json_document(struct buf *, struct json_t *o);
+/* The same with jansson's json_dumps() flags (compact, say). */
+int	ui_json_write(struct buf *, struct json_t *o, size_t flags);
 
 #endif

@@ -1212,21 +1212,17 @@ match_json(const struct people_match *m)
 int
 ui_people_search_json(struct buf *b, const struct people_match *m, size_t n)
 {
-	json_t	*list = json_array(), *o = NULL;
-	char	*text = NULL;
+	json_t	*list = json_array();
 	size_t	 i;
-	int	 bad = list == NULL;
 
-	for (i = 0; !bad && i < n; i++)
-		bad = json_array_append_new(list, match_json(&m[i])) == -1;
-	if (!bad && (o = json_pack("{s:O}", "people", list)) != NULL)
-		text = json_dumps(o, JSON_PRESERVE_ORDER | JSON_ESCAPE_SLASH);
-	json_decref(o);
-	json_decref(list);
-	if (text == NULL)
+	for (i = 0; list != NULL && i < n; i++)
+		if (json_array_append_new(list, match_json(&m[i])) == -1) {
+			json_decref(list);
+			list = NULL;
+		}
+	if (list == NULL)
 		return -1;
-	buf_puts(b, text);
-	buf_putc(b, '\n');
-	free(text);
-	return 0;
+	/* "o" takes the list: written compact, for the type-ahead. */
+	return ui_json_write(b, json_pack("{s:o}", "people", list),
+	    JSON_PRESERVE_ORDER | JSON_ESCAPE_SLASH);
 }

@@ -417,6 +417,19 @@ dashboard_counted_exactly(int month)
 	return counted;
 }
 
+/* A KPI counting every engagement, ZALL, beside the seeded ones. */
+static long long
+every_engagement_kpi(void)
+{
+	th_sql(&db, "INSERT INTO kpis (strategy_id, objective_id, code, label, "
+	    "source, measure, created_at, updated_at) SELECT strategy_id, "
+	    "objective_id, 'ZALL', 'Every engagement', 'counted', "
+	    "'engagements', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM kpis "
+	    "WHERE code = 'A1a' AND strategy_id = "
+	    "(SELECT id FROM strategies WHERE first_year = 2024)");
+	return kpi("ZALL");
+}
+
 static void
 assert_dashboard_is_counts(int month)
 {
@@ -440,12 +453,7 @@ START_TEST(the_dashboard_is_each_kpis_count)
 	    "WHERE source = 'counted' AND dropped_at IS NULL "
 	    "AND strategy_id = (SELECT id FROM strategies WHERE first_year = 2024); "
 	    "CALL kpi_rebuild()");
-	th_sql(&db, "INSERT INTO kpis (strategy_id, objective_id, code, label, "
-	    "source, measure, created_at, updated_at) SELECT strategy_id, "
-	    "objective_id, 'ZALL', 'Every engagement', 'counted', "
-	    "'engagements', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM kpis "
-	    "WHERE code = 'A1a' AND strategy_id = "
-	    "(SELECT id FROM strategies WHERE first_year = 2024)");
+	every_engagement_kpi();
 	assert_dashboard_is_counts(11);
 	oct = eng("meeting", "2024-10-10", "", IDS(mp), NULL, NULL);
 	nov = eng("correspondence", "2024-11-05", "", IDS(mp, peer), NULL, NULL);
@@ -749,19 +757,6 @@ START_TEST(a_frozen_snapshot_does_not_change)
 }
 END_TEST
 
-/* An objective of the seeded strategy, for KPIs the tests add. */
-/* A KPI counting every engagement, ZALL, beside the seeded ones. */
-static long long
-every_engagement_kpi(void)
-{
-	th_sql(&db, "INSERT INTO kpis (strategy_id, objective_id, code, label, "
-	    "source, measure, created_at, updated_at) SELECT strategy_id, "
-	    "objective_id, 'ZALL', 'Every engagement', 'counted', "
-	    "'engagements', UTC_TIMESTAMP(), UTC_TIMESTAMP() FROM kpis "
-	    "WHERE code = 'A1a' AND strategy_id = "
-	    "(SELECT id FROM strategies WHERE first_year = 2024)");
-	return kpi("ZALL");
-}
 
 /* ZALL's year to date (month index 11) and one month on the dashboard. */
 static void
