@@ -29,6 +29,9 @@ const XSS = sampled(ALL_XSS, 10);
 
 let admin;
 let userEdit;	// the edit form of a user made for the user form's sweep
+const parent = {};	// a live parent for a new aim, objective, goal, KPI
+let kpi;		// a KPI, for its targets form
+let group;		// an APPG group
 before(async () => {
 	admin = await client('admin');
 	const username = `secedit${process.pid}`;
@@ -40,6 +43,20 @@ before(async () => {
 	assert.equal((await post('/admin/users/new', d, { jar: admin.jar })).status, 303);
 	const list = (await get('/admin/users', { jar: admin.jar })).body;
 	userEdit = `/admin/users/${list.match(new RegExp(`/admin/users/(\\d+)/edit">${username}<`))[1]}/edit`;
+	// The seeded strategy's parts and the demo APPG group, as the pages
+	// link them: their ids are not always 1 (on a Galera cluster they
+	// depend on the node that took the inserts).
+	const tree = (await get('/admin/strategy', { jar: admin.jar })).body;
+	const first = (re, html) => {
+		const m = html.match(re);
+		assert.ok(m, `a link matching ${re}`);
+		return m[1];
+	};
+	for (const kind of ['aims', 'objectives', 'goals', 'kpis'])
+		parent[kind] = first(new RegExp(`/admin/strategy/${kind}/new\\?parent=(\\d+)"`), tree);
+	kpi = first(/\/admin\/strategy\/kpis\/(\d+)\/targets"/, tree);
+	group = first(/href="\/appg\/(\d+)">APPG on Faith and Displacement</,
+	    (await get('/appg', { jar: admin.jar })).body);
 });
 
 const at = (x) => (typeof x === 'function' ? x() : x);
@@ -182,35 +199,36 @@ const SPECS = [
 	  action: '/admin/strategy/strategies/new',
 	  set: () => ({ first_year: '2019', years: '3' }),
 	  show: () => '/admin/strategy' },
-	{ name: 'aim', page: '/admin/strategy/aims/new?parent=1',
+	{ name: 'aim', page: () => `/admin/strategy/aims/new?parent=${parent.aims}`,
 	  action: '/admin/strategy/aims/new', set: () => ({ code: `A${uniq()}`, sort_order: '1' }),
 	  leave: ['code'], show: () => '/admin/strategy' },
-	{ name: 'objective', page: '/admin/strategy/objectives/new?parent=1',
+	{ name: 'objective', page: () => `/admin/strategy/objectives/new?parent=${parent.objectives}`,
 	  action: '/admin/strategy/objectives/new',
 	  set: () => ({ code: `O${uniq()}`, sort_order: '1' }), leave: ['code'],
 	  show: () => '/admin/strategy' },
-	{ name: 'goal', page: '/admin/strategy/goals/new?parent=1',
+	{ name: 'goal', page: () => `/admin/strategy/goals/new?parent=${parent.goals}`,
 	  action: '/admin/strategy/goals/new', show: () => '/admin/strategy' },
-	{ name: 'KPI', page: '/admin/strategy/kpis/new?parent=1',
+	{ name: 'KPI', page: () => `/admin/strategy/kpis/new?parent=${parent.kpis}`,
 	  action: '/admin/strategy/kpis/new',
 	  set: () => ({ code: `K${uniq()}`, sort_order: '1' }), leave: ['code'],
 	  validated: ['unit'],
 	  show: () => '/admin/strategy' },
-	{ name: 'KPI targets (the reason)', page: '/admin/strategy/kpis/1/targets',
-	  action: '/admin/strategy/kpis/1/targets', leaveRe: /^target_/,
+	{ name: 'KPI targets (the reason)', page: () => `/admin/strategy/kpis/${kpi}/targets`,
+	  action: () => `/admin/strategy/kpis/${kpi}/targets`, leaveRe: /^target_/,
 	  // The reason is kept with the change (the audit log), not shown here.
-	  show: () => '/admin/strategy/kpis/1/targets', serial: true, few: true,
+	  show: () => `/admin/strategy/kpis/${kpi}/targets`, serial: true, few: true,
 	  unshown: true },
 	{ name: 'APPG group', page: '/appg/new', action: '/appg/new',
 	  set: () => ({ year_end_day: '31' }), validated: ['website'],
 	  edit: itemEdit },
-	{ name: 'APPG meeting', page: '/appg/1/meetings/new', action: '/appg/1/meetings/new',
+	{ name: 'APPG meeting', page: () => `/appg/${group}/meetings/new`,
+	  action: () => `/appg/${group}/meetings/new`,
 	  set: () => ({ held_on: '2019-05-06' }), validated: ['chair'],
 	  // The attender, guest, agenda and action rows are checked row by
 	  // row with rules of their own: the meeting's own fields here.
 	  leaveRe: /^(other|guest|act|item)_/,
 	  edit: itemEdit },
-	{ name: 'APPG benefit', page: '/appg/1', action: '/appg/1/benefits',
+	{ name: 'APPG benefit', page: () => `/appg/${group}`, action: () => `/appg/${group}/benefits`,
 	  set: () => ({ value_pounds: '10', received_on: '2019-05-06' }) },
 	{ name: 'APPG setting note', page: '/appg/settings', action: '/appg/settings',
 	  set: () => ({ valid_from: '2019-01-01', value: '5' }), leave: ['value'] },
@@ -317,11 +335,11 @@ test('APPG minutes (Markdown): every payload stored verbatim, the minutes and th
 // The minutes of one meeting, edited with each payload in turn.
 async function minutesSweep() {
 	const jar = admin.jar;
-	const page = await get('/appg/1/meetings/new', { jar });
-	const d = formData(page.body, '/appg/1/meetings/new');
+	const page = await get(`/appg/${group}/meetings/new`, { jar });
+	const d = formData(page.body, `/appg/${group}/meetings/new`);
 	d.set('held_on', '2019-05-07');
 	d.set('title', 'Minutes payloads');
-	const made = await post('/appg/1/meetings/new', d, { jar });
+	const made = await post(`/appg/${group}/meetings/new`, d, { jar });
 	assert.equal(made.status, 303);
 	const m = made.location.replace(/\?.*$/, '');
 	const g = await post(`${m}/minutes/generate`, { csrf: admin.csrf, version: '0' }, { jar });
