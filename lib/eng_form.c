@@ -16,6 +16,7 @@
 #include "eng_form.h"
 #include "engagements.h"
 #include "form.h"
+#include "privacy_basis.h"
 #include "ui.h"
 #include "ui_engagements.h"
 #include "users.h"
@@ -62,6 +63,8 @@ static const struct form_field eng_fields[F__MAX] = {
 	    validate_integer, NULL, NULL, NULL },
 	[F_NEW_PARTY] = { "new_party", "Their party", FIELD_TEXT, 0, 100,
 	    NULL, NULL, NULL, NULL },
+	[F_NEW_BASIS] = { "new_basis", "Why we hold their details",
+	    FIELD_TEXT, 0, 40, NULL, NULL, NULL, NULL },
 };
 
 
@@ -545,30 +548,47 @@ eng_people_resolve(struct ctx *c, struct eng_state *st)
 	return DB_OK;
 }
 
-/* "Add new person": create them in the directory and put them on the form. */
+/*
+ * "Add new person": create them in the directory and put them on the
+ * form.  They get the lawful basis chosen beside their name, dated today
+ * when it needs a date (consent is taken as given when they are added),
+ * and the form and the user as their source; their page can refine both.
+ */
 enum db_err
 eng_people_create(struct ctx *c, const struct choices *ch, struct eng_state *st)
 {
-	const char	*name = req_form(&c->req, "new_name");
-	const char	*cat = st->form.values[F_NEW_CATEGORY].value;
-	struct person	 p;
-	enum db_err	 e;
+	const char			*name = req_form(&c->req, "new_name");
+	const char			*cat = st->form.values[F_NEW_CATEGORY].value;
+	const struct lawful_basis	*basis =
+	    privacy_basis(st->form.values[F_NEW_BASIS].value);
+	struct person			 p;
+	char				 today[11];
+	enum db_err			 e;
 
 	memset(&p, 0, sizeof(p));
 	if (name == NULL || *name == '\0' || strlen(name) > 200 ||
 	    !option_offered(ch->categories, ch->ncategories, cat) ||
-	    st->form.values[F_NEW_PARTY].error != NULL) {
+	    st->form.values[F_NEW_PARTY].error != NULL || basis == NULL) {
 		st->people_error = "Give the new person's name (up to 200 "
-		    "characters), category and party (up to 100).";
+		    "characters), category, party (up to 100) and why we "
+		    "hold their details.";
 		st->new_person_name = name ? name : "";
 		return DB_OK;
 	}
+	privacy_today(today);
 	p.full_name = name;
 	p.category = cat;
 	p.party = st->form.values[F_NEW_PARTY].value;
 	p.role_title = p.house = p.constituency = p.email = p.phone = "";
-	p.notes = "";
+	p.notes = p.basis_note = "";
 	p.is_current = 1;
+	p.lawful_basis = basis->code;
+	p.basis_date = basis->needs_date ?
+	    arena_strndup(&c->arena, today, 10) : "";
+	p.data_source = arena_printf(&c->arena, "Engagement form: added by "
+	    "%s, %s", app_actor(c), today);
+	if (p.basis_date == NULL || p.data_source == NULL)
+		return DB_NOMEM;
 	if ((e = person_save(c->db, app_actor(c), &p)) != DB_OK)
 		return e;
 	p.category_label = cat;

@@ -19,7 +19,7 @@ struct ctx;
 enum eng_field {
 	F_VERSION, F_DATE, F_TIME, F_TYPE, F_TITLE, F_PEOPLE, F_SUMMARY,
 	F_OUTCOME, F_OUTLET, F_MEDIUM, F_PROGRAMME, F_LINK, F_NEW_CATEGORY,
-	F_NEW_PARTY, F_MENTION, F__MAX
+	F_NEW_PARTY, F_MENTION, F_NEW_BASIS, F__MAX
 };
 
 /* The choices a form offers, loaded once per request. */

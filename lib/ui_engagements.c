@@ -11,6 +11,7 @@
 #include "form.h"
 #include "html.h"
 #include "layout.h"
+#include "privacy_basis.h"
 #include "ui.h"
 #include "ui_engagements.h"
 #include "users.h"
@@ -653,6 +654,38 @@ people_field(struct html *h, const struct eng_form_view *v)
 	html_close(h);
 }
 
+/*
+ * The lawful basis of a person added from the form: legitimate interests
+ * unless another is chosen, as for most people met in the course of
+ * advocacy (PRIVACY.md).
+ */
+static void
+new_person_basis(struct html *h, const char *chosen)
+{
+	size_t	 i;
+
+	if (chosen == NULL || *chosen == '\0')
+		chosen = "legitimate_interests";
+	html_open(h, EL_DIV, AT_CLASS, "field", AT__MAX);
+	label_for(h, "f-new_basis", "Why we hold their details");
+	html_open(h, EL_SELECT, AT_ID, "f-new_basis", AT_NAME, "new_basis",
+	    AT_ARIA_DESCRIBEDBY, "f-new_basis-hint", AT__MAX);
+	for (i = 0; lawful_bases[i].code != NULL; i++) {
+		html_open(h, EL_OPTION, AT_VALUE, lawful_bases[i].code,
+		    AT_SELECTED, strcmp(chosen, lawful_bases[i].code) == 0 ?
+		    "" : NULL, AT__MAX);
+		html_text(h, lawful_bases[i].label);
+		html_close(h);
+	}
+	html_close(h);
+	html_open(h, EL_P, AT_ID, "f-new_basis-hint", AT_CLASS, "hint",
+	    AT__MAX);
+	html_text(h, "The lawful basis. Consent is recorded as given today; "
+	    "their page can change it and add a note.");
+	html_close(h);
+	html_close(h);
+}
+
 /* Offered when a typed name is not in the directory. */
 static void
 new_person_fields(struct html *h, const struct eng_form_view *v)
@@ -671,6 +704,7 @@ new_person_fields(struct html *h, const struct eng_form_view *v)
 	html_open(h, EL_INPUT, AT_ID, "f-new_party", AT_NAME, "new_party",
 	    AT_TYPE, "text", AT_VALUE, form_value(v->form, "new_party"), AT__MAX);
 	html_close(h);
+	new_person_basis(h, form_value(v->form, "new_basis"));
 	html_open(h, EL_BUTTON, AT_TYPE, "submit", AT_NAME, "op",
 	    AT_VALUE, "new_person", AT__MAX);
 	html_text(h, "Add new person");

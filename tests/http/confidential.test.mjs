@@ -122,7 +122,7 @@ const world = () => session('world', async () => {
 	const words = { title: token(), summary: token(), outcome: token(), action: token() };
 	const name = `Pat ${RUN}`;
 	const body = engagementForm({ new_name: name, new_category: 'mp', new_party: '',
-	    op: 'new_person' });
+	    new_basis: 'legitimate_interests', op: 'new_person' });
 	const r = await send(admin(), '/engagements/new', body);
 	assert.equal(r.status, 200, `add ${name}: ${mainText(r.body)}`);
 	const m = r.body.match(/<input\b[^>]*\bname="person_id"[^>]*\bvalue="(\d+)"/);

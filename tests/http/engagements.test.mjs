@@ -264,7 +264,7 @@ async function createEngagement(e, who = admin()) {
 // their id.
 async function newPerson(name, category = 'mp', party = '') {
 	const body = engagementForm({ new_name: name, new_category: category,
-	    new_party: party, op: 'new_person' });
+	    new_party: party, new_basis: 'legitimate_interests', op: 'new_person' });
 	const r = await send(admin(), '/engagements/new', body);
 	assert.equal(r.status, 200, `add ${name}: ${mainText(r.body)}`);
 	const chosen = chosenPeople(r.body);
@@ -463,6 +463,11 @@ test('an unknown name: 400 with the message beside People and "Add a new person"
 	assert.match(fs[1], /<button type="submit" name="op" value="new_person">Add new person<\/button>/);
 	assert.equal(control(r.body, 'f-new_name'), name, 'the name is filled in');
 	assert.ok(selectOptions(fs[1], 'new_category').some((o) => o.value === 'mp' && o.label === 'MP'));
+	assert.match(fs[1], /<label for="f-new_basis">Why we hold their details<\/label>/);
+	const bases = selectOptions(fs[1], 'new_basis');
+	assert.equal(bases.find((o) => o.selected)?.value, 'legitimate_interests',
+	    'legitimate interests is chosen unless another basis is');
+	assert.ok(bases.some((o) => o.value === 'consent' && o.label === 'Consent'));
 	// Everything typed is still there.
 	assert.equal(control(r.body, 'f-title'), typed.title);
 	assert.equal(control(r.body, 'f-date'), typed.date);
@@ -484,6 +489,20 @@ test('an unknown name: 400 with the message beside People and "Add a new person"
 	assert.equal(nameless.status, 400);
 	assert.match(fieldError(nameless.body, 'people') ?? '', /Give the new person's name/);
 	assert.deepEqual(chosenPeople(nameless.body), []);
+
+	// So is a lawful basis.
+	for (const basis of ['', 'gossip']) {
+		const unbased = formData(r.body, '/engagements/new');
+		unbased.set('new_category', 'mp');
+		unbased.set('new_basis', basis);
+		unbased.set('op', 'new_person');
+		const refused = await send(admin(), '/engagements/new', unbased);
+		assert.equal(refused.status, 400, `basis "${basis}"`);
+		assert.match(fieldError(refused.body, 'people') ?? '', /why we hold their details/);
+		assert.deepEqual(chosenPeople(refused.body), []);
+		assert.equal(control(refused.body, 'f-new_name'), name, 'the name is kept');
+	}
+	assert.ok(!(await directory(name)).some((o) => o.value === name), 'no one was added');
 
 	// "Add new person" puts them in the directory and on the form.
 	const add = formData(r.body, '/engagements/new');

@@ -94,7 +94,8 @@ async function createEngagement(e) {
 
 async function newPerson(name, category, party = '') {
 	const body = engagementForm({ date: YEAR.from, title: '', new_name: name,
-	    new_category: category, new_party: party, op: 'new_person' });
+	    new_category: category, new_party: party,
+	    new_basis: 'legitimate_interests', op: 'new_person' });
 	const r = await send(admin(), '/engagements/new', body);
 	assert.equal(r.status, 200, `add ${name}: ${mainText(r.body)}`);
 	const m = [...r.body.matchAll(/<input\b([^>]*\bname="person_id"[^>]*)>/g)]

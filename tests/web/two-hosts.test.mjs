@@ -73,6 +73,7 @@ test('an engagement saved on host B with the form fetched on host A shows on A',
 	const person = new URLSearchParams(fields);
 	person.set('new_name', `Person ${RUN}`);
 	person.set('new_category', 'mp');
+	person.set('new_basis', 'legitimate_interests');
 	person.set('op', 'new_person');
 	const added = await at(HOST_B, '/engagements/new', jar, person);
 	assert.equal(added.status, 200, `add a person on B: ${pageText(added.body)}`);
