@@ -12,7 +12,9 @@
 #   pages:   login, engagement list, engagement detail, board dashboard,
 #            one-year policy engagement report, mentions inbox (logged in),
 #            and the people type-ahead's search (in the table, not in P);
-#   save:    POST /engagements/new with session and CSRF (bench/save.lua);
+#   save:    POST /engagements/new with session and CSRF (bench/save.lua),
+#            each linking an MP and a civil servant (100 pairs in turn),
+#            so it counts KPI hits and marks report days as a real one;
 #   ingest:  bench/feeds.sh (xmllint --stream floor, tracker-feeds parse
 #            with 1,000 watch terms, node rss-parser peer).
 #
@@ -179,7 +181,18 @@ BENCH_FORM="&op=save&version=0&date=2025-01-15&time=&type=meeting"
 BENCH_FORM="$BENCH_FORM&title=bench-save&people=&summary=Saved+by+make+bench."
 BENCH_FORM="$BENCH_FORM&outcome=&media_outlet=&media_medium=&media_programme="
 BENCH_FORM="$BENCH_FORM&media_link=&fu_count=0"
-export BENCH_COOKIE BENCH_CSRF BENCH_FORM
+# The people met: each save links an MP and a civil servant, each with a
+# history of engagements (their links, their party and category then,
+# the first-engagement marks, KPI hits), taking the next of 100 pairs in
+# turn (bench/save.lua).
+BENCH_PEOPLE=$(svc_sql -N -B -e "SELECT CONCAT(m.id, ',', c.id) FROM
+    (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS n FROM people
+	WHERE category = 'mp' AND deleted_at IS NULL ORDER BY id LIMIT 100) m
+    JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS n FROM people
+	WHERE category = 'civil_servant' AND deleted_at IS NULL
+	ORDER BY id LIMIT 100) c ON c.n = m.n" | tr '\n' ' ')
+[ -n "$BENCH_PEOPLE" ] || svc_die "no MPs and civil servants in the dataset"
+export BENCH_COOKIE BENCH_CSRF BENCH_FORM BENCH_PEOPLE
 detail=$(svc_sql -N -B -e "SELECT MAX(id) DIV 2 FROM engagements")
 if [ -n "${BENCH_HOLD:-}" ]; then
 	# For profiling by hand: the stack stays up until interrupted.
@@ -217,12 +230,17 @@ measure mentions /mentions
 # The forms' people type-ahead (issue 10): one keystroke partway through a
 # name, as the script asks while someone types.
 measure search "/people/search.json?q=Bench+person+48"
-# One save by hand first: the form must answer 303 (saved), or the run
-# would measure error pages.
+# One save by hand first, with the first pair: the form must answer 303
+# (saved) and link both, or the run would measure something else.
+pair=$(echo "$BENCH_PEOPLE" | cut -d' ' -f1)
 code=$(curl -s -o "$SVC_DIR/save.html" -w '%{http_code}' -H "Cookie: $BENCH_COOKIE" \
-    --data "csrf=$BENCH_CSRF$BENCH_FORM" "$url/engagements/new")
+    --data "csrf=$BENCH_CSRF$BENCH_FORM&person_id=${pair%,*}&person_id=${pair#*,}" \
+    "$url/engagements/new")
 [ "$code" = 303 ] || { sed 's/<[^>]*>/ /g' "$SVC_DIR/save.html" | tr -s ' \n' ' ' | head -c 600 >&2
 	svc_die "a save answered $code, not 303"; }
+links=$(svc_sql -N -B -e "SELECT COUNT(*) FROM engagement_people WHERE
+    engagement_id = (SELECT MAX(id) FROM engagements WHERE title = 'bench-save')")
+[ "$links" = 2 ] || svc_die "the save by hand linked $links people, not 2"
 before=$(svc_sql -N -B -e "SELECT COUNT(*) FROM engagements WHERE title = 'bench-save'")
 measure save /engagements/new -s "$top_srcdir/bench/save.lua"
 saved=$(svc_sql -N -B -e "SELECT COUNT(*) FROM engagements WHERE title = 'bench-save'")

@@ -1,8 +1,33 @@
 -- wrk script for bench/run.sh: every request saves a new engagement
 -- through the real form, with a logged-in session, its CSRF token and the
 -- form's other fields from the environment (BENCH_COOKIE, BENCH_CSRF,
--- BENCH_FORM).  A save answers 303.
+-- BENCH_FORM).  With BENCH_PEOPLE (space-separated pairs "mp,official"),
+-- each save links the next pair in turn, so the run's saves name many
+-- people as a team's do, not the same two every time.  A save answers 303.
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
 wrk.headers["Cookie"] = os.getenv("BENCH_COOKIE")
 wrk.body = "csrf=" .. os.getenv("BENCH_CSRF") .. os.getenv("BENCH_FORM")
+
+local pairs_ = {}
+for pair in string.gmatch(os.getenv("BENCH_PEOPLE") or "", "%S+") do
+	local body = ""
+	for id in string.gmatch(pair, "%d+") do
+		body = body .. "&person_id=" .. id
+	end
+	pairs_[#pairs_ + 1] = body
+end
+
+-- Each of wrk's threads starts at a different pair.
+local next_pair = 0
+function init(args)
+	next_pair = math.random(1, math.max(#pairs_, 1))
+end
+
+function request()
+	if #pairs_ == 0 then
+		return wrk.format()
+	end
+	next_pair = next_pair % #pairs_ + 1
+	return wrk.format(nil, nil, nil, wrk.body .. pairs_[next_pair])
+end

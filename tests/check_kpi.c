@@ -436,6 +436,88 @@ assert_dashboard_is_counts(int month)
 	ck_assert_uint_gt(dashboard_counted_exactly(month), 32);
 }
 
+/* The engagement person_first names for person pid ("" for none). */
+static const char *
+first_of(long long pid)
+{
+	char	 sql[128];
+
+	snprintf(sql, sizeof(sql), "SELECT IFNULL((SELECT engagement_id FROM "
+	    "person_first WHERE person_id = %lld), '')", pid);
+	return th_cell(&db, sql);
+}
+
+/* An engagement put in by SQL, so its time and id can be chosen. */
+static long long
+raw_eng(const char *date, const char *time, int deleted)
+{
+	char	 sql[512];
+
+	snprintf(sql, sizeof(sql), "INSERT INTO engagements (type, "
+	    "occurred_on, occurred_time, title, summary, outcome, created_by, "
+	    "created_at, updated_at, deleted_at) VALUES ('meeting', '%s', %s, "
+	    "'raw', '', '', NULL, UTC_TIMESTAMP(), UTC_TIMESTAMP(), %s)",
+	    date, time, deleted ? "UTC_TIMESTAMP()" : "NULL");
+	th_sql(&db, sql);
+	return strtoll(th_cell(&db, "SELECT MAX(id) FROM engagements"), NULL,
+	    10);
+}
+
+static void
+raw_link(long long eid, long long pid)
+{
+	char	 sql[160];
+
+	snprintf(sql, sizeof(sql), "INSERT INTO engagement_people "
+	    "(engagement_id, person_id) VALUES (%lld, %lld)", eid, pid);
+	th_sql(&db, sql);
+}
+
+/*
+ * sql/017: a new link reads person_first instead of the person's whole
+ * history.  It must move the first engagement exactly when the linked
+ * one is live and earlier by day, time and id, and mark the old first
+ * day for the report either way.
+ */
+START_TEST(a_new_link_moves_the_first_only_when_earlier)
+{
+	long long	 p = person("MP Link", "mp");
+	long long	 older, ten, notime, nine, later, gone;
+	char		 want[32];
+
+	older = raw_eng("2024-09-01", "NULL", 0);	/* no one on it yet */
+	ten = raw_eng("2024-09-01", "'10:00'", 0);
+	raw_link(ten, p);
+	snprintf(want, sizeof(want), "%lld", ten);
+	ck_assert_str_eq(first_of(p), want);
+	/* Same day, no time: before 10:00, so first. */
+	notime = raw_eng("2024-09-01", "NULL", 0);
+	raw_link(notime, p);
+	snprintf(want, sizeof(want), "%lld", notime);
+	ck_assert_str_eq(first_of(p), want);
+	/* Same day at 09:00: after "no time", so not first. */
+	nine = raw_eng("2024-09-01", "'09:00'", 0);
+	raw_link(nine, p);
+	ck_assert_str_eq(first_of(p), want);
+	/* A later day neither; the report still hears of the first day. */
+	later = raw_eng("2025-02-03", "NULL", 0);
+	th_sql(&db, "DELETE FROM report_dirty_days");
+	raw_link(later, p);
+	ck_assert_str_eq(first_of(p), want);
+	th_sql_true(&db, "(SELECT GROUP_CONCAT(day ORDER BY day) FROM "
+	    "report_dirty_days) = '2024-09-01,2025-02-03'");
+	/* A deleted engagement, however early, does not count. */
+	gone = raw_eng("2023-01-01", "NULL", 1);
+	raw_link(gone, p);
+	ck_assert_str_eq(first_of(p), want);
+	/* Same day and time as the first, with a lower id: first. */
+	raw_link(older, p);
+	snprintf(want, sizeof(want), "%lld", older);
+	ck_assert_str_eq(first_of(p), want);
+	assert_hits_exact();
+}
+END_TEST
+
 START_TEST(the_dashboard_is_each_kpis_count)
 {
 	struct dashboard		 d;
@@ -1142,6 +1224,7 @@ kpi_suite(void)
 	tcase_add_test(tc, seeded_rules_count_what_they_name);
 	tcase_add_test(tc, year_edges_are_1_july_and_30_june);
 	tcase_add_test(tc, back_dated_entries_deletions_and_restores_move_who_is_new);
+	tcase_add_test(tc, a_new_link_moves_the_first_only_when_earlier);
 	tcase_add_test(tc, the_dashboard_is_each_kpis_count);
 	tcase_add_test(tc, stored_counts_follow_every_change);
 	tcase_add_test(tc, stored_counts_are_read_until_marked);
