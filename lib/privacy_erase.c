@@ -166,6 +166,8 @@ const struct erase_table privacy_erase_tables[] = {
 	{ "report_refresh_lock", ERASE_NOT_PERSONAL, "", "", "report upkeep" },
 	{ "report_refresh_claims", ERASE_NOT_PERSONAL, "", "",
 	    "report upkeep" },
+	{ "report_refresh_claim_days", ERASE_NOT_PERSONAL, "", "",
+	    "report upkeep" },
 	{ "erasures", ERASE_NOT_PERSONAL, "", "erased_by",
 	    "the tombstones: when, by whom, why; nothing about the person" },
 	{ "retention_rules", ERASE_NOT_PERSONAL, "", "category updated_by",

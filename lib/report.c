@@ -51,7 +51,7 @@ static const char *const section_dimension[RS__MAX] = {
  */
 #define CLAIMED \
 	"e.deleted_at IS NULL AND e.occurred_on IN (SELECT c.day FROM " \
-	"report_refresh_claims c WHERE c.conn = CONNECTION_ID()) "
+	"report_refresh_claim_days c WHERE c.conn = CONNECTION_ID()) "
 #define ADD_COUNTS \
 	"INSERT INTO report_day_counts (day, dimension, item, n) "
 /* Two reports refreshing one day at once: the later count stands. */
@@ -71,7 +71,9 @@ enum {
 	RPT_READ_COMMITTED,
 	RPT_LOCK,
 	RPT_CLAIMS_CLEAR,
+	RPT_CLAIM_DAYS_CLEAR,
 	RPT_CLAIM,
+	RPT_CLAIM_DAYS,
 	RPT_CLEAR_DAYS,
 	RPT_COUNT_TOTAL,
 	RPT_COUNT_TYPE,
@@ -97,8 +99,10 @@ enum {
 };
 
 static const char *const rpt_sql[RPT__MAX] = {
+	/* Any mark at all: a day has as many as changes since its count. */
 	[RPT_DIRTY_COUNT] =
-	    "SELECT COUNT(*) FROM report_dirty_days WHERE day BETWEEN ? AND ?",
+	    "SELECT EXISTS (SELECT 1 FROM report_dirty_days "
+	    "WHERE day BETWEEN ? AND ?)",
 	/* Each count sees what is committed when it starts, never locks. */
 	[RPT_READ_COMMITTED] =
 	    "SET TRANSACTION ISOLATION LEVEL READ COMMITTED",
@@ -107,13 +111,22 @@ static const char *const rpt_sql[RPT__MAX] = {
 	    "SELECT id FROM report_refresh_lock WHERE id = 1 FOR UPDATE",
 	[RPT_CLAIMS_CLEAR] =
 	    "DELETE FROM report_refresh_claims WHERE conn = CONNECTION_ID()",
+	[RPT_CLAIM_DAYS_CLEAR] =
+	    "DELETE FROM report_refresh_claim_days WHERE conn = CONNECTION_ID()",
+	/* Every mark of the first marked days (sql/018). */
 	[RPT_CLAIM] =
 	    "INSERT INTO report_refresh_claims (conn, day, gen) "
-	    "SELECT CONNECTION_ID(), day, gen FROM report_dirty_days "
-	    "WHERE day BETWEEN ? AND ? ORDER BY day LIMIT ?",
+	    "SELECT CONNECTION_ID(), d.day, d.gen FROM report_dirty_days d "
+	    "JOIN (SELECT DISTINCT day FROM report_dirty_days "
+	    "WHERE day BETWEEN ? AND ? ORDER BY day LIMIT ?) f ON f.day = d.day",
+	/* Their days, once each, for the counts to join. */
+	[RPT_CLAIM_DAYS] =
+	    "INSERT INTO report_refresh_claim_days (conn, day) "
+	    "SELECT DISTINCT conn, day FROM report_refresh_claims "
+	    "WHERE conn = CONNECTION_ID()",
 	[RPT_CLEAR_DAYS] =
 	    "DELETE FROM report_day_counts WHERE day IN (SELECT c.day FROM "
-	    "report_refresh_claims c WHERE c.conn = CONNECTION_ID())",
+	    "report_refresh_claim_days c WHERE c.conn = CONNECTION_ID())",
 	[RPT_COUNT_TOTAL] = ADD_COUNTS
 	    "SELECT e.occurred_on, 'total', '', COUNT(*) FROM engagements e "
 	    "WHERE " CLAIMED "GROUP BY e.occurred_on" KEEP_LATEST,
@@ -162,13 +175,13 @@ static const char *const rpt_sql[RPT__MAX] = {
 	/* The months of the claimed days, summed again from their days. */
 	[RPT_MONTHS_CLEAR] =
 	    "DELETE FROM report_month_counts WHERE month IN (SELECT "
-	    "c.day - INTERVAL DAYOFMONTH(c.day) - 1 DAY FROM report_refresh_claims c "
+	    "c.day - INTERVAL DAYOFMONTH(c.day) - 1 DAY FROM report_refresh_claim_days c "
 	    "WHERE c.conn = CONNECTION_ID())",
 	[RPT_MONTHS_ADD] =
 	    "INSERT INTO report_month_counts (month, dimension, item, n) "
 	    "SELECT m.month, d.dimension, d.item, SUM(d.n) FROM (SELECT DISTINCT "
 	    "c.day - INTERVAL DAYOFMONTH(c.day) - 1 DAY AS month "
-	    "FROM report_refresh_claims c WHERE c.conn = CONNECTION_ID()) m "
+	    "FROM report_refresh_claim_days c WHERE c.conn = CONNECTION_ID()) m "
 	    "JOIN report_day_counts d ON d.day BETWEEN m.month AND LAST_DAY(m.month) "
 	    "GROUP BY m.month, d.dimension, d.item",
 	/* Only the marks this refresh saw: one made since stays. */
@@ -359,6 +372,19 @@ days_between(const char *from, const char *to)
 	return (y2 - y1) * 372L + (m2 - m1) * 31L + (d2 - d1) + 1;
 }
 
+/* This connection's claims: the marks and their days. */
+static enum db_err
+claims_clear(struct db *db)
+{
+	enum db_err	 e;
+
+	e = db_exec_in(db, &rpt_stmts, RPT_CLAIMS_CLEAR, NULL, 0, NULL, NULL);
+	if (e == DB_OK)
+		e = db_exec_in(db, &rpt_stmts, RPT_CLAIM_DAYS_CLEAR, NULL, 0,
+		    NULL, NULL);
+	return e;
+}
+
 /* Recompute at most REFRESH_DAYS stale days of p in one transaction. */
 static enum db_err
 refresh_chunk(struct db *db, const struct report_period *p)
@@ -379,11 +405,13 @@ refresh_chunk(struct db *db, const struct report_period *p)
 	e = db_query_in(db, &rpt_stmts, RPT_LOCK, NULL, 0, &a, &r);
 	arena_free(&a);
 	if (e == DB_OK)
-		e = db_exec_in(db, &rpt_stmts, RPT_CLAIMS_CLEAR, NULL, 0, NULL,
-		    NULL);
+		e = claims_clear(db);
 	if (e == DB_OK)
 		e = db_exec_in(db, &rpt_stmts, RPT_CLAIM, DB_ARGS(DB_STR(p->from),
 		    DB_STR(p->to), DB_INT(REFRESH_DAYS)), NULL, NULL);
+	if (e == DB_OK)
+		e = db_exec_in(db, &rpt_stmts, RPT_CLAIM_DAYS, NULL, 0, NULL,
+		    NULL);
 	if (e == DB_OK)
 		e = db_exec_in(db, &rpt_stmts, RPT_CLEAR_DAYS, NULL, 0, NULL,
 		    NULL);
@@ -392,8 +420,7 @@ refresh_chunk(struct db *db, const struct report_period *p)
 	if (e == DB_OK)
 		e = db_exec_in(db, &rpt_stmts, RPT_UNMARK, NULL, 0, NULL, NULL);
 	if (e == DB_OK)
-		e = db_exec_in(db, &rpt_stmts, RPT_CLAIMS_CLEAR, NULL, 0, NULL,
-		    NULL);
+		e = claims_clear(db);
 	return db_finish(db, e);
 }
 

@@ -66,7 +66,8 @@ reset_tables(void)
 	    "UPDATE person_categories SET decision_maker = code IN ('mp', "
 	    "'peer', 'councillor', 'civil_servant', 'fcdo_official'); "
 	    "DELETE FROM report_day_counts; DELETE FROM report_month_counts; "
-	    "DELETE FROM report_dirty_days; DELETE FROM report_refresh_claims");
+	    "DELETE FROM report_dirty_days; DELETE FROM report_refresh_claims; "
+	    "DELETE FROM report_refresh_claim_days");
 	th_reset(&db);
 }
 
@@ -860,6 +861,40 @@ START_TEST(test_refresh_keeps_newer_marks)
 END_TEST
 
 /*
+ * Two saves of one day, neither committed, both mark it without waiting
+ * for the other (sql/018: a mark is a row of its own, not the day's row
+ * updated), and the next report counts both and clears every mark.
+ */
+START_TEST(test_saves_of_one_day_do_not_wait_on_its_mark)
+{
+	static const char	 save[] = "SET SESSION innodb_lock_wait_timeout "
+	    "= 1; SET TRANSACTION ISOLATION LEVEL READ COMMITTED; START "
+	    "TRANSACTION; INSERT INTO engagements (type, occurred_on, title, "
+	    "summary, outcome, created_at, updated_at) VALUES ('meeting', "
+	    "'2024-08-05', 'concurrent', '', '', UTC_TIMESTAMP(), "
+	    "UTC_TIMESTAMP())";
+	struct report_period	 p = { "2024-07-01", "2025-06-30" };
+	struct db		 db2, db3;
+	struct conf		 conf2, conf3;
+
+	ck_assert_int_eq(report_refresh(&db, &p), DB_OK);
+	th_db_open(&db2, &conf2);
+	th_db_open(&db3, &conf3);
+	th_sql(&db2, save);
+	th_sql(&db3, save);	/* a lock wait here would time out and fail */
+	th_sql(&db2, "COMMIT");
+	th_sql(&db3, "COMMIT");
+	th_sql_true(&db, "(SELECT COUNT(*) FROM report_dirty_days "
+	    "WHERE day = '2024-08-05') >= 2");
+	ck_assert_int_eq(report_refresh(&db, &p), DB_OK);
+	ck_assert_fresh("2024-07-01", "2025-06-30");
+	ck_assert_int_eq(YEAR_2024_25()->total, 2);
+	th_db_close(&db3, &conf3);
+	th_db_close(&db2, &conf2);
+}
+END_TEST
+
+/*
  * Whole months come from their month sums, the days either side from
  * the days (sql/014): every cut of a period counts each engagement once,
  * and the sums follow a date moved from one month to another.
@@ -962,6 +997,7 @@ suite(void)
 	tcase_add_test(tc, test_previous_year);
 	tcase_add_test(tc, test_summaries_follow_changes);
 	tcase_add_test(tc, test_refresh_keeps_newer_marks);
+	tcase_add_test(tc, test_saves_of_one_day_do_not_wait_on_its_mark);
 	tcase_add_test(tc, test_months_and_days_either_side);
 	tcase_add_test(tc, test_list);
 	suite_add_tcase(s, tc);
