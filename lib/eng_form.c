@@ -550,9 +550,10 @@ eng_people_resolve(struct ctx *c, struct eng_state *st)
 
 /*
  * "Add new person": create them in the directory and put them on the
- * form.  They get the lawful basis chosen beside their name, dated today
- * when it needs a date (consent is taken as given when they are added),
- * and the form and the user as their source; their page can refine both.
+ * form.  They get the lawful basis chosen beside their name, with the
+ * form and the user as their source; their page can refine both.  A
+ * basis that needs a date (consent: the day it was given) is not taken
+ * here, as this form does not ask for one.
  */
 enum db_err
 eng_people_create(struct ctx *c, const struct choices *ch, struct eng_state *st)
@@ -566,6 +567,13 @@ eng_people_create(struct ctx *c, const struct choices *ch, struct eng_state *st)
 	enum db_err			 e;
 
 	memset(&p, 0, sizeof(p));
+	if (basis != NULL && basis->needs_date) {
+		st->people_error = arena_printf(&c->arena, "%s needs the day "
+		    "it was given, which this form does not ask: choose "
+		    "another basis, or add them under People.", basis->label);
+		st->new_person_name = name ? name : "";
+		return st->people_error == NULL ? DB_NOMEM : DB_OK;
+	}
 	if (name == NULL || *name == '\0' || strlen(name) > 200 ||
 	    !option_offered(ch->categories, ch->ncategories, cat) ||
 	    st->form.values[F_NEW_PARTY].error != NULL || basis == NULL) {
@@ -583,11 +591,10 @@ eng_people_create(struct ctx *c, const struct choices *ch, struct eng_state *st)
 	p.notes = p.basis_note = "";
 	p.is_current = 1;
 	p.lawful_basis = basis->code;
-	p.basis_date = basis->needs_date ?
-	    arena_strndup(&c->arena, today, 10) : "";
+	p.basis_date = "";
 	p.data_source = arena_printf(&c->arena, "Engagement form: added by "
 	    "%s, %s", app_actor(c), today);
-	if (p.basis_date == NULL || p.data_source == NULL)
+	if (p.data_source == NULL)
 		return DB_NOMEM;
 	if ((e = person_save(c->db, app_actor(c), &p)) != DB_OK)
 		return e;

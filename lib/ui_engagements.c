@@ -657,7 +657,8 @@ people_field(struct html *h, const struct eng_form_view *v)
 /*
  * The lawful basis of a person added from the form: legitimate interests
  * unless another is chosen, as for most people met in the course of
- * advocacy (PRIVACY.md).
+ * advocacy (PRIVACY.md).  Bases that need a date (consent) are not
+ * offered: the person's own form asks for it.
  */
 static void
 new_person_basis(struct html *h, const char *chosen)
@@ -671,6 +672,8 @@ new_person_basis(struct html *h, const char *chosen)
 	html_open(h, EL_SELECT, AT_ID, "f-new_basis", AT_NAME, "new_basis",
 	    AT_ARIA_DESCRIBEDBY, "f-new_basis-hint", AT__MAX);
 	for (i = 0; lawful_bases[i].code != NULL; i++) {
+		if (lawful_bases[i].needs_date)
+			continue;
 		html_open(h, EL_OPTION, AT_VALUE, lawful_bases[i].code,
 		    AT_SELECTED, strcmp(chosen, lawful_bases[i].code) == 0 ?
 		    "" : NULL, AT__MAX);
@@ -680,8 +683,9 @@ new_person_basis(struct html *h, const char *chosen)
 	html_close(h);
 	html_open(h, EL_P, AT_ID, "f-new_basis-hint", AT_CLASS, "hint",
 	    AT__MAX);
-	html_text(h, "The lawful basis. Consent is recorded as given today; "
-	    "their page can change it and add a note.");
+	html_text(h, "The lawful basis; their page can change it and add a "
+	    "note. For consent, which needs the day it was given, add them "
+	    "under People.");
 	html_close(h);
 	html_close(h);
 }

@@ -20,7 +20,12 @@
 --     live and comes before the old first (by day, time, id, the order
 --     kpi_refresh_first uses), or if there was none.  Otherwise nothing
 --     about who is new changes, and the scan is skipped.
--- In bulk mode person_first is not kept, so both fall back to the scans.
+-- With no person_first row (no live engagement yet) the report's trigger
+-- still scans: another save may have inserted this person's first link
+-- and not yet their person_first row, and the scan's locking read waits
+-- for that link where a read of the missing row would not; such a person
+-- has few links.  In bulk mode person_first is not kept, so the report's
+-- trigger scans, and the KPI trigger does nothing, as before.
 
 -- The person's first live engagement as person_first holds it, or NULL.
 CREATE FUNCTION person_first_day(pid BIGINT UNSIGNED) RETURNS DATE
@@ -63,13 +68,17 @@ FOR EACH ROW
 BEGIN
 	DECLARE d DATE DEFAULT (SELECT occurred_on FROM engagements
 	    WHERE id = NEW.engagement_id);
+	DECLARE first_day DATE;
 
 	SET NEW.party_then = report_party_on(NEW.person_id, d),
 	    NEW.category_then = report_category_on(NEW.person_id, d);
 	IF @tracker_kpi_bulk IS NULL THEN
-		CALL report_mark_day(person_first_day(NEW.person_id));
-	ELSE
+		SET first_day = person_first_day(NEW.person_id);
+	END IF;
+	IF first_day IS NULL THEN
 		CALL report_mark_first(NEW.person_id);
+	ELSE
+		CALL report_mark_day(first_day);
 	END IF;
 	CALL report_mark_engagement(NEW.engagement_id);
 END;

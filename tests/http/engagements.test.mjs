@@ -467,7 +467,8 @@ test('an unknown name: 400 with the message beside People and "Add a new person"
 	const bases = selectOptions(fs[1], 'new_basis');
 	assert.equal(bases.find((o) => o.selected)?.value, 'legitimate_interests',
 	    'legitimate interests is chosen unless another basis is');
-	assert.ok(bases.some((o) => o.value === 'consent' && o.label === 'Consent'));
+	assert.ok(bases.some((o) => o.value === 'public_task' && o.label === 'Public task'));
+	assert.ok(!bases.some((o) => o.value === 'consent'), 'consent, which needs its date, is not offered');
 	// Everything typed is still there.
 	assert.equal(control(r.body, 'f-title'), typed.title);
 	assert.equal(control(r.body, 'f-date'), typed.date);
@@ -1417,7 +1418,8 @@ test('a viewer reads engagements but sees no Log, Edit, Delete or Mark done, and
 		[`/engagements/${id}/delete`, {}],
 		[`/engagements/${id}/restore`, {}],
 		['/follow-ups/1', { done: '1' }],
-		['/engagements/new', engagementForm({ new_name: `Viewer person ${tok}`, new_category: 'mp', op: 'new_person' })],
+		['/engagements/new', engagementForm({ new_name: `Viewer person ${tok}`, new_category: 'mp',
+		    new_basis: 'legitimate_interests', op: 'new_person' })],
 	]) {
 		const r = await send(viewer(), path, body);
 		assert.equal(r.status, 403, `POST ${path}`);
