@@ -84,16 +84,18 @@ function londonDate(days) {
 	return d.toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
 }
 
+// The engagement form's "Add new person" for name with basis.
+const addNewPerson = (name, basis) => send(admin(), '/engagements/new', {
+	version: '0', date: '2024-01-15', time: '', type: 'meeting', title: '',
+	people: '', summary: '', outcome: '', media_outlet: '', media_medium: '',
+	media_programme: '', media_link: '', new_name: name, new_category: 'other',
+	new_party: '', new_basis: basis, op: 'new_person',
+});
+
 // Someone added from the engagement form ("Add new person") with the
 // basis chosen there; returns their id.
 async function quickAdd(name, basis) {
-	const body = {
-		version: '0', date: '2024-01-15', time: '', type: 'meeting', title: '',
-		people: '', summary: '', outcome: '', media_outlet: '', media_medium: '',
-		media_programme: '', media_link: '', new_name: name, new_category: 'other',
-		new_party: '', new_basis: basis, op: 'new_person',
-	};
-	const r = await send(admin(), '/engagements/new', body);
+	const r = await addNewPerson(name, basis);
 	assert.equal(r.status, 200, `quick add ${name}: ${pageText(r.body).slice(0, 300)}`);
 	const list = await view(admin(), `/people?q=${encodeURIComponent(name)}`);
 	const m = list.body.match(/<a href="\/people\/(\d+)">/);
@@ -239,12 +241,7 @@ test('someone added from an engagement gets the basis chosen there, with the for
 
 	// Consent needs the day it was given, which this form does not ask.
 	const name = `${RUN} Quick Consent`;
-	const r = await send(admin(), '/engagements/new', {
-		version: '0', date: '2024-01-15', time: '', type: 'meeting', title: '',
-		people: '', summary: '', outcome: '', media_outlet: '', media_medium: '',
-		media_programme: '', media_link: '', new_name: name, new_category: 'other',
-		new_party: '', new_basis: 'consent', op: 'new_person',
-	});
+	const r = await addNewPerson(name, 'consent');
 	assert.equal(r.status, 400);
 	assert.match(pageText(r.body), /Consent needs the day it was given, which this form does not ask/);
 	const none = await view(admin(), `/people?q=${encodeURIComponent(name)}`);
