@@ -3,8 +3,11 @@
 // each logged in as demo on one of the web servers in BASE_URLS (comma-
 // separated; client i uses server i mod n), save new engagements through
 // the form with its CSRF token, one after another, for LOAD_SECONDS.
-// Meanwhile the test kills a database node (or the one server); it creates
-// $LOAD_DIR/killed when it has, and $LOAD_DIR/restarted once it is back.
+// Every client logs in before any saves, and $LOAD_DIR/logged-in is
+// created then: the test kills nothing before it, so no log-in meets the
+// fault.  Meanwhile the test kills a database node (or the one server); it
+// creates $LOAD_DIR/killed when it has, and $LOAD_DIR/restarted once it is
+// back.
 // Titles start with LOAD_PREFIX (galera-load); with LOAD_PERSON set, each
 // save also links that person (a link row in the same transaction).  Prints one JSON object: the counts, and the titles of the
 // acknowledged saves (303 to the new engagement), which the test then
@@ -89,9 +92,8 @@ function day() {
 	return d.toISOString().slice(0, 10);
 }
 
-async function client(i, until) {
+async function client(i, s, until) {
 	const base = urls[i % urls.length];
-	const s = await logIn(base);
 	for (let n = 1; Date.now() < until; n++) {
 		const title = `${prefix}-${run}-c${i}-n${n}`;
 		const killed = existsSync(`${dir}/killed`);
@@ -131,8 +133,11 @@ async function client(i, until) {
 	}
 }
 
+const ids = [...Array(clients).keys()];
+const sessions = await Promise.all(ids.map((i) => logIn(urls[i % urls.length])));
+writeFileSync(`${dir}/logged-in`, '');
 const until = Date.now() + seconds * 1000;
-await Promise.all([...Array(clients).keys()].map((i) => client(i, until)));
+await Promise.all(ids.map((i) => client(i, sessions[i], until)));
 writeFileSync(`${dir}/load.json`, JSON.stringify({ ...counts, acked,
     failed_titles: failedTitles, others: others.slice(0, 10) }));
 console.log(JSON.stringify(counts));
